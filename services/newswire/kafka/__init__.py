@@ -1,0 +1,1 @@
+"""Kafka client configuration shared by every component that talks to a broker."""

@@ -1,0 +1,101 @@
+"""Session-wide fixtures: environment isolation and a real Kafka broker.
+
+The broker is the one named by NEWSWIRE_KAFKA_BOOTSTRAP_SERVERS when that is set; otherwise a
+LocalBroker is started once per session on free ports in a temporary directory (so it never
+touches a broker the developer runs) and stopped at the end. Each test gets its own topics.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+
+import pytest
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+from newswire.broker import LocalBroker
+from newswire.errors import BrokerError
+from newswire.settings import ENV_PREFIX
+from tests.support import artifact_cache_dir, free_port
+
+_EXTERNAL_BOOTSTRAP = os.environ.get(f"{ENV_PREFIX}KAFKA_BOOTSTRAP_SERVERS")
+_session_broker: LocalBroker | None = None
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test sees the developer's NEWSWIRE_* variables; tests set what they need."""
+    for name in list(os.environ):
+        if name.startswith(ENV_PREFIX):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    global _session_broker  # noqa: PLW0603 - read by the failure hook below
+    if _EXTERNAL_BOOTSTRAP:
+        yield _EXTERNAL_BOOTSTRAP
+        return
+    broker = LocalBroker(
+        tmp_path_factory.mktemp("kafka"),
+        cache_dir=artifact_cache_dir(),
+        port=free_port(),
+        controller_port=free_port(),
+    )
+    try:
+        status = broker.start()
+    except BrokerError as exc:
+        pytest.fail(f"could not start the session's Kafka broker: {exc}", pytrace=False)
+    _session_broker = broker
+    try:
+        assert status.bootstrap_servers is not None
+        yield status.bootstrap_servers
+    finally:
+        broker.stop()
+        _session_broker = None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Iterator[None]:
+    """A failing integration test shows the end of the broker's log beside its traceback."""
+    report = yield
+    if report.failed and _session_broker is not None and "kafka_bootstrap" in item.fixturenames:
+        report.sections.append(("Kafka broker log (tail)", _session_broker.log_tail()))
+    return report
+
+
+TopicFactory = Callable[..., Awaitable[str]]
+
+
+@pytest.fixture
+async def new_topic(kafka_bootstrap: str) -> AsyncIterator[TopicFactory]:
+    """Factory: a fresh uuid-named topic with the given partitions, deleted after the test."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=kafka_bootstrap)
+    await admin.start()
+    created: list[str] = []
+
+    async def make(prefix: str = "test", partitions: int = 1) -> str:
+        name = f"{prefix}-{uuid.uuid4().hex}"
+        await admin.create_topics([NewTopic(name, partitions, replication_factor=1)])
+        created.append(name)
+        return name
+
+    try:
+        yield make
+    finally:
+        if created:
+            await admin.delete_topics(created)
+        await admin.close()
+
+
+@pytest.fixture
+async def topic(new_topic: TopicFactory) -> str:
+    return await new_topic()
+
+
+@pytest.fixture
+def group_id() -> str:
+    return f"test-group-{uuid.uuid4().hex}"

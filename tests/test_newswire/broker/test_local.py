@@ -1,0 +1,54 @@
+"""`LocalBroker` runs one real Kafka 4.x process per directory and stops it without a trace."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from pathlib import Path
+
+import pytest
+
+from newswire.broker import LocalBroker
+from newswire.broker.local import broker_answers
+from newswire.errors import BrokerError
+from tests.support import artifact_cache_dir, free_port
+
+pytestmark = pytest.mark.integration
+
+
+def _process_exists(pid: int) -> bool:
+    return Path(f"/proc/{pid}").exists()
+
+
+def test_start_is_idempotent_and_stop_leaves_no_process(tmp_path: Path) -> None:
+    broker = LocalBroker(tmp_path, cache_dir=artifact_cache_dir(), port=free_port(),
+                         controller_port=free_port())
+    first = broker.start()
+    try:
+        assert first.running
+        assert first.version is not None
+        assert first.version.startswith("4.")
+        assert asyncio.run(broker_answers(str(first.bootstrap_servers)))
+        second = broker.start()
+        assert second.pid == first.pid
+        assert broker.log_file.exists()
+        assert "Kafka Server started" in broker.log_file.read_text()
+    finally:
+        assert broker.stop()
+    assert first.pid is not None
+    assert not _process_exists(first.pid) or not broker.status().running
+    assert not broker.status().running
+    assert not asyncio.run(broker_answers(str(first.bootstrap_servers), timeout=2.0))
+    assert broker.stop() is False
+
+
+def test_start_fails_clearly_when_the_port_is_taken(tmp_path: Path) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        broker = LocalBroker(tmp_path, cache_dir=artifact_cache_dir(), port=port,
+                             controller_port=free_port())
+        with pytest.raises(BrokerError, match=f"port {port} .* is taken"):
+            broker.start()
+    assert not broker.status().running
