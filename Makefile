@@ -61,3 +61,7 @@ broker-stop: $(STAMP) ## Stop the local broker started by `make demo`
 clean: ## Remove the venv and caches (stops the local broker first)
 	-[ -x $(BIN)/newswire ] && $(BIN)/newswire broker stop
 	rm -rf $(VENV) .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+.PHONY: schema
+schema: $(STAMP) ## Regenerate schemas/ from the ArticleEvent model
+	$(BIN)/python -c 'from pathlib import Path; from newswire.core import schema; print(schema.write(Path("schemas")))'

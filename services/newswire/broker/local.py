@@ -74,11 +74,11 @@ def _random_cluster_id() -> str:
     return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
 
 
-async def broker_answers(bootstrap_servers: str, timeout: float = 5.0) -> bool:
+async def broker_answers(bootstrap_servers: str, wait_seconds: float = 5.0) -> bool:
     """True when the broker answers a metadata request (a TCP connect alone is too early)."""
     client = AIOKafkaClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=5000)
     try:
-        async with asyncio.timeout(timeout):
+        async with asyncio.timeout(wait_seconds):
             await client.bootstrap()
             metadata = await client.fetch_all_metadata()
             return bool(metadata.brokers())
@@ -244,7 +244,9 @@ class LocalBroker:
                     f"last lines of its log:\n{self.log_tail()}"
                 )
             # Probe the port first: aiokafka logs every refused connection as an error.
-            if _port_accepts(self.port) and asyncio.run(broker_answers(bootstrap, timeout=3.0)):
+            if _port_accepts(self.port) and asyncio.run(
+                broker_answers(bootstrap, wait_seconds=3.0)
+            ):
                 return
             time.sleep(0.5)
         self.stop()

@@ -9,13 +9,13 @@ from collections.abc import Callable, Sequence
 from pydantic import ValidationError
 
 from newswire import __version__
-from newswire.cli import broker
+from newswire.cli import broker, parse
 from newswire.errors import ConfigurationError, NewswireError
 from newswire.settings import Settings
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
-_COMMANDS = (broker,)
+_COMMANDS = (broker, parse)
 
 
 def build_parser() -> argparse.ArgumentParser:

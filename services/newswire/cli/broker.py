@@ -7,7 +7,6 @@ import asyncio
 import sys
 from typing import Any
 
-
 from newswire.broker import LocalBroker
 from newswire.broker.local import broker_answers
 from newswire.settings import Settings
@@ -42,8 +41,10 @@ def _start(_: argparse.Namespace, settings: Settings) -> int:
         print("starting Apache Kafka (first start resolves it with Maven) ...", file=sys.stderr)
     status = broker.start()
     word = "already running" if already else "started"
-    print(f"Apache Kafka {status.version} {word} (pid {status.pid}); log: {status.log_file}",
-          file=sys.stderr)
+    print(
+        f"Apache Kafka {status.version} {word} (pid {status.pid}); log: {status.log_file}",
+        file=sys.stderr,
+    )
     print(status.bootstrap_servers)
     return 0
 

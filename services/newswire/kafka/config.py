@@ -21,12 +21,13 @@ def bootstrap_servers(settings: Settings) -> str:
 
 def _ssl_context(settings: Settings) -> ssl.SSLContext:
     password = settings.kafka_ssl_key_password
-    return create_ssl_context(
+    context: ssl.SSLContext = create_ssl_context(
         cafile=str(settings.kafka_ssl_cafile) if settings.kafka_ssl_cafile else None,
         certfile=str(settings.kafka_ssl_certfile) if settings.kafka_ssl_certfile else None,
         keyfile=str(settings.kafka_ssl_keyfile) if settings.kafka_ssl_keyfile else None,
         password=password.get_secret_value() if password else None,
     )
+    return context
 
 
 def client_kwargs(settings: Settings) -> dict[str, Any]:

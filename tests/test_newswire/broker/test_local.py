@@ -21,8 +21,9 @@ def _process_exists(pid: int) -> bool:
 
 
 def test_start_is_idempotent_and_stop_leaves_no_process(tmp_path: Path) -> None:
-    broker = LocalBroker(tmp_path, cache_dir=artifact_cache_dir(), port=free_port(),
-                         controller_port=free_port())
+    broker = LocalBroker(
+        tmp_path, cache_dir=artifact_cache_dir(), port=free_port(), controller_port=free_port()
+    )
     first = broker.start()
     try:
         assert first.running
@@ -38,7 +39,7 @@ def test_start_is_idempotent_and_stop_leaves_no_process(tmp_path: Path) -> None:
     assert first.pid is not None
     assert not _process_exists(first.pid) or not broker.status().running
     assert not broker.status().running
-    assert not asyncio.run(broker_answers(str(first.bootstrap_servers), timeout=2.0))
+    assert not asyncio.run(broker_answers(str(first.bootstrap_servers), wait_seconds=2.0))
     assert broker.stop() is False
 
 
@@ -47,8 +48,9 @@ def test_start_fails_clearly_when_the_port_is_taken(tmp_path: Path) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        broker = LocalBroker(tmp_path, cache_dir=artifact_cache_dir(), port=port,
-                             controller_port=free_port())
+        broker = LocalBroker(
+            tmp_path, cache_dir=artifact_cache_dir(), port=port, controller_port=free_port()
+        )
         with pytest.raises(BrokerError, match=f"port {port} .* is taken"):
             broker.start()
     assert not broker.status().running

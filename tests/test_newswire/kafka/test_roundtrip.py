@@ -14,8 +14,9 @@ async def test_records_round_trip_in_order_with_keys_and_headers(
     kafka_bootstrap: str, topic: str, group_id: str
 ) -> None:
     sent = [(f"key-{i % 3}".encode(), f"value-{i}".encode()) for i in range(50)]
-    producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all",
-                                enable_idempotence=True)
+    producer = AIOKafkaProducer(
+        bootstrap_servers=kafka_bootstrap, acks="all", enable_idempotence=True
+    )
     await producer.start()
     try:
         for key, value in sent:

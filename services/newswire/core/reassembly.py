@@ -1,0 +1,222 @@
+"""Chunks of one source, in order, back into lines and articles.
+
+A chunk may end anywhere: inside a header, a line or a multi-byte UTF-8 character. Lines are
+split on the byte ``\\n`` (which never occurs inside a multi-byte UTF-8 sequence) and decoded
+whole, so a split character is reassembled before it is decoded. The state kept between
+chunks is the unfinished line (at most ``max_article_bytes``) plus the parser's article draft:
+a small plain value (``to_dict``) that a Faust table stores and a restart restores.
+
+Sequence numbers make the stream exact:
+
+- a chunk already consumed (``seq`` below the next expected) is skipped: ``duplicate_chunk``;
+- a missing chunk (``seq`` above the next expected, or an offset that does not continue the
+  previous chunk) is never glued over: the article being read is rejected with reason
+  ``chunk_gap``, the partial line is dropped, and reading resumes at the next line boundary.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
+
+from newswire.core.models import Chunk, ParseOutput, Rejection, Skip
+from newswire.core.parse import ArticleParser
+from newswire.errors import InputError
+
+
+class Reassembler:
+    """Per-source state machine: ``feed(chunk)`` returns what the chunk completed."""
+
+    __slots__ = (
+        "finished",
+        "next_offset",
+        "next_seq",
+        "parser",
+        "resync",
+        "source_id",
+        "tail",
+        "tail_offset",
+        "tail_overflow",
+    )
+
+    def __init__(self, source_id: str, *, max_article_bytes: int) -> None:
+        self.source_id = source_id
+        self.next_seq = 0
+        self.next_offset = 0
+        self.tail = bytearray()  # bytes of the line not yet ended by a newline
+        self.tail_offset = 0  # source offset where that line starts
+        self.tail_overflow = False  # the line outgrew the bound: drop the rest of it
+        self.resync = False  # after a gap: drop bytes up to the next newline
+        self.finished = False
+        self.parser = ArticleParser(source_id, max_article_bytes=max_article_bytes)
+
+    @property
+    def max_line_bytes(self) -> int:
+        return self.parser.max_article_bytes
+
+    def feed(self, chunk: Chunk) -> list[ParseOutput]:
+        if chunk.source_id != self.source_id:
+            raise InputError(
+                f"chunk of source {chunk.source_id!r} fed to the reassembler of {self.source_id!r}",
+                reason="wrong_source",
+            )
+        out: list[ParseOutput] = []
+        if chunk.seq < self.next_seq or self.finished:
+            out.append(
+                Skip(reason="duplicate_chunk", source_id=self.source_id, offset=chunk.offset)
+            )
+            return out
+        if chunk.seq > self.next_seq or chunk.offset != self.next_offset:
+            self._on_gap(chunk, out)
+        self._consume(chunk.data, chunk.offset, out)
+        self.next_seq = chunk.seq + 1
+        self.next_offset = chunk.offset + len(chunk.data)
+        if chunk.last:
+            self._finish(out)
+        return out
+
+    def _on_gap(self, chunk: Chunk, out: list[ParseOutput]) -> None:
+        message = (
+            f"expected chunk {self.next_seq} at byte {self.next_offset}, "
+            f"got chunk {chunk.seq} at byte {chunk.offset}"
+        )
+        had_draft = self.parser.to_dict()["draft"] is not None
+        self.parser.abandon(out, reason="chunk_gap", message=message)
+        if not had_draft:
+            out.append(
+                Rejection(
+                    reason="chunk_gap",
+                    source_id=self.source_id,
+                    offset=self.next_offset,
+                    message=message,
+                )
+            )
+        self.tail = bytearray()
+        self.tail_overflow = False
+        self.resync = True
+
+    def _consume(self, data: bytes, offset: int, out: list[ParseOutput]) -> None:
+        pieces = data.split(b"\n")
+        position = offset
+        feed_line = self.parser.feed_line
+        for index, piece in enumerate(pieces):
+            is_last_piece = index == len(pieces) - 1
+            if self.resync:
+                position += len(piece) + 1
+                if not is_last_piece:
+                    self.resync = False
+                    self.tail_offset = position
+                continue
+            if is_last_piece:  # the unfinished line: keep it, bounded
+                self._extend_tail(piece)
+                return
+            if self.tail or self.tail_overflow:
+                self._extend_tail(piece)
+                line, line_offset = bytes(self.tail), self.tail_offset
+                self.tail = bytearray()
+                self.tail_overflow = False
+            else:
+                line, line_offset = _cap(piece, self.max_line_bytes), position
+            position += len(piece) + 1
+            self.tail_offset = position
+            feed_line(line, line_offset, out)
+
+    def _extend_tail(self, piece: bytes) -> None:
+        if self.tail_overflow:
+            return
+        room = self.max_line_bytes - len(self.tail)
+        if len(piece) <= room:
+            self.tail += piece  # bytearray: amortised constant time, linear overall
+            return
+        self.tail_overflow = True
+        self.tail += piece[: room + 1]
+        del self.tail[_boundary(self.tail, self.max_line_bytes) :]
+
+    def _finish(self, out: list[ParseOutput]) -> None:
+        if self.tail and not self.resync:
+            self.parser.feed_line(bytes(self.tail), self.tail_offset, out)
+        self.tail = bytearray()
+        self.parser.finish(out)
+        self.finished = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain JSON-able value for a Faust table (bytes as base64)."""
+        return {
+            "source_id": self.source_id,
+            "next_seq": self.next_seq,
+            "next_offset": self.next_offset,
+            "tail": base64.b64encode(self.tail).decode("ascii"),
+            "tail_offset": self.tail_offset,
+            "tail_overflow": self.tail_overflow,
+            "resync": self.resync,
+            "finished": self.finished,
+            "parser": self.parser.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, state: dict[str, Any], *, max_article_bytes: int) -> Reassembler:
+        source_id = state["source_id"]
+        reassembler = cls(source_id, max_article_bytes=max_article_bytes)
+        reassembler.next_seq = state["next_seq"]
+        reassembler.next_offset = state["next_offset"]
+        reassembler.tail = bytearray(base64.b64decode(state["tail"]))
+        reassembler.tail_offset = state["tail_offset"]
+        reassembler.tail_overflow = state["tail_overflow"]
+        reassembler.resync = state["resync"]
+        reassembler.finished = state["finished"]
+        reassembler.parser = ArticleParser.from_dict(
+            source_id, state["parser"], max_article_bytes=max_article_bytes
+        )
+        return reassembler
+
+
+def _boundary(line: bytes | bytearray, limit: int) -> int:
+    """The largest cut at most ``limit`` that does not split a UTF-8 character."""
+    if len(line) <= limit:
+        return len(line)
+    end = limit
+    while end > 0 and (line[end] & 0xC0) == 0x80:  # a continuation byte: step back
+        end -= 1
+    return end
+
+
+def _cap(line: bytes, limit: int) -> bytes:
+    return line[: _boundary(line, limit)]
+
+
+def iter_chunks(
+    stream: BinaryIO, source_id: str, chunk_size: int, *, produced_at: float | None = None
+) -> Iterator[Chunk]:
+    """Cut a byte stream into ordered chunks with bounded memory; the last one says so."""
+    if chunk_size < 1:
+        raise InputError(f"chunk size must be positive, not {chunk_size}", reason="bad_argument")
+    seq = offset = 0
+    pending = stream.read(chunk_size)
+    while True:
+        following = stream.read(chunk_size) if pending else b""
+        yield Chunk(
+            source_id=source_id,
+            seq=seq,
+            offset=offset,
+            data=pending,
+            last=not following,
+            produced_at=produced_at,
+        )
+        if not following:
+            return
+        seq += 1
+        offset += len(pending)
+        pending = following
+
+
+def reassemble(chunks: Iterable[Chunk], *, max_article_bytes: int) -> Iterator[ParseOutput]:
+    """Everything the chunks of any number of sources yield, sources kept apart by id."""
+    states: dict[str, Reassembler] = {}
+    for chunk in chunks:
+        state = states.get(chunk.source_id)
+        if state is None:
+            state = states[chunk.source_id] = Reassembler(
+                chunk.source_id, max_article_bytes=max_article_bytes
+            )
+        yield from state.feed(chunk)
