@@ -69,6 +69,10 @@ class Settings(BaseSettings):
     chunk_size: int = Field(default=DEFAULT_CHUNK_SIZE, ge=1, le=8 * 1024 * 1024)
     max_article_bytes: int = Field(default=DEFAULT_MAX_ARTICLE_BYTES, ge=1024)
 
+    # Deduplication (see newswire.core.dedup for the semantics and the cost per article).
+    near_duplicate_threshold: float = Field(default=0.7, gt=0.0, le=1.0)
+    dedup_retention_days: int = Field(default=90, ge=1)
+
     # The local broker (`newswire broker ...`), used when kafka_bootstrap_servers is unset.
     cache_dir: Path = Field(default_factory=_default_cache_dir)
     local_broker_port: Port = 9092

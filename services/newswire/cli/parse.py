@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
 from typing import Any, BinaryIO
@@ -45,12 +46,17 @@ def positive_int(text: str) -> int:
 def _open_all(stack: ExitStack, names: list[str]) -> list[tuple[str, BinaryIO]]:
     """Open every input before reading any, so a typo fails fast and prints nothing."""
     opened = []
+    seen: Counter[str] = Counter()
     for name in names:
+        source_id = "stdin" if name == "-" else name
+        seen[source_id] += 1
+        if seen[source_id] > 1:  # the same file twice is two sources, not a replay
+            source_id = f"{source_id}#{seen[source_id]}"
         if name == "-":
-            opened.append(("stdin", sys.stdin.buffer))
+            opened.append((source_id, sys.stdin.buffer))
             continue
         try:
-            opened.append((name, stack.enter_context(open(name, "rb"))))  # noqa: SIM115
+            opened.append((source_id, stack.enter_context(open(name, "rb"))))  # noqa: SIM115
         except OSError as exc:
             raise InputError(f"cannot read {name}: {exc.strerror}", reason="unreadable") from exc
     return opened

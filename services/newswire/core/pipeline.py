@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from newswire.core.dedup import DedupStore
 from newswire.core.events import build_event
 from newswire.core.models import ArticleEvent, ParsedArticle, ParseOutput, Rejection, Skip
 from newswire.settings import Settings
@@ -42,6 +43,10 @@ class ArticleStages:
     def __init__(self, settings: Settings) -> None:
         self.zone = settings.zone
         self.stats = RunStats()
+        self.dedup = DedupStore(
+            near_threshold=settings.near_duplicate_threshold,
+            retention_days=settings.dedup_retention_days,
+        )
 
     def handle(self, item: ParseOutput) -> list[ArticleEvent]:
         """Events to publish for one reassembler output (rejections and skips are counted)."""
@@ -55,6 +60,10 @@ class ArticleStages:
 
     def publishable(self, article: ParsedArticle) -> list[ArticleEvent]:
         self.stats.articles_parsed += 1
-        event = build_event(article, self.zone)
+        outcome = self.dedup.process(build_event(article, self.zone))
+        if outcome.kind != "new":
+            self.stats.duplicates[outcome.kind] += 1
+        if outcome.event is None:
+            return []
         self.stats.events += 1
-        return [event]
+        return [outcome.event]
