@@ -24,6 +24,7 @@ $(STAMP): pyproject.toml
 
 .PHONY: install
 install: $(STAMP) ## Create .venv with newswire and its dev tools; resolve the Kafka broker jars
+	@bash deploy/local/install-system-deps.sh
 	$(BIN)/python -c 'from newswire.broker.artifacts import ensure_classpath, check_java; \
 		from newswire.settings import Settings; check_java(); \
 		print("kafka jars:", ensure_classpath(Settings().cache_dir))'
@@ -36,11 +37,20 @@ system-deps: ## Install Java 17 and Maven from Debian when absent (needs root)
 demo: install ## Run the main job on the bundled sample dump (local broker)
 	$(BIN)/newswire broker start
 	$(BIN)/newswire broker status
+	@mkdir -p out
+	$(BIN)/newswire parse $(SAMPLE) > out/sample-events.jsonl
+	@echo "events written to out/sample-events.jsonl; first three titles:"
+	@head -n 3 out/sample-events.jsonl | $(BIN)/python -c 'import sys, json; [print("  -", json.loads(l)["title"]) for l in sys.stdin]'
+	@echo "the broker keeps running for other commands; stop it with: make broker-stop"
 
 .PHONY: test
 test: install ## Run every test (unit and integration; starts its own broker)
 	@set +e; $(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests (exit 5), treated as success"; rc=0; fi; exit $$rc
+
+.PHONY: bench-parse
+bench-parse: $(STAMP) ## Parse throughput against a one-regex floor (bench/results/parse.json)
+	$(BIN)/python bench/parse_throughput.py
 
 .PHONY: lint
 lint: $(STAMP) ## ruff and mypy --strict on services/

@@ -197,7 +197,7 @@ def generate(
         raise ValueError("articles must be >= 0 and sections >= 1")
     if repeat_rate + revision_rate + near_dup_rate > 1:
         raise ValueError("repeat, revision and near-duplicate rates must add up to at most 1")
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     writer = _Writer(rng)
     zone = zone or ZoneInfo("Asia/Almaty")
     seen: list[_Article] = []

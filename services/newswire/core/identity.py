@@ -5,22 +5,30 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from datetime import UTC, datetime
-from functools import lru_cache
 
 _ID_HEX_CHARS = 32  # 128 bits: collisions are out of reach for any realistic archive
 
 
-@lru_cache(maxsize=4096)
-def _is_separator(char: str) -> bool:
-    category = unicodedata.category(char)
-    return category[0] in "PSZC"  # punctuation, symbols, separators, controls
+class _SeparatorTable(dict[int, int]):
+    """str.translate table: punctuation, symbols, separators and controls become a space.
+
+    Filled on first sight of each code point, so translate() runs at C speed afterwards;
+    bounded by the number of distinct code points.
+    """
+
+    def __missing__(self, codepoint: int) -> int:
+        value = 0x20 if unicodedata.category(chr(codepoint))[0] in "PSZC" else codepoint
+        self[codepoint] = value
+        return value
+
+
+_SEPARATORS = _SeparatorTable()
 
 
 def normalise_text(text: str) -> str:
     """NFKC, case-folded, punctuation and symbols as spaces, whitespace collapsed."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    spaced = "".join(" " if _is_separator(char) else char for char in folded)
-    return " ".join(spaced.split())
+    return " ".join(folded.translate(_SEPARATORS).split())
 
 
 def article_id(published_at: datetime, title: str) -> str:

@@ -84,3 +84,53 @@ def test_a_bad_chunk_size_is_a_usage_error(
     assert exit_info.value.code == 2
     assert captured.out == b""
     assert b"--chunk-size" in captured.err
+
+
+TWO_SECTIONS = """\
+ date 2025-08-01 30.07.2025, 09:15 120
+Wind farm opens near Ekibastuz
+The new wind farm near Ekibastuz will deliver 50 megawatts, Kazinform News Agency reports.
+Construction took two years and cost 80 billion tenge.
+31.07.2025, 18:40 75
+Rail freight to China grows
+Freight volumes on the Dostyk crossing rose by 12 percent in July.
+The operator plans a second track by 2027.
+29.07.2025, 11:00 300
+Astana hosts water forum
+Delegates from 30 countries discussed regional water management.
+ date 2025-08-02 30.07.2025, 09:15 410
+Wind farm opens near Ekibastuz
+The new wind farm near Ekibastuz will deliver 50 megawatts, Kazinform News Agency reports.
+Construction took  two years and cost 80 billion tenge.
+31.07.2025, 18:40 160
+Rail freight to China grows
+Freight volumes on the Dostyk crossing rose by 14 percent in July, the operator corrected.
+The operator plans a second track by 2027.
+01.08.2025, 08:05 20
+Grain harvest starts in the north
+Farmers in Kostanay Region began harvesting spring wheat.
+29.07.2025, 11:00 520
+Astana hosts water forum
+Delegates from 30 countries discussed regional water management.
+"""
+
+
+def test_a_re_scraped_dump_gives_new_articles_once_and_the_revision_once(
+    capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path
+) -> None:
+    dump = tmp_path / "two-days.txt"
+    dump.write_text(TWO_SECTIONS, encoding="utf-8")
+    code, events, err = _run(capsysbinary, "parse", "--chunk-size", "64", str(dump))
+    assert code == 0
+    got = [(e["title"], e["revision"], e["dump_date"]) for e in events]
+    assert got == [
+        ("Wind farm opens near Ekibastuz", 1, "2025-08-01"),
+        ("Rail freight to China grows", 1, "2025-08-01"),
+        ("Astana hosts water forum", 1, "2025-08-01"),
+        ("Rail freight to China grows", 2, "2025-08-02"),
+        ("Grain harvest starts in the north", 1, "2025-08-02"),
+    ]
+    assert events[0]["article_id"] != events[1]["article_id"]
+    assert events[3]["article_id"] == events[1]["article_id"]
+    assert "14 percent" in events[3]["body"]
+    assert "duplicates: exact=2, revision=1;" in err

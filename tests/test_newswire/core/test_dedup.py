@@ -1,0 +1,181 @@
+"""Dedup decisions: exact repeats, revisions, near-duplicates, replays and retention."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from newswire.core.dedup import DedupStore, body_fingerprint, decide_identity
+from newswire.core.events import build_event
+from newswire.core.generate import generate
+from newswire.core.identity import article_id
+from newswire.core.models import ArticleEvent, SourceRef
+from newswire.core.truth import score
+from tests.support import articles, parse_bytes
+
+ALMATY = ZoneInfo("Asia/Almaty")
+T0 = datetime(2025, 7, 14, 12, 31, tzinfo=ALMATY)
+_VOCAB = [f"w{i}" for i in range(5000)]
+
+
+def event(title: str, body: str, *, when: datetime = T0, views: int | None = 10) -> ArticleEvent:
+    return ArticleEvent(
+        article_id=article_id(when, title),
+        published_at=when,
+        views=views,
+        title=title,
+        body=body,
+        dump_date=None,
+        source=SourceRef(id="s", offset=0),
+        word_count=len(body.split()),
+    )
+
+
+def random_body(rng: random.Random, words: int = 60) -> str:
+    return " ".join(rng.choice(_VOCAB) for _ in range(words))
+
+
+def test_whitespace_and_unicode_form_do_not_change_the_fingerprint() -> None:
+    spaced = body_fingerprint("Café  opens\nin Astana ")
+    assert spaced == body_fingerprint("Cafe\u0301 opens in Astana")
+    assert body_fingerprint("Cafe opens") != body_fingerprint("Café opens")
+
+
+def test_identity_new_then_exact_keeps_the_highest_view_count() -> None:
+    first = decide_identity(None, event("T", "body one", views=10))
+    assert (first.kind, first.revision) == ("new", 1)
+    again = decide_identity(first.record, event("T", "body  one", views=25))
+    assert (again.kind, again.revision, again.record["views"]) == ("exact", 1, 25)
+    older = decide_identity(again.record, event("T", "body one", views=12))
+    assert older.record["views"] == 25
+
+
+def test_identity_revision_then_replays_of_either_body_are_exact() -> None:
+    first = decide_identity(None, event("T", "body one"))
+    second = decide_identity(first.record, event("T", "body two"))
+    assert (second.kind, second.revision) == ("revision", 2)
+    for body in ("body one", "body two"):
+        replay = decide_identity(second.record, event("T", body))
+        assert (replay.kind, replay.revision) == ("exact", 2)
+
+
+def test_a_syndicated_copy_under_another_title_points_to_the_original() -> None:
+    rng = random.Random(3)
+    body = random_body(rng, 200)
+    store = DedupStore(near_threshold=0.7)
+    original = store.process(event("Original title", body))
+    copy_body = body.replace(body.split()[50], "changed") + " Reprinted by an agency."
+    copy = store.process(event("Another title", copy_body, when=T0 + timedelta(hours=3)))
+    assert original.kind == "new"
+    assert copy.kind == "near"
+    assert original.event is not None
+    assert copy.event is not None
+    assert copy.event.near_duplicate_of == original.event.article_id
+    third = store.process(event("Third title", copy_body + " More.", when=T0 + timedelta(hours=5)))
+    assert third.event is not None
+    assert third.event.near_duplicate_of == original.event.article_id  # the earliest, not the copy
+
+
+def test_unrelated_articles_are_not_near_duplicates() -> None:
+    rng = random.Random(4)
+    store = DedupStore(near_threshold=0.7)
+    outcomes = [store.process(event(f"title {i}", random_body(rng))).kind for i in range(300)]
+    assert outcomes == ["new"] * 300
+
+
+def test_state_is_forgotten_after_the_retention_window_in_data_time() -> None:
+    store = DedupStore(retention_days=10)
+    store.process(event("Old", "old body"))
+    assert len(store.records) == 1
+    later = T0 + timedelta(days=12)
+    store.process(event("New", "new body", when=later))
+    assert set(store.records) == {article_id(later, "New")}
+    assert all(e["id"] != article_id(T0, "Old") for b in store.buckets.values() for e in b)
+    late = store.process(event("Late", "late body", when=T0 - timedelta(days=1)))
+    assert late.event is not None
+    assert "beyond_retention" in late.event.flags
+    assert article_id(T0 - timedelta(days=1), "Late") not in store.records
+
+
+def test_generated_corpus_dedup_quality_is_high() -> None:
+    corpus = generate(1500, repeat_rate=0.1, revision_rate=0.05, near_dup_rate=0.05, seed=11)
+    store = DedupStore(near_threshold=0.7)
+    predicted = []
+    for article in articles(parse_bytes(corpus.text.encode())):
+        outcome = store.process(build_event(article, ALMATY))
+        predicted.append((outcome.kind, outcome.event.near_duplicate_of if outcome.event else None))
+    result = score(predicted, corpus.truth()["occurrences"])
+    assert result["exact"]["precision"] == result["exact"]["recall"] == 1.0
+    assert result["revision"]["precision"] == result["revision"]["recall"] == 1.0
+    assert result["near"]["precision"] >= 0.95
+    assert result["near"]["recall"] >= 0.9
+
+
+class DedupAgainstAPlainModel(RuleBasedStateMachine):
+    """The store against a dict of distinct bodies per article, over repeats, edits, replays."""
+
+    @initialize()
+    def setup(self) -> None:
+        self.store = DedupStore(near_threshold=0.9)
+        self.model: dict[str, list[str]] = {}  # article id -> distinct bodies in order
+        self.titles: dict[str, str] = {}
+        self.history: list[ArticleEvent] = []  # every input, for replays
+        self.published: list[tuple[str, int]] = []
+        self.rng = random.Random(0)
+
+    def _apply(self, incoming: ArticleEvent) -> None:
+        bodies = self.model.setdefault(incoming.article_id, [])
+        known = body_fingerprint(incoming.body) in {body_fingerprint(b) for b in bodies}
+        outcome = self.store.process(incoming)
+        self.history.append(incoming)
+        if known:
+            assert outcome.kind == "exact"
+            assert outcome.event is None
+            return
+        bodies.append(incoming.body)
+        assert outcome.event is not None
+        assert outcome.kind == ("new" if len(bodies) == 1 else "revision")
+        assert outcome.event.revision == len(bodies)
+        self.published.append((outcome.event.article_id, outcome.event.revision))
+
+    @rule(n=st.integers(0, 10_000))
+    def new_article(self, n: int) -> None:
+        title = f"title {n}"
+        self.titles[article_id(T0, title)] = title
+        self._apply(event(title, random_body(self.rng)))
+
+    @rule(pick=st.integers(0, 10_000), views=st.integers(0, 10**6), spaces=st.booleans())
+    def repeat(self, pick: int, views: int, spaces: bool) -> None:
+        if not self.model:
+            return
+        aid = sorted(self.model)[pick % len(self.model)]
+        body = self.model[aid][-1]
+        if spaces:
+            body = "  " + body.replace(" ", "   ") + "\n"
+        self._apply(event(self.titles[aid], body, views=views))
+
+    @rule(pick=st.integers(0, 10_000))
+    def revise(self, pick: int) -> None:
+        if not self.model:
+            return
+        aid = sorted(self.model)[pick % len(self.model)]
+        self._apply(event(self.titles[aid], self.model[aid][-1] + " " + random_body(self.rng, 5)))
+
+    @rule(pick=st.integers(0, 10_000))
+    def replay(self, pick: int) -> None:
+        if self.history:
+            self._apply(self.history[pick % len(self.history)])
+
+    @invariant()
+    def each_article_revision_is_published_once(self) -> None:
+        assert len(self.published) == len(set(self.published))
+        assert len(self.published) == sum(len(b) for b in self.model.values())
+
+
+TestDedupAgainstAPlainModel = DedupAgainstAPlainModel.TestCase
+TestDedupAgainstAPlainModel.settings = settings(max_examples=60, stateful_step_count=40)
