@@ -30,8 +30,9 @@ from newswire.core.reassembly import iter_chunks, reassemble
 from newswire.settings import Settings
 
 RESULTS = Path(__file__).resolve().parent / "results"
-_FLOOR_SPLIT = re.compile(rb"^(?: date \d{4}-\d{2}-\d{2} )?\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} \d+$",
-                          re.MULTILINE)
+_FLOOR_SPLIT = re.compile(
+    rb"^(?: date \d{4}-\d{2}-\d{2} )?\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} \d+$", re.MULTILINE
+)
 
 
 def floor_pass(path: Path) -> int:

@@ -16,8 +16,11 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 def test_every_setting_is_in_the_readme_table() -> None:
     text = README.read_text(encoding="utf-8")
-    missing = [f"{ENV_PREFIX}{name.upper()}" for name in Settings.model_fields
-               if f"`{ENV_PREFIX}{name.upper()}`" not in text]
+    missing = [
+        f"{ENV_PREFIX}{name.upper()}"
+        for name in Settings.model_fields
+        if f"`{ENV_PREFIX}{name.upper()}`" not in text
+    ]
     assert missing == []
 
 
@@ -42,8 +45,11 @@ def test_unknown_zone_and_incomplete_sasl_are_refused(monkeypatch: pytest.Monkey
     with pytest.raises(ValidationError, match="unknown time zone"):
         Settings(source_timezone="Mars/Olympus")
     with pytest.raises(ValidationError, match="NEWSWIRE_KAFKA_SASL_PASSWORD"):
-        Settings(kafka_security_protocol="SASL_SSL", kafka_sasl_mechanism="SCRAM-SHA-512",
-                 kafka_sasl_username="svc")
+        Settings(
+            kafka_security_protocol="SASL_SSL",
+            kafka_sasl_mechanism="SCRAM-SHA-512",
+            kafka_sasl_username="svc",
+        )
 
 
 def test_sasl_settings_reach_the_client_and_the_secret_stays_hidden() -> None:

@@ -30,13 +30,18 @@ def register(commands: Any) -> None:
     parser.add_argument("--articles", type=int, required=True, help="article occurrences")
     parser.add_argument("--repeat-rate", type=_rate, default=0.1, help="share of exact repeats")
     parser.add_argument("--revision-rate", type=_rate, default=0.03, help="share of revisions")
-    parser.add_argument("--near-dup-rate", type=_rate, default=0.03,
-                        help="share of syndicated near-duplicate copies")
+    parser.add_argument(
+        "--near-dup-rate",
+        type=_rate,
+        default=0.03,
+        help="share of syndicated near-duplicate copies",
+    )
     parser.add_argument("--sections", type=int, default=3, help="dump sections (days)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--truth", type=Path, default=None,
-                        help="ground-truth JSON (default: OUT.truth.json)")
+    parser.add_argument(
+        "--truth", type=Path, default=None, help="ground-truth JSON (default: OUT.truth.json)"
+    )
     parser.set_defaults(handler=_generate)
 
 
@@ -61,6 +66,8 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
         message = f"cannot write {exc.filename}: {exc.strerror}"
         raise InputError(message, reason="unwritable") from exc
     counts = ", ".join(f"{k}={v}" for k, v in sorted(corpus.truth()["counts"].items()))
-    print(f"wrote {args.out} ({len(corpus.text.encode()):,} bytes; {counts}) and {truth_path}",
-          file=sys.stderr)
+    print(
+        f"wrote {args.out} ({len(corpus.text.encode()):,} bytes; {counts}) and {truth_path}",
+        file=sys.stderr,
+    )
     return 0

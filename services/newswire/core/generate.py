@@ -18,37 +18,144 @@ from newswire.core.identity import article_id
 
 Kind = Literal["new", "exact", "revision", "near"]
 
-FIRST = ["Aigerim", "Nurlan", "Dana", "Yerlan", "Saule", "Timur", "Aliya", "Marat", "Gulnara",
-         "Arman", "Elena", "Pierre", "Kenji", "Maria", "Lars", "Amara", "Tomasz", "Ingrid",
-         "Rashid", "Mei", "Jonas", "Zeynep", "Oksana", "Diego", "Farida", "Bakhyt", "Aruzhan"]
-LAST = ["Seitkali", "Omarov", "Zhaksylyk", "Baimukhanov", "Kemelbek", "Duisen", "Lefèvre",
-        "Tanaka", "Nørgaard", "Okafor", "Kowalski", "Lindqvist", "Haddad", "Chen", "Weber",
-        "Yılmaz", "Shevchenko", "García-Ruiz", "Abenov", "Sultanova", "Mukhametzhan"]
-ROLES = ["Minister of Energy", "Deputy Prime Minister", "Minister of Foreign Affairs",
-         "Governor of the Karaganda Region", "Chairman of the Board", "Ambassador",
-         "Minister of Agriculture", "Mayor of Shymkent", "Chief Executive Officer",
-         "Minister of Digital Development", "President of the Chamber of Commerce"]
-COUNTRIES = [("Kazakhstan", "Kazakh", "Astana"), ("Japan", "Japanese", "Tokyo"),
-             ("France", "French", "Paris"), ("Germany", "German", "Berlin"),
-             ("Nigeria", "Nigerian", "Abuja"), ("Poland", "Polish", "Warsaw"),
-             ("Norway", "Norwegian", "Oslo"), ("Turkey", "Turkish", "Ankara"),
-             ("Egypt", "Egyptian", "Cairo"), ("Brazil", "Brazilian", "Brasília"),
-             ("Uzbekistan", "Uzbek", "Tashkent"), ("Mongolia", "Mongolian", "Ulaanbaatar"),
-             ("Canada", "Canadian", "Ottawa"), ("Vietnam", "Vietnamese", "Hanoi")]
-ORGS = ["Samruk-Kazyna", "KazMunayGas", "the Eurasian Development Bank", "Air Astana",
-        "the Asian Infrastructure Investment Bank", "Kazatomprom", "the World Bank",
-        "the Organization of Turkic States", "Nordic Wind Partners", "Baiterek Holding"]
-SOURCES = ["Kazinform News Agency reports", "primeminister.kz reports", "Akorda reports",
-           "the press service of the Ministry reports", "Trend News Agency reports"]
-TOPICS = ["renewable energy", "logistics corridors", "digital services", "grain exports",
-          "critical minerals", "water management", "tourism", "healthcare", "rail transit",
-          "artificial intelligence", "education exchanges", "civil aviation", "fertilisers"]
-MONEY = ["${n} billion", "${n} million", "{n} billion US dollars", "€{n} million",
-         "{n} million euros", "{n} billion tenge"]
+FIRST = [
+    "Aigerim",
+    "Nurlan",
+    "Dana",
+    "Yerlan",
+    "Saule",
+    "Timur",
+    "Aliya",
+    "Marat",
+    "Gulnara",
+    "Arman",
+    "Elena",
+    "Pierre",
+    "Kenji",
+    "Maria",
+    "Lars",
+    "Amara",
+    "Tomasz",
+    "Ingrid",
+    "Rashid",
+    "Mei",
+    "Jonas",
+    "Zeynep",
+    "Oksana",
+    "Diego",
+    "Farida",
+    "Bakhyt",
+    "Aruzhan",
+]
+LAST = [
+    "Seitkali",
+    "Omarov",
+    "Zhaksylyk",
+    "Baimukhanov",
+    "Kemelbek",
+    "Duisen",
+    "Lefèvre",
+    "Tanaka",
+    "Nørgaard",
+    "Okafor",
+    "Kowalski",
+    "Lindqvist",
+    "Haddad",
+    "Chen",
+    "Weber",
+    "Yılmaz",
+    "Shevchenko",
+    "García-Ruiz",
+    "Abenov",
+    "Sultanova",
+    "Mukhametzhan",
+]
+ROLES = [
+    "Minister of Energy",
+    "Deputy Prime Minister",
+    "Minister of Foreign Affairs",
+    "Governor of the Karaganda Region",
+    "Chairman of the Board",
+    "Ambassador",
+    "Minister of Agriculture",
+    "Mayor of Shymkent",
+    "Chief Executive Officer",
+    "Minister of Digital Development",
+    "President of the Chamber of Commerce",
+]
+COUNTRIES = [
+    ("Kazakhstan", "Kazakh", "Astana"),
+    ("Japan", "Japanese", "Tokyo"),
+    ("France", "French", "Paris"),
+    ("Germany", "German", "Berlin"),
+    ("Nigeria", "Nigerian", "Abuja"),
+    ("Poland", "Polish", "Warsaw"),
+    ("Norway", "Norwegian", "Oslo"),
+    ("Turkey", "Turkish", "Ankara"),
+    ("Egypt", "Egyptian", "Cairo"),
+    ("Brazil", "Brazilian", "Brasília"),
+    ("Uzbekistan", "Uzbek", "Tashkent"),
+    ("Mongolia", "Mongolian", "Ulaanbaatar"),
+    ("Canada", "Canadian", "Ottawa"),
+    ("Vietnam", "Vietnamese", "Hanoi"),
+]
+ORGS = [
+    "Samruk-Kazyna",
+    "KazMunayGas",
+    "the Eurasian Development Bank",
+    "Air Astana",
+    "the Asian Infrastructure Investment Bank",
+    "Kazatomprom",
+    "the World Bank",
+    "the Organization of Turkic States",
+    "Nordic Wind Partners",
+    "Baiterek Holding",
+]
+SOURCES = [
+    "Kazinform News Agency reports",
+    "primeminister.kz reports",
+    "Akorda reports",
+    "the press service of the Ministry reports",
+    "Trend News Agency reports",
+]
+TOPICS = [
+    "renewable energy",
+    "logistics corridors",
+    "digital services",
+    "grain exports",
+    "critical minerals",
+    "water management",
+    "tourism",
+    "healthcare",
+    "rail transit",
+    "artificial intelligence",
+    "education exchanges",
+    "civil aviation",
+    "fertilisers",
+]
+MONEY = [
+    "${n} billion",
+    "${n} million",
+    "{n} billion US dollars",
+    "€{n} million",
+    "{n} million euros",
+    "{n} billion tenge",
+]
 VERBS = ["discussed", "reviewed", "assessed", "outlined", "examined", "agreed on"]
-FILLER = ["pilot projects", "joint ventures", "a roadmap", "customs procedures",
-          "investment guarantees", "training programmes", "export quotas", "pipeline capacity",
-          "a feasibility study", "supply chains", "tariff schedules", "research grants"]
+FILLER = [
+    "pilot projects",
+    "joint ventures",
+    "a roadmap",
+    "customs procedures",
+    "investment guarantees",
+    "training programmes",
+    "export quotas",
+    "pipeline capacity",
+    "a feasibility study",
+    "supply chains",
+    "tariff schedules",
+    "research grants",
+]
 
 RU_NAMES = ["Айгерим Сейткали", "Нурлан Омаров", "Дана Жаксылык", "Ерлан Баймуханов"]
 RU_SENT = [
@@ -95,8 +202,11 @@ class Corpus:
         return {
             "occurrences": self.occurrences,
             "expected_events": [
-                {"article_id": o["article_id"], "revision": o["revision"],
-                 "near_duplicate_of": o["near_duplicate_of"]}
+                {
+                    "article_id": o["article_id"],
+                    "revision": o["revision"],
+                    "near_duplicate_of": o["near_duplicate_of"],
+                }
                 for o in expected
             ],
             "counts": kinds,
@@ -111,8 +221,9 @@ class _Writer:
         return f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)}"
 
     def amount(self) -> str:
-        n = self.rng.choice([f"{self.rng.randint(1, 99)}.{self.rng.randint(1, 9)}",
-                             str(self.rng.randint(2, 900))])
+        n = self.rng.choice(
+            [f"{self.rng.randint(1, 99)}.{self.rng.randint(1, 9)}", str(self.rng.randint(2, 900))]
+        )
         return self.rng.choice(MONEY).format(n=n)
 
     def sentence(self, country: tuple[str, str, str]) -> str:
@@ -138,8 +249,10 @@ class _Writer:
 
     def quote(self, speaker: str, country: tuple[str, str, str]) -> str:
         r = self.rng
-        body = (f"We see great potential in {r.choice(TOPICS)} with {country[0]} and are "
-                f"ready to expand {r.choice(FILLER)}")
+        body = (
+            f"We see great potential in {r.choice(TOPICS)} with {country[0]} and are "
+            f"ready to expand {r.choice(FILLER)}"
+        )
         if r.random() < 0.6:  # the scraper lost the opening quotation mark
             return f'{body}," {speaker} said.'
         return f'{speaker} said that "{body}."'
@@ -148,14 +261,18 @@ class _Writer:
         r = self.rng
         country = r.choice(COUNTRIES)
         role, speaker = r.choice(ROLES), self.person()
-        title = r.choice([
-            f"{speaker} Discusses {r.choice(TOPICS).title()} With {country[1]} Partners",
-            f"{country[0]} and Kazakhstan Agree on {r.choice(FILLER).title()}",
-            f"{r.choice(ORGS).removeprefix('the ')} to Invest in {r.choice(TOPICS).title()}",
-            f"{role} {speaker} Visits {country[2]}",
-        ])
-        first = (f"{role} of {country[0]} {speaker} held a meeting on {r.choice(TOPICS)} "
-                 f"in {country[2]}, {r.choice(SOURCES)}.")
+        title = r.choice(
+            [
+                f"{speaker} Discusses {r.choice(TOPICS).title()} With {country[1]} Partners",
+                f"{country[0]} and Kazakhstan Agree on {r.choice(FILLER).title()}",
+                f"{r.choice(ORGS).removeprefix('the ')} to Invest in {r.choice(TOPICS).title()}",
+                f"{role} {speaker} Visits {country[2]}",
+            ]
+        )
+        first = (
+            f"{role} of {country[0]} {speaker} held a meeting on {r.choice(TOPICS)} "
+            f"in {country[2]}, {r.choice(SOURCES)}."
+        )
         paragraphs = [first]
         for _ in range(r.randint(3, 10)):
             paragraphs.append(" ".join(self.sentence(country) for _ in range(r.randint(2, 4))))
@@ -168,12 +285,18 @@ class _Writer:
         sentences, titles = (KK_SENT, KK_TITLES) if kazakh else (RU_SENT, RU_TITLES)
 
         def fill(template: str) -> str:
-            return template.format(t=r.choice(TOPICS), c=r.choice(COUNTRIES)[0],
-                                   p=r.choice(RU_NAMES), n=r.randint(2, 900),
-                                   y=r.randint(2026, 2035))
+            return template.format(
+                t=r.choice(TOPICS),
+                c=r.choice(COUNTRIES)[0],
+                p=r.choice(RU_NAMES),
+                n=r.randint(2, 900),
+                y=r.randint(2026, 2035),
+            )
 
-        paragraphs = [" ".join(fill(r.choice(sentences)) for _ in range(r.randint(2, 4)))
-                      for _ in range(r.randint(3, 8))]
+        paragraphs = [
+            " ".join(fill(r.choice(sentences)) for _ in range(r.randint(2, 4)))
+            for _ in range(r.randint(3, 8))
+        ]
         return fill(r.choice(titles)), paragraphs
 
 
@@ -220,10 +343,15 @@ def generate(
         article = _occurrence(kind, writer, seen, dump_day, zone)
         views = article.views = article.views + rng.randint(1, 5000)
         near_of = article.root if kind == "near" else None
-        corpus.occurrences.append({
-            "index": index, "kind": kind, "article_id": article.article_id,
-            "revision": article.revision, "near_duplicate_of": near_of,
-        })
+        corpus.occurrences.append(
+            {
+                "index": index,
+                "kind": kind,
+                "article_id": article.article_id,
+                "revision": article.revision,
+                "near_duplicate_of": near_of,
+            }
+        )
         lines.append(marker + _header(article, views))
         lines.append(article.title)
         paragraphs = article.paragraphs
@@ -269,7 +397,8 @@ def _occurrence(
             title, paragraphs = writer.english()
         root = ""
     aid = article_id(local_time.replace(tzinfo=zone), title)
-    article = _Article(aid, local_time, title, paragraphs, views=rng.randint(100, 5000),
-                       root=root or aid)
+    article = _Article(
+        aid, local_time, title, paragraphs, views=rng.randint(100, 5000), root=root or aid
+    )
     seen.append(article)
     return article

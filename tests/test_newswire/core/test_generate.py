@@ -18,8 +18,9 @@ def test_the_same_seed_gives_the_same_corpus_and_another_seed_another() -> None:
 
 
 def test_every_generated_occurrence_parses_cleanly_into_its_sections() -> None:
-    corpus = generate(400, seed=9, sections=4, repeat_rate=0.2, revision_rate=0.1,
-                      near_dup_rate=0.1)
+    corpus = generate(
+        400, seed=9, sections=4, repeat_rate=0.2, revision_rate=0.1, near_dup_rate=0.1
+    )
     outputs = parse_bytes(corpus.text.encode(), chunk_size=997)
     found = articles(outputs)
     assert rejections(outputs) == []
