@@ -48,20 +48,26 @@ test: install ## Run every test (unit and integration; starts its own broker)
 	@set +e; $(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests (exit 5), treated as success"; rc=0; fi; exit $$rc
 
-.PHONY: bench-parse
-bench-parse: $(STAMP) ## Parse throughput against a one-regex floor (bench/results/parse.json)
-	$(BIN)/python bench/parse_throughput.py
+.PHONY: bench-core
+bench-core: $(STAMP) ## Core benchmarks: parse vs regex floor, enrichment, dedup quality (bench/results/)
+	$(BIN)/python -m bench.parse_throughput
+	$(BIN)/python -m bench.enrich_quality
+	$(BIN)/python -m bench.dedup_quality
+
+.PHONY: gazetteer
+gazetteer: $(STAMP) ## Rebuild the enrichment gazetteer from its data packages
+	$(BIN)/python scripts/build_gazetteer.py
 
 .PHONY: lint
 lint: $(STAMP) ## ruff and mypy --strict on services/
-	$(BIN)/ruff check services tests bench
-	$(BIN)/ruff format --check services tests bench
+	$(BIN)/ruff check services tests bench scripts
+	$(BIN)/ruff format --check services tests bench scripts
 	$(BIN)/mypy
 
 .PHONY: format
 format: $(STAMP) ## Apply ruff's formatting and safe fixes
-	$(BIN)/ruff check --fix services tests bench
-	$(BIN)/ruff format services tests bench
+	$(BIN)/ruff check --fix services tests bench scripts
+	$(BIN)/ruff format services tests bench scripts
 
 .PHONY: broker-stop
 broker-stop: $(STAMP) ## Stop the local broker started by `make demo`

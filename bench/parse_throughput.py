@@ -6,7 +6,7 @@ Generates a multi-megabyte dump with our generator, then times, in this one proc
   `newswire parse` does, minus writing to stdout), with the default chunk size.
 Each is run --repeat times; medians and spread go to bench/results/parse.json.
 
-    python bench/parse_throughput.py [--articles N] [--repeat K]
+    python -m bench.parse_throughput [--articles N] [--repeat K]
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The stages after reassembly, in the order every runner applies them.
 
 ``newswire parse`` and the Faust agents both call ``ArticleStages``, so one code path decides
-what is published: build the event, deduplicate, enrich.
+what is published: build the event, deduplicate, then enrich what will be published (an exact
+repeat costs no enrichment).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from newswire.core.dedup import DedupStore
 from newswire.core.events import build_event
 from newswire.core.models import ArticleEvent, ParsedArticle, ParseOutput, Rejection, Skip
+from newswire.enrich import enrich
 from newswire.settings import Settings
 
 
@@ -66,4 +68,4 @@ class ArticleStages:
         if outcome.event is None:
             return []
         self.stats.events += 1
-        return [outcome.event]
+        return [enrich(outcome.event)]

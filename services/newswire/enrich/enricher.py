@@ -1,0 +1,49 @@
+"""``enrich(event)``: every extractor over one article, never raising on any text."""
+
+from __future__ import annotations
+
+from newswire.core.models import ArticleEvent, Entities
+from newswire.enrich.attribution import attribution
+from newswire.enrich.gazetteer import load
+from newswire.enrich.keywords import keywords
+from newswire.enrich.language import detect_language
+from newswire.enrich.money import money
+from newswire.enrich.organizations import organizations
+from newswire.enrich.people import mentions, persons
+from newswire.enrich.places import places
+from newswire.enrich.quotes import quotes
+from newswire.enrich.text import tokens, tokens_within
+
+
+def enrich(event: ArticleEvent) -> ArticleEvent:
+    """The event with language, entities, countries, attribution, money, quotes, keywords."""
+    gazetteer = load()
+    body = event.body
+    paragraphs = body.split("\n") if body else []
+    toks = tokens(body)
+    amounts, amount_spans = money(body, gazetteer)
+    # "US" in "3 billion US dollars" is a currency, not a place.
+    amount_tokens = tokens_within(toks, amount_spans)
+    orgs, org_tokens = organizations(body, toks, gazetteer)
+    mentioned = mentions(body, toks, gazetteer, org_tokens)
+    people = persons(mentioned)
+    name_tokens = {i for m in mentioned for i in range(m.first, m.last + 1)}
+    locations, countries, place_tokens = places(
+        body, toks, gazetteer, name_tokens | amount_tokens, org_tokens
+    )
+    language = detect_language(event.title, body)
+    return event.model_copy(
+        update={
+            "language": language,
+            "entities": Entities(
+                persons=people,
+                organizations=orgs,
+                locations=locations,
+            ),
+            "countries": countries,
+            "attribution": attribution(paragraphs),
+            "money": amounts,
+            "quotes": quotes(paragraphs, people),
+            "keywords": keywords(toks, gazetteer, language, name_tokens | place_tokens),
+        }
+    )

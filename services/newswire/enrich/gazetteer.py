@@ -1,0 +1,103 @@
+"""The gazetteer shipped in ``data/`` (built from pycountry, countryinfo, GeoNames, CLDR and
+wordfreq by ``scripts/build_gazetteer.py``), loaded once into lookup tables."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+PlaceKind = Literal["country", "demonym", "capital", "city", "region"]
+MAX_PLACE_WORDS = 4
+_CYRILLIC_ENDINGS = 3  # Russian/Kazakh case endings stripped when looking a place up
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str  # canonical name (the country's common name for a demonym)
+    country: str  # ISO 3166-1 alpha-2
+    kind: PlaceKind
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Gazetteer:
+    places: dict[str, Place]  # lower-case phrase -> place
+    first_words: frozenset[str]  # lower-case first words of the places of several words
+    abbreviations: dict[str, Place]  # upper-case country abbreviation (US, UAE) -> place
+    cyrillic_stems: dict[str, Place]  # lower-case stem of a Cyrillic name -> place
+    currency_names: dict[str, str]  # lower-case currency name -> ISO 4217
+    currency_symbols: dict[str, str]
+    currency_codes: frozenset[str]
+    zipf: dict[str, dict[str, float]]  # language -> word -> Zipf frequency
+
+    def place(self, phrase: str) -> Place | None:
+        if phrase.isupper() and phrase.isascii():
+            return self.abbreviations.get(phrase)
+        key = phrase.lower()
+        found = self.places.get(key)
+        if found is not None or not ("\u0400" <= key[:1] <= "\u04ff"):
+            return found
+        for cut in range(1, _CYRILLIC_ENDINGS + 1):
+            if len(key) - cut < 4:
+                break
+            stem = key[:-cut]
+            found = self.places.get(stem) or self.cyrillic_stems.get(stem)
+            if found is not None:
+                return found
+        return None
+
+    def frequency(self, word: str, language: str = "en") -> float:
+        return self.zipf.get(language, {}).get(word.lower(), 0.0)
+
+
+def _stem(name: str) -> str:
+    return name[:-1] if name[-1:] in "аяоеиыйьуюәіұүө" else name
+
+
+@cache
+def load() -> Gazetteer:
+    raw = resources.files("newswire.enrich").joinpath("data", "gazetteer.json.gz").read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    places: dict[str, Place] = {}
+
+    def add(phrase: str, place: Place) -> None:
+        if phrase and len(phrase.split()) <= MAX_PLACE_WORDS:
+            places.setdefault(phrase.lower(), place)
+
+    countries = data["countries"]
+    abbreviations: dict[str, Place] = {}
+    for code, info in countries.items():  # CLDR's English name is the canonical one
+        for alias in [info["name"], *info["names"], info["ru"], info["kk"]]:
+            add(alias, Place(info["name"], code, "country"))
+        for abbreviation in info["abbreviations"]:  # "US", "UAE": exact case only
+            abbreviations[abbreviation] = Place(info["name"], code, "country")
+    for code, info in countries.items():
+        for demonym in info["demonyms"]:
+            add(demonym, Place(info["name"], code, "demonym"))
+        if info["capital"]:
+            add(info["capital"], Place(info["capital"], code, "capital"))
+    for name, code, _population, cyrillic in data["cities"]:
+        add(name, Place(name, code, "city"))
+        for alias in cyrillic:
+            add(alias, Place(name, code, "city"))
+    for name, code in data["subdivisions"]:
+        add(name, Place(name, code, "region"))
+    stems = {
+        _stem(key): place
+        for key, place in places.items()
+        if "\u0400" <= key[:1] <= "\u04ff" and len(key) >= 5
+    }
+    currencies = data["currencies"]
+    return Gazetteer(
+        places=places,
+        first_words=frozenset(key.split()[0] for key in places if " " in key),
+        abbreviations=abbreviations,
+        cyrillic_stems=stems,
+        currency_names=currencies["names"],
+        currency_symbols=currencies["symbols"],
+        currency_codes=frozenset(currencies["codes"]),
+        zipf=data["zipf"],
+    )

@@ -1,0 +1,41 @@
+"""Language of an article (ISO 639-1) with lingua's bundled n-gram models.
+
+Low-accuracy mode (trigram models) is accurate on article-length text, keeps a worker's memory
+near 40 MB instead of hundreds, and still tells Kazakh from Russian by their letters' n-grams.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+LANGUAGES = (
+    Language.ENGLISH,
+    Language.RUSSIAN,
+    Language.KAZAKH,
+    Language.UKRAINIAN,
+    Language.GERMAN,
+    Language.FRENCH,
+    Language.SPANISH,
+    Language.TURKISH,
+)
+_SAMPLE_CHARS = 600  # the opening of an article decides; the rest only costs time
+
+
+@cache
+def _detector() -> LanguageDetector:
+    return (
+        LanguageDetectorBuilder.from_languages(*LANGUAGES)
+        .with_low_accuracy_mode()
+        .with_preloaded_language_models()
+        .build()
+    )
+
+
+def detect_language(title: str, body: str) -> str | None:
+    sample = f"{title}\n{body[:_SAMPLE_CHARS]}"
+    if not any(ch.isalpha() for ch in sample):
+        return None
+    language = _detector().detect_language_of(sample)
+    return None if language is None else str(language.iso_code_639_1.name).lower()

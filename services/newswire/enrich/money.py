@@ -1,0 +1,89 @@
+"""Amounts of money, normalised: ``$1.8 billion`` -> 1.8e9 USD, ``3 billion US dollars``,
+``€29.9 million``, ``5 million euros``, ``USD 40 million``, ``900 миллиардов тенге``.
+Currency names, symbols and ISO 4217 codes come from the gazetteer (CLDR, pycountry)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from newswire.core.models import Money
+from newswire.enrich.gazetteer import Gazetteer, load
+
+SCALES = {
+    "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+    "bln": 1e9, "trillion": 1e12, "тысяч": 1e3, "тысячи": 1e3, "тыс": 1e3, "мың": 1e3,
+    "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млн": 1e6, "миллиард": 1e9,
+    "миллиарда": 1e9, "миллиардов": 1e9, "млрд": 1e9, "триллион": 1e12, "трлн": 1e12,
+}  # fmt: skip
+_NAME_WORDS = 3  # "US dollars", "Hong Kong dollars", "казахских тенге"
+_CASE_ENDING_LETTERS = 4  # теңге-ні, доллар-ға
+_NUMBER = r"(?P<num>\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+_SCALE = r"(?:\s?(?P<scale>" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\.?\b)?"
+_WORD = r"[^\W\d_][\w’'-]*"
+# Codes are matched as any three capitals and checked against ISO 4217 afterwards, and names
+# as up to three words looked up in a dictionary: alternations of hundreds of codes and names
+# tried at every position would cost more than the rest of the enrichment.
+_CODE_FIRST = re.compile(rf"\b(?P<cur>[A-Z]{{3}})\s?{_NUMBER}{_SCALE}")
+_NAME_AFTER = re.compile(
+    rf"{_NUMBER}{_SCALE}\s(?P<words>{_WORD}(?: {_WORD}){{0,{_NAME_WORDS - 1}}})"
+)
+
+
+@cache
+def _symbol_first() -> re.Pattern[str]:
+    symbols = sorted(load().currency_symbols, key=len, reverse=True)
+    return re.compile(rf"(?P<cur>{'|'.join(map(re.escape, symbols))})\s?{_NUMBER}{_SCALE}")
+
+
+def _by_name(words: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
+    """The currency the leading words name, and how many characters name it."""
+    parts = words.split(" ")
+    for count in range(len(parts), 0, -1):
+        phrase = " ".join(parts[:count])
+        if count == 1 and phrase in gazetteer.currency_codes:
+            return phrase, len(phrase)
+        lowered = phrase.lower()
+        for cut in range(_CASE_ENDING_LETTERS + 1):
+            code = gazetteer.currency_names.get(lowered[: len(lowered) - cut])
+            if code is not None:
+                return code, len(phrase)
+    return None
+
+
+def _amount(number: str, scale: str | None) -> float | None:
+    digits = re.sub(r"[,\u00a0 ](?=\d{3}\b)", "", number).replace(",", ".")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    # Decimal keeps 8.3 billion at 8300000000.0, where float arithmetic drifts.
+    return float(value * Decimal(SCALES.get((scale or "").lower(), 1.0)))
+
+
+def money(text: str, gazetteer: Gazetteer) -> tuple[list[Money], list[tuple[int, int]]]:
+    """Amounts in order of appearance, and the character spans they cover."""
+    found: dict[int, Money] = {}
+    taken: list[tuple[int, int]] = []
+
+    def keep(start: int, end: int, code: str | None, number: str, scale: str | None) -> None:
+        amount = _amount(number, scale)
+        if code is None or amount is None or any(a < end and start < b for a, b in taken):
+            return
+        taken.append((start, end))
+        found[start] = Money(amount=amount, currency=code, text=text[start:end].strip())
+
+    for match in _symbol_first().finditer(text):
+        symbol = gazetteer.currency_symbols[match.group("cur")]
+        keep(match.start(), match.end(), symbol, match.group("num"), match.group("scale"))
+    for match in _CODE_FIRST.finditer(text):
+        cur = match.group("cur")
+        iso = cur if cur in gazetteer.currency_codes else None
+        keep(match.start(), match.end(), iso, match.group("num"), match.group("scale"))
+    for match in _NAME_AFTER.finditer(text):
+        named = _by_name(match.group("words"), gazetteer)
+        if named is not None:
+            end = match.start("words") + named[1]
+            keep(match.start(), end, named[0], match.group("num"), match.group("scale"))
+    return [found[start] for start in sorted(found)], sorted(taken)

@@ -1,0 +1,102 @@
+"""Organisations: runs of capitalised words around an organisation head (``Ministry of
+Transport of Kazakhstan``, ``Shanghai Cooperation Organisation``), acronyms (``BRICS``), and
+names introduced as companies (``the Chinese company Hunan Junxin Environmental Protection``,
+``companies such as Toyota, Hitachi``)."""
+
+from __future__ import annotations
+
+import re
+
+from newswire.core.models import Organization
+from newswire.enrich.gazetteer import Gazetteer
+from newswire.enrich.lexicon import ORG_HEADS, ROLE_ACRONYMS, ROLE_HEADS, ROLE_MODIFIERS
+from newswire.enrich.text import Token, joined_by_space
+
+_MAX_ORG_WORDS = 12
+_NAME = r"[A-Z][\w&\-]*(?: [A-Z][\w&\-]*)*"
+_COMPANY_LIST = re.compile(
+    rf"\bcompan(?:y|ies)(?: such as| including| like)? ((?:{_NAME})(?:(?:, | and |, and ){_NAME})*)"
+)
+_LIST_SEPARATOR = re.compile(r", and |, | and ")
+
+
+def _phrase_tokens(text: str, toks: list[Token], i: int) -> tuple[int, int]:
+    """Indexes of the capitalised phrase around token i, through "of", "for", "and", "the"."""
+    first = i
+    while first > 0 and joined_by_space(text, toks[first - 1], toks[first]):
+        previous = toks[first - 1]
+        if (
+            previous.capitalised
+            and previous.lower not in ROLE_HEADS
+            and previous.lower not in (ROLE_MODIFIERS)
+        ):
+            first -= 1
+        else:
+            break
+    last = i
+    while last + 1 < len(toks) and last - first < _MAX_ORG_WORDS:
+        following = toks[last + 1]
+        if not joined_by_space(text, toks[last], following):
+            break
+        if following.capitalised and not following.sentence_start:
+            last += 1
+            continue
+        # "of Transport", "for Peace", "and Sports" (not "and the Ministry": a second name).
+        after = toks[last + 2] if last + 2 < len(toks) else None
+        if (
+            following.lower in ("of", "for", "and")
+            and after is not None
+            and after.capitalised
+            and joined_by_space(text, following, after)
+        ):
+            last += 2
+            continue
+        if following.lower == "of" and after is not None and after.lower == "the":
+            beyond = toks[last + 3] if last + 3 < len(toks) else None
+            if beyond is not None and beyond.capitalised:
+                last += 3
+                continue
+        break
+    if toks[first].lower == "the":
+        first += 1
+    return first, last
+
+
+def organizations(
+    text: str, toks: list[Token], gazetteer: Gazetteer
+) -> tuple[list[Organization], set[int]]:
+    """Organisations in order of mention, and the indexes of the tokens their names cover."""
+    names: dict[str, None] = {}
+    covered: set[int] = set()
+    for i, token in enumerate(toks):
+        if token.lower in ORG_HEADS and token.capitalised:
+            first, last = _phrase_tokens(text, toks, i)
+            if last > first or toks[first].lower != token.lower:  # a head alone is no name
+                names.setdefault(text[toks[first].start : toks[last].end], None)
+                covered.update(range(first, last + 1))
+        elif (
+            token.text.isupper()
+            and 2 <= len(token.text) <= 12
+            and token.text.isalpha()
+            and token.text not in ROLE_ACRONYMS
+            and gazetteer.place(token.text) is None
+            and token.text not in gazetteer.currency_codes
+        ):
+            names.setdefault(token.text, None)
+            covered.add(i)
+    starts = {t.start: i for i, t in enumerate(toks)}
+    for match in _COMPANY_LIST.finditer(text):
+        offset = match.start(1)
+        for name in _LIST_SEPARATOR.split(match.group(1)):
+            position = text.index(name, offset)
+            offset = position + len(name)
+            if name and name.lower() not in ("others", "the"):
+                names.setdefault(name, None)
+                first_token = starts.get(position)
+                if first_token is not None:
+                    covered.update(
+                        i for i in range(first_token, len(toks)) if toks[i].end <= offset
+                    )
+    # A shorter name inside a longer one found too ("Bank" in "World Bank") is dropped.
+    kept = [n for n in names if not any(n != other and n in other for other in names)]
+    return [Organization(name=n) for n in kept], covered

@@ -1,0 +1,67 @@
+"""The shipped gazetteer is what scripts/build_gazetteer.py builds from its data packages."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from newswire.enrich.gazetteer import load
+
+ROOT = Path(__file__).resolve().parents[3]
+SHIPPED = ROOT / "services/newswire/enrich/data/gazetteer.json.gz"
+
+
+def _builder():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteer", ROOT / "scripts/build_gazetteer.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_shipped_gazetteer_is_rebuilt_identically_from_the_same_sources() -> None:
+    builder = _builder()
+    shipped = json.loads(gzip.decompress(SHIPPED.read_bytes()))
+    if shipped["sources"] != builder.source_versions():
+        pytest.skip(f"data packages differ from those it was built with: {shipped['sources']}")
+    assert gzip.decompress(builder.build()) == gzip.decompress(SHIPPED.read_bytes()), (
+        "run `make gazetteer` and commit the result"
+    )
+
+
+def test_lookups_cover_countries_demonyms_capitals_cities_and_cyrillic_cases() -> None:
+    gazetteer = load()
+    found = {
+        phrase: (place.country, place.kind)
+        for phrase in (
+            "Kazakhstan",
+            "Afghan",
+            "Kabul",
+            "Rio de Janeiro",
+            "Hiroshima Prefecture",
+            "USA",
+            "Казахстане",
+            "Қазақстанның",
+            "Японии",
+        )
+        if (place := gazetteer.place(phrase)) is not None
+    }
+    assert found == {
+        "Kazakhstan": ("KZ", "country"),
+        "Afghan": ("AF", "demonym"),
+        "Kabul": ("AF", "capital"),
+        "Rio de Janeiro": ("BR", "city"),
+        "Hiroshima Prefecture": ("JP", "region"),
+        "USA": ("US", "country"),
+        "Казахстане": ("KZ", "country"),
+        "Қазақстанның": ("KZ", "country"),
+        "Японии": ("JP", "country"),
+    }
+    assert gazetteer.place("AI") is None  # Anguilla's code is not an abbreviation in prose
