@@ -34,14 +34,11 @@ system-deps: ## Install Java 17 and Maven from Debian when absent (needs root)
 	bash deploy/local/install-system-deps.sh
 
 .PHONY: demo
-demo: install ## Run the main job on the bundled sample dump (local broker)
-	$(BIN)/newswire broker start
-	$(BIN)/newswire broker status
+demo: install ## Run the main job on the bundled sample dump (embedded local broker)
 	@mkdir -p out
-	$(BIN)/newswire parse $(SAMPLE) > out/sample-events.jsonl
-	@echo "events written to out/sample-events.jsonl; first three titles:"
-	@head -n 3 out/sample-events.jsonl | $(BIN)/python -c 'import sys, json; [print("  -", json.loads(l)["title"]) for l in sys.stdin]'
-	@echo "the broker keeps running for other commands; stop it with: make broker-stop"
+	$(BIN)/newswire run $(SAMPLE) --out out/sample-events.jsonl
+	@echo "events written to out/sample-events.jsonl; the first three:"
+	@head -n 3 out/sample-events.jsonl | $(BIN)/python -c 'import sys, json; from newswire.cli.tail import human; [print("  ", human(json.loads(l))) for l in sys.stdin]'
 
 .PHONY: test
 test: install ## Run every test (unit and integration; starts its own broker)

@@ -60,6 +60,12 @@ class Settings(BaseSettings):
     article_partitions: int = Field(default=4, ge=1)
     replication_factor: int = Field(default=1, ge=1)
 
+    # The Faust application: its id names the consumer group and the changelog topics.
+    app_id: str = "newswire"
+    store_url: str = "memory://"  # "rocksdb://" with `pip install rocksdict` for big state
+    commit_interval: float = Field(default=2.8, gt=0)  # seconds between offset commits
+    dlq_original_max_bytes: int = Field(default=64 * 1024, ge=0)
+
     # Worker web server: liveness, readiness, metrics.
     web_host: str = "127.0.0.1"
     web_port: Port = 6066
@@ -101,6 +107,21 @@ class Settings(BaseSettings):
                 names = ", ".join(ENV_PREFIX + n.upper() for n in missing)
                 raise ValueError(f"{self.kafka_security_protocol} needs {names}")
         return self
+
+    @property
+    def topic_parsed(self) -> str:
+        """Internal: parsed events keyed by article id (dedup by identity)."""
+        return f"{self.app_id}.parsed"
+
+    @property
+    def topic_near(self) -> str:
+        """Internal, one partition: new articles in one total order (near-duplicates)."""
+        return f"{self.app_id}.near"
+
+    @property
+    def topic_decided(self) -> str:
+        """Internal: events to enrich and publish, keyed by article id."""
+        return f"{self.app_id}.decided"
 
     @property
     def zone(self) -> ZoneInfo:

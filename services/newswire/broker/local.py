@@ -221,10 +221,9 @@ class LocalBroker:
                 "kafka.tools.StorageTool",
                 "format",
                 "--standalone",
-                "-t",
-                _random_cluster_id(),
-                "-c",
-                str(properties),
+                # "=": an id may start with "-", which would otherwise read as an option.
+                f"--cluster-id={_random_cluster_id()}",
+                f"--config={properties}",
             ],
             capture_output=True,
             text=True,

@@ -9,13 +9,13 @@ from collections.abc import Callable, Sequence
 from pydantic import ValidationError
 
 from newswire import __version__
-from newswire.cli import broker, generate, parse
+from newswire.cli import broker, generate, parse, produce, run, tail, worker
 from newswire.errors import ConfigurationError, NewswireError
 from newswire.settings import Settings
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
-_COMMANDS = (broker, parse, generate)
+_COMMANDS = (broker, parse, generate, produce, worker, run, tail)
 
 
 def build_parser() -> argparse.ArgumentParser:

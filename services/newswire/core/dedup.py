@@ -18,18 +18,21 @@ publishing and writing state re-emits the same event, byte for byte, because eve
 a function of the state and the input order within a key. Reverting to an earlier body counts
 as ``exact`` (it is a known revision).
 
-Keying across workers (the Faust pipeline keeps these states in tables)
------------------------------------------------------------------------
-1. Parsed events are repartitioned by ``article_id``; the ``articles`` table (same key, so
-   co-partitioned) holds one ``ArticleRecord`` per id. The same article arriving from two dump
-   files on two workers meets the same record on one partition: one event.
-2. Only ``new`` articles go on to near-duplicate detection. Their signature's LSH band keys
-   (16 bands of 4 rows) become the routing keys: one message per band key to a topic keyed by
-   band key, whose agent owns the ``near-buckets`` table (co-partitioned by band key) and
-   answers with the matching entries of that bucket and records the new entry. An aggregation
-   step keyed by ``article_id`` collects the 16 answers and applies ``choose_original``. Two
-   near-identical articles share at least one band key with high probability (see
-   ``similarity``), so they always meet in one bucket, whichever workers parsed them.
+Keying across workers (the Faust pipeline, ``newswire.stream.app``, keeps this state in tables)
+-------------------------------------------------------------------------------------------
+1. Parsed events are repartitioned by ``article_id`` (topic ``<app>.parsed``); the
+   ``articles`` table, co-partitioned with it, holds one ``ArticleRecord`` per id. The same
+   article arriving from two dump files on two workers meets the same record on one partition:
+   one event.
+2. Only ``new`` articles go on to near-duplicate detection, through a topic of ONE partition
+   (``<app>.near``) whose agent owns the ``near-buckets`` table. One partition is one total
+   order: every candidate pair meets in the same place whichever workers parsed them, and the
+   message offset orders "earlier" deterministically, so a replay after a crash decides alike
+   (entries record the offset they were added at; only entries with a smaller offset count).
+   The cost is that this stage does not scale out: one worker runs it (about 1 ms an article).
+   Scaling it out is the LSH route the band keys were made for: send one message per band key
+   to a topic keyed by band key, answer with that bucket's entries, and gather the 16 answers
+   by ``article_id`` before ``choose_original``; not built yet.
    ``DedupStore`` runs the same functions in one process for ``newswire parse``.
 
 Bounded state
@@ -40,7 +43,13 @@ forgotten, record and bucket entries alike. Buckets also keep at most ``MAX_BUCK
 (the most recent). An article that arrives already older than the window is still decided
 against what state remains, published if new, flagged ``beyond_retention``, and not stored.
 Cost per article (measured by ``bench/dedup_quality.py``): one record of about 150 bytes of JSON
-plus 16 bucket entries of about 160 bytes (id, publication time, 8-bit MinHash of 64 bins).
+plus 16 bucket entries, about 3.9 KB in all (id, publication time, root, 8-bit MinHash of 64
+bins, each repeated in the 16 buckets).
+
+In the streaming pipeline, bucket entries are dropped by the same data-time window when their
+bucket is next written (and each bucket holds at most 32); ``articles`` records are not yet
+evicted there (Faust tables need a windowed table or an explicit sweep for that): the stream's
+identity state grows by about 150 bytes per distinct article until that lands.
 """
 
 from __future__ import annotations

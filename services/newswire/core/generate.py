@@ -264,7 +264,8 @@ class _Writer:
         title = r.choice(
             [
                 f"{speaker} Discusses {r.choice(TOPICS).title()} With {country[1]} Partners",
-                f"{country[0]} and Kazakhstan Agree on {r.choice(FILLER).title()}",
+                f"{country[0] if country[0] != 'Kazakhstan' else 'Mongolia'} and Kazakhstan Agree "
+                f"on {r.choice(FILLER).title()}",
                 f"{r.choice(ORGS).removeprefix('the ')} to Invest in {r.choice(TOPICS).title()}",
                 f"{role} {speaker} Visits {country[2]}",
             ]

@@ -54,3 +54,20 @@ def test_start_fails_clearly_when_the_port_is_taken(tmp_path: Path) -> None:
         with pytest.raises(BrokerError, match=f"port {port} .* is taken"):
             broker.start()
     assert not broker.status().running
+
+
+def test_a_cluster_id_starting_with_a_dash_formats(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One random id in 64 starts with "-"; the storage tool must not read it as an option.
+    monkeypatch.setattr(
+        "newswire.broker.local._random_cluster_id", lambda: "-Tq3lqU2Q0uWm2fRkH8Zxg"
+    )
+    broker = LocalBroker(
+        tmp_path, cache_dir=artifact_cache_dir(), port=free_port(), controller_port=free_port()
+    )
+    try:
+        assert broker.start().running
+    finally:
+        broker.stop()
+    assert "-Tq3lqU2Q0uWm2fRkH8Zxg" in (tmp_path / "data" / "meta.properties").read_text()

@@ -1,0 +1,88 @@
+"""Every metric newswire exports, declared once, on an injected registry.
+
+Labels are low-cardinality by construction: ``kind`` and ``reason`` take values from the
+core's closed sets, ``stage`` from the agent names. Never an article id, a source or a URL.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+_LATENCY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300)
+_STAGE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5)
+
+
+DUPLICATE_KINDS = ("exact", "revision", "near")
+# Reasons known in advance, exported at zero so dashboards and alerts see them before the first.
+KNOWN_REJECTIONS = ("bad_envelope", "chunk_gap", "missing_title", "orphan_text")
+KNOWN_SKIPS = ("duplicate_chunk", "binary_line")
+STAGES = ("reassemble", "identity", "near", "enrich", "publish")
+
+
+class Metrics(NamedTuple):
+    chunks_received: Counter
+    articles_parsed: Counter
+    articles_published: Counter
+    duplicates: Counter
+    rejected: Counter
+    skipped: Counter
+    end_to_end: Histogram
+    stage_seconds: Histogram
+    ready: Gauge
+
+    @classmethod
+    def create(cls, registry: CollectorRegistry) -> Metrics:
+        metrics = cls._declare(registry)
+        for kind in DUPLICATE_KINDS:
+            metrics.duplicates.labels(kind=kind)
+        for reason in KNOWN_REJECTIONS:
+            metrics.rejected.labels(reason=reason)
+        for reason in KNOWN_SKIPS:
+            metrics.skipped.labels(reason=reason)
+        for stage in STAGES:
+            metrics.stage_seconds.labels(stage=stage)
+        return metrics
+
+    @classmethod
+    def _declare(cls, registry: CollectorRegistry) -> Metrics:
+        return cls(
+            chunks_received=Counter(
+                "newswire_chunks_received", "Chunks consumed from the input topic",
+                registry=registry,
+            ),
+            articles_parsed=Counter(
+                "newswire_articles_parsed", "Articles parsed from reassembled chunks",
+                registry=registry,
+            ),
+            articles_published=Counter(
+                "newswire_articles_published", "Article events published to the output topic",
+                registry=registry,
+            ),
+            duplicates=Counter(
+                "newswire_duplicates", "Articles recognised as duplicates, by kind",
+                ["kind"], registry=registry,
+            ),
+            rejected=Counter(
+                "newswire_rejected", "Input sent to the dead-letter topic, by reason",
+                ["reason"], registry=registry,
+            ),
+            skipped=Counter(
+                "newswire_skipped", "Input dropped on purpose and counted, by reason",
+                ["reason"], registry=registry,
+            ),
+            end_to_end=Histogram(
+                "newswire_end_to_end_seconds",
+                "From the chunk's produce time to its article's publication",
+                buckets=_LATENCY_BUCKETS, registry=registry,
+            ),
+            stage_seconds=Histogram(
+                "newswire_stage_seconds", "Processing time of one message, by pipeline stage",
+                ["stage"], buckets=_STAGE_BUCKETS, registry=registry,
+            ),
+            ready=Gauge(
+                "newswire_ready", "1 when the worker has recovered its tables and has partitions",
+                registry=registry,
+            ),
+        )  # fmt: skip

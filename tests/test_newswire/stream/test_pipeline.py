@@ -1,0 +1,266 @@
+"""The streaming pipeline on the real broker, with real worker processes.
+
+Each test runs an isolated cluster (own app id and topics) against the session's broker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import signal
+import time
+from collections import Counter
+from pathlib import Path
+
+import orjson
+import pytest
+from aiokafka import AIOKafkaProducer
+from aiokafka.partitioner import DefaultPartitioner
+
+from newswire.cli import main
+from newswire.cli.produce import produce_files
+from newswire.core.envelope import encode_chunk
+from newswire.core.generate import generate
+from newswire.core.models import Chunk
+from newswire.stream.cluster import Cluster
+from tests.support import SAMPLE
+from tests.test_newswire.stream.conftest import ClusterFactory
+
+pytestmark = pytest.mark.integration
+
+
+def _events(cluster: Cluster) -> list[bytes]:
+    return [
+        v or b"" for _, v, _ in asyncio.run(cluster.read_topic(cluster.settings.topic_articles))
+    ]
+
+
+def _parse(capsysbinary: pytest.CaptureFixture[bytes], *files: Path) -> list[bytes]:
+    assert main(["parse", *map(str, files)]) == 0
+    return capsysbinary.readouterr().out.splitlines()
+
+
+def _identity(line: bytes) -> tuple[str, int]:
+    event = orjson.loads(line)
+    return event["article_id"], event["revision"]
+
+
+def test_run_gives_the_same_events_as_parse(
+    kafka_bootstrap: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    dump = tmp_path / "dump.txt"
+    dump.write_text(generate(300, seed=3).text + SAMPLE.read_text(encoding="utf-8"))
+    expected = _parse(capsysbinary, dump)
+    monkeypatch.setenv("NEWSWIRE_KAFKA_BOOTSTRAP_SERVERS", kafka_bootstrap)
+    out = tmp_path / "events.jsonl"
+    assert main(["run", str(dump), "--out", str(out), "--chunk-size", "4096"]) == 0
+    got = out.read_bytes().splitlines()
+    assert len(got) == len(expected) > 250
+    assert sorted(got) == sorted(expected)
+    summary = capsysbinary.readouterr().err.decode()
+    assert f"events={len(expected)}" in summary
+    assert "workers=1" in summary
+
+
+def test_metrics_match_the_run_and_readiness_follows_recovery(
+    make_cluster: ClusterFactory, tmp_path: Path
+) -> None:
+    cluster = make_cluster()
+    cluster.start_worker(0)
+    seen: list[tuple[int, int]] = []
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        health, ready = cluster.get(0, "/healthz")[0], cluster.get(0, "/readyz")[0]
+        if health:
+            seen.append((health, ready))
+        if ready == 200:
+            break
+        time.sleep(0.05)
+    assert seen[-1] == (200, 200)
+    assert (200, 503) in seen, f"never saw live-but-not-ready: {seen[:5]}"
+
+    dump = tmp_path / "dump.txt"
+    corpus = generate(200, seed=8, repeat_rate=0.15, revision_rate=0.05, near_dup_rate=0.05)
+    dump.write_text(corpus.text)
+    chunks = asyncio.run(produce_files(cluster.settings, [("m", dump)], 8192))
+    asyncio.run(cluster.wait_drained())
+    events = _events(cluster)
+    samples = {
+        (name, tuple(sorted(labels.items()))): value
+        for name, labels, value in cluster.metric_lines()
+    }
+    counts = Counter(o["kind"] for o in corpus.truth()["occurrences"])
+    assert samples[("newswire_chunks_received_total", ())] == chunks
+    assert samples[("newswire_articles_parsed_total", ())] == 200
+    assert samples[("newswire_articles_published_total", ())] == len(events)
+    assert samples[("newswire_duplicates_total", (("kind", "exact"),))] == counts["exact"]
+    assert samples[("newswire_duplicates_total", (("kind", "revision"),))] == counts["revision"]
+    assert samples[("newswire_end_to_end_seconds_count", ())] == len(events)
+    assert samples[("newswire_rejected_total", (("reason", "chunk_gap"),))] == 0
+    assert ("newswire_stage_seconds_count", (("stage", "enrich"),)) in samples
+    status, _ = cluster.get(0, "/table/articles/x")
+    assert status == 404, "table contents must not be served"
+    assert b"faust_" in cluster.get(0, "/metrics")[1]  # Faust's own sensor, same registry
+
+
+async def _produce_raw(cluster: Cluster, records: list[tuple[bytes | None, bytes, list]]) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=cluster.settings.kafka_bootstrap_servers)
+    await producer.start()
+    try:
+        for key, value, headers in records:
+            await producer.send_and_wait(
+                cluster.settings.topic_raw_chunks, value, key=key, headers=headers
+            )
+    finally:
+        await producer.stop()
+
+
+def test_poison_input_goes_to_the_dlq_and_the_rest_comes_out(
+    make_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    cluster = make_cluster()
+    cluster.start_worker(0)
+    cluster.wait_ready()
+    data = SAMPLE.read_bytes()
+    cut = [0, 3000, 6000, len(data)]
+    pieces = [
+        Chunk(source_id="gappy", seq=i, offset=cut[i], data=data[cut[i] : cut[i + 1]], last=i == 2)
+        for i in range(3)
+    ]
+    garbage = (b"gappy-too", b"\x00\xffnot a chunk", [])  # no envelope headers
+    asyncio.run(
+        _produce_raw(
+            cluster,
+            [
+                garbage,
+                encode_chunk(pieces[0]),
+                encode_chunk(pieces[2]),  # chunk 1 never arrives
+            ],
+        )
+    )
+    asyncio.run(produce_files(cluster.settings, [("good", SAMPLE)], 2048))
+    asyncio.run(cluster.wait_drained())
+
+    dead = [
+        orjson.loads(v or b"")
+        for _, v, _ in asyncio.run(cluster.read_topic(cluster.settings.topic_dlq))
+    ]
+    reasons = Counter(d["reason"] for d in dead)
+    assert reasons["bad_envelope"] == 1
+    assert reasons["chunk_gap"] == 1
+    envelope = next(d for d in dead if d["reason"] == "bad_envelope")
+    assert base64.b64decode(envelope["original_base64"]) == b"\x00\xffnot a chunk"
+    assert envelope["source_id"] == "gappy-too"
+    gap = next(d for d in dead if d["reason"] == "chunk_gap")
+    assert gap["source_id"] == "gappy"
+    assert "expected chunk 1" in gap["message"]
+
+    published = {_identity(e) for e in _events(cluster)}
+    assert {_identity(e) for e in _parse(capsysbinary, SAMPLE)} <= published  # all of "good"
+    samples = {(n, tuple(labels.items())): v for n, labels, v in cluster.metric_lines()}
+    assert samples[("newswire_rejected_total", (("reason", "bad_envelope"),))] == 1
+    assert samples[("newswire_rejected_total", (("reason", "chunk_gap"),))] == 1
+    assert cluster.workers[0].poll() is None  # still running
+
+
+def _one_source_id_per_partition(partitions: int) -> list[str]:
+    """Source ids that the producer's default partitioner sends to partitions 0, 1, 2, ..."""
+    chooser = DefaultPartitioner()
+    found: dict[int, str] = {}
+    for n in range(1000):
+        source_id = f"site-{n}"
+        partition = chooser(source_id.encode(), list(range(partitions)), list(range(partitions)))
+        found.setdefault(partition, source_id)
+        if len(found) == partitions:
+            break
+    return [found[p] for p in range(partitions)]
+
+
+def test_two_workers_publish_an_article_seen_in_two_files_once(
+    make_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    cluster = make_cluster(input_partitions=4)
+    cluster.start_worker(0)
+    cluster.start_worker(1)
+    cluster.wait_ready()
+    # One source per input partition, so that both workers parse some: the first is the
+    # sample, each other one re-scrapes two of its articles (later, more views) and adds more.
+    text = SAMPLE.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    rescrape = "\n".join(
+        [
+            " date 2025-07-18 " + lines[15].replace("53116", "60000"),
+            *lines[16:31],
+            lines[41].replace("92441", "99999"),
+            *lines[42:59],
+        ]
+    )
+    files = []
+    for index, source_id in enumerate(_one_source_id_per_partition(4)):
+        path = tmp_path / f"{source_id}.txt"
+        fresh = generate(20, seed=index, repeat_rate=0, revision_rate=0, near_dup_rate=0).text
+        path.write_text(text if index == 0 else rescrape + "\n" + fresh)
+        files.append((source_id, path))
+    asyncio.run(produce_files(cluster.settings, files, 1024))
+    asyncio.run(cluster.wait_drained())
+
+    events = _events(cluster)
+    identities = Counter(_identity(e) for e in events)
+    assert max(identities.values()) == 1, "an article came out twice"
+    expected = {_identity(e) for e in _parse(capsysbinary, *(path for _, path in files))}
+    assert set(identities) == expected
+    received = {
+        index: sum(
+            v for n, _, v in cluster.metric_lines(index) if n == "newswire_chunks_received_total"
+        )
+        for index in cluster.workers
+    }
+    assert all(count > 0 for count in received.values()), f"one worker idle: {received}"
+    exact = sum(
+        v
+        for n, labels, v in cluster.metric_lines()
+        if n == "newswire_duplicates_total" and labels == {"kind": "exact"}
+    )
+    assert exact == 2 * 3  # two re-scraped articles in three sources, wherever parsed
+
+
+def test_sigkill_mid_run_loses_nothing_and_re_emits_identically(
+    make_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    cluster = make_cluster()
+    cluster.start_worker(0)
+    cluster.wait_ready()
+    dump = tmp_path / "big.txt"
+    dump.write_text(
+        generate(3000, seed=13, repeat_rate=0.1, revision_rate=0.05, near_dup_rate=0.05).text
+    )
+    expected = _parse(capsysbinary, dump)
+    asyncio.run(produce_files(cluster.settings, [(str(dump), dump)], 16384))
+    deadline = time.monotonic() + 120
+    published = 0.0
+    while time.monotonic() < deadline and published < len(expected) * 0.3:
+        published = sum(
+            v for n, _, v in cluster.metric_lines() if n == "newswire_articles_published_total"
+        )
+        time.sleep(0.2)
+    assert 0 < published < len(expected), "the kill must land mid-run"
+    cluster.kill_worker(0, signal.SIGKILL)
+    cluster.start_worker(0)
+    cluster.wait_ready()
+    asyncio.run(cluster.wait_drained(within=300))
+
+    events = _events(cluster)
+    by_identity: dict[tuple[str, int], set[bytes]] = {}
+    for event in events:
+        by_identity.setdefault(_identity(event), set()).add(event)
+    missing = {_identity(e) for e in expected} - set(by_identity)
+    assert not missing, f"{len(missing)} (article_id, revision) lost"
+    assert all(len(versions) == 1 for versions in by_identity.values()), "a re-emission differs"
+    re_emitted = len(events) - len(by_identity)
+    print(
+        f"killed after {published:.0f} of {len(expected)} events; {re_emitted} re-emitted "
+        "byte-identical"
+    )
