@@ -63,6 +63,7 @@ class Settings(BaseSettings):
     # The Faust application: its id names the consumer group and the changelog topics.
     app_id: str = "newswire"
     store_url: str = "memory://"  # "rocksdb://" with `pip install rocksdict` for big state
+    data_dir: Path | None = None  # worker state on disk; default: <cache_dir>/worker-data
     commit_interval: float = Field(default=2.8, gt=0)  # seconds between offset commits
     dlq_original_max_bytes: int = Field(default=64 * 1024, ge=0)
 
@@ -126,6 +127,10 @@ class Settings(BaseSettings):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.source_timezone)
+
+    @property
+    def worker_data_dir(self) -> Path:
+        return self.data_dir or self.cache_dir / "worker-data"
 
     @property
     def local_broker_dir(self) -> Path:

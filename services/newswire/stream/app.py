@@ -118,6 +118,7 @@ def build_service(settings: Settings, registry: CollectorRegistry | None = None)
         broker=_broker_urls(settings),
         broker_credentials=_credentials(settings),
         store=settings.store_url,
+        datadir=str(settings.worker_data_dir),  # never the current directory
         topic_replication_factor=settings.replication_factor,
         topic_partitions=settings.article_partitions,
         broker_commit_interval=settings.commit_interval,

@@ -70,7 +70,9 @@ class Cluster:
 
     def __init__(self, settings: Settings, workdir: Path, *, run_id: str | None = None) -> None:
         self.run_id = run_id or uuid.uuid4().hex[:10]
-        self.settings = run_settings(settings, self.run_id)
+        self.settings = run_settings(settings, self.run_id).model_copy(
+            update={"data_dir": workdir / "worker-data"}
+        )
         self.workdir = workdir
         self.workers: dict[int, subprocess.Popen[bytes]] = {}
         self.ports: dict[int, int] = {}

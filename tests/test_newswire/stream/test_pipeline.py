@@ -45,16 +45,19 @@ def _identity(line: bytes) -> tuple[str, int]:
     return event["article_id"], event["revision"]
 
 
+@pytest.mark.parametrize("store", ["memory://", "rocksdb://"])
 def test_run_gives_the_same_events_as_parse(
     kafka_bootstrap: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsysbinary: pytest.CaptureFixture[bytes],
+    store: str,
 ) -> None:
     dump = tmp_path / "dump.txt"
     dump.write_text(generate(300, seed=3).text + SAMPLE.read_text(encoding="utf-8"))
     expected = _parse(capsysbinary, dump)
     monkeypatch.setenv("NEWSWIRE_KAFKA_BOOTSTRAP_SERVERS", kafka_bootstrap)
+    monkeypatch.setenv("NEWSWIRE_STORE_URL", store)
     out = tmp_path / "events.jsonl"
     assert main(["run", str(dump), "--out", str(out), "--chunk-size", "4096"]) == 0
     got = out.read_bytes().splitlines()
@@ -104,6 +107,30 @@ def test_metrics_match_the_run_and_readiness_follows_recovery(
     status, _ = cluster.get(0, "/table/articles/x")
     assert status == 404, "table contents must not be served"
     assert b"faust_" in cluster.get(0, "/metrics")[1]  # Faust's own sensor, same registry
+
+
+def test_tail_prints_the_output_topic(
+    make_cluster: ClusterFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    cluster = make_cluster()
+    cluster.start_worker(0)
+    cluster.wait_ready()
+    asyncio.run(produce_files(cluster.settings, [("t", SAMPLE)], 4096))
+    asyncio.run(cluster.wait_drained())
+    events = _events(cluster)
+    bootstrap = str(cluster.settings.kafka_bootstrap_servers)
+    monkeypatch.setenv("NEWSWIRE_KAFKA_BOOTSTRAP_SERVERS", bootstrap)
+    topic = cluster.settings.topic_articles
+    tail = ["tail", "--from-beginning", "--idle-timeout", "3", "--topic", topic]
+    assert main([*tail, "--json"]) == 0
+    assert sorted(capsysbinary.readouterr().out.splitlines()) == sorted(events)
+    assert main(tail) == 0
+    lines = capsysbinary.readouterr().out.decode().splitlines()
+    assert len(lines) == 9
+    assert any("Olzhas Bektenov Meets With Phygital" in line for line in lines)
+    assert all(" r1  [en " in line for line in lines)
 
 
 async def _produce_raw(cluster: Cluster, records: list[tuple[bytes | None, bytes, list]]) -> None:
