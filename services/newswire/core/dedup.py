@@ -58,7 +58,7 @@ import base64
 import hashlib
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -69,7 +69,7 @@ from newswire.core.similarity import SIGNATURE_SIZE, Signature, band_keys, signa
 
 DedupKind = Literal["new", "exact", "revision", "near"]
 ArticleRecord = dict[str, Any]  # {"revision", "bodies", "views", "published_at"}
-BucketEntry = dict[str, Any]  # {"id", "published_at", "root", "sig"}
+BucketEntry = dict[str, Any]  # {"id", "published_at", "root", "sig", "seq"}
 
 MAX_REVISIONS_KEPT = 32
 MAX_BUCKET_ENTRIES = 32
@@ -160,6 +160,37 @@ def add_to_bucket(
 
 
 @dataclass(frozen=True, slots=True)
+class NearDecision:
+    original: BucketEntry | None  # the earliest similar article seen before, if any
+    keys: list[str]  # the buckets the article belongs to
+    entry: BucketEntry  # what to add to each of them once the event is published
+
+
+def decide_near(
+    event: ArticleEvent,
+    bucket: Callable[[str], Iterable[BucketEntry]],
+    threshold: float,
+    position: int,
+) -> NearDecision:
+    """Near-duplicate decision for a new article at ``position`` in the one total order.
+
+    Only entries added at an earlier position count, so replaying the same input over state
+    that already holds later articles decides exactly as the first time.
+    """
+    sig = signature(event.body)
+    packed, keys = pack_signature(sig), band_keys(sig)
+    candidates = [
+        entry
+        for key in keys
+        for entry in bucket(key)
+        if entry["seq"] < position and entry["id"] != event.article_id
+    ]
+    original = choose_original(candidates, packed, threshold)
+    entry = {**new_bucket_entry(event, packed, original), "seq": position}
+    return NearDecision(original, keys, entry)
+
+
+@dataclass(frozen=True, slots=True)
 class DedupOutcome:
     kind: DedupKind
     event: ArticleEvent | None  # what to publish; None for an exact repeat
@@ -174,6 +205,7 @@ class DedupStore:
     records: dict[str, ArticleRecord] = field(default_factory=dict)
     buckets: dict[str, list[BucketEntry]] = field(default_factory=dict)
     _newest: datetime | None = None
+    _position: int = 0  # this store's total order of new articles (the stream's: an offset)
     # UTC day -> (article id, its band keys): what to forget when the day leaves the window.
     _by_day: dict[str, list[tuple[str, list[str]]]] = field(
         default_factory=lambda: defaultdict(list)
@@ -193,23 +225,24 @@ class DedupStore:
             if not stale:
                 self.records[event.article_id] = decision.record
             return DedupOutcome("revision", published)
-        sig = signature(event.body)
-        packed = pack_signature(sig)
-        keys = band_keys(sig)
-        candidates = [e for key in keys for e in self.buckets.get(key, ())]
-        original = choose_original(candidates, packed, self.near_threshold)
+        self._position += 1
+        near = decide_near(
+            event, lambda key: self.buckets.get(key, ()), self.near_threshold, self._position
+        )
+        original = near.original
         update: dict[str, Any] = {"flags": flags}
         if original is not None:
             update["near_duplicate_of"] = original["root"]
         published = event.model_copy(update=update)
         if not stale:
             cutoff_text = utc_text(cutoff) if cutoff else None
-            entry = new_bucket_entry(event, packed, original)
-            for key in keys:
-                self.buckets[key] = add_to_bucket(self.buckets.get(key, []), entry, cutoff_text)
+            for key in near.keys:
+                self.buckets[key] = add_to_bucket(
+                    self.buckets.get(key, []), near.entry, cutoff_text
+                )
             self.records[event.article_id] = decision.record
             day = utc_text(event.published_at)[:10]
-            self._by_day[day].append((event.article_id, keys))
+            self._by_day[day].append((event.article_id, near.keys))
         return DedupOutcome("near" if original else "new", published)
 
     def _advance(self, published_at: datetime) -> datetime | None:

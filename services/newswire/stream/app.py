@@ -31,18 +31,11 @@ from prometheus_client import CollectorRegistry
 from pydantic import ValidationError
 
 from newswire import jsonio
-from newswire.core.dedup import (
-    choose_original,
-    decide_identity,
-    new_bucket_entry,
-    pack_signature,
-    utc_text,
-)
+from newswire.core.dedup import add_to_bucket, decide_identity, decide_near, utc_text
 from newswire.core.envelope import PRODUCED_AT, decode_chunk
 from newswire.core.events import build_event, event_to_json
 from newswire.core.models import ArticleEvent, ParsedArticle, Rejection, Skip
 from newswire.core.reassembly import Reassembler
-from newswire.core.similarity import band_keys, signature
 from newswire.enrich import enrich
 from newswire.errors import InputError
 from newswire.kafka.config import client_kwargs
@@ -159,6 +152,23 @@ def _wire(service: Service) -> None:  # noqa: PLR0915 - the one wiring function,
         key = (fields.get("source_id") or "").encode()
         return await dlq.send(key=key, value=value)
 
+    async def decode(message: Any) -> ArticleEvent | None:
+        """An internal message back into an event. Our own bytes, so a failure is a bug: the
+        message goes to the DLQ (never silently lost) and the agent carries on."""
+        try:
+            return ArticleEvent.model_validate(jsonio.loads(message.value or b""))
+        except (InputError, ValidationError) as exc:
+            log.exception("undecodable internal message on %s", message.topic)
+            key = message.key.decode("utf-8", "replace") if message.key else None
+            await reject(
+                "bad_internal_message",
+                f"{message.topic} at offset {message.offset}: {exc}",
+                source_id=key,
+                offset=None,
+                original=message.value,
+            )
+            return None
+
     @app.agent(raw)
     async def reassemble(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
@@ -204,7 +214,7 @@ def _wire(service: Service) -> None:  # noqa: PLR0915 - the one wiring function,
     async def identity(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
             started = time.perf_counter()
-            article = _event(event.message.value)
+            article = await decode(event.message)
             if article is None:
                 continue
             decision = decide_identity(records.get(article.article_id), article)
@@ -232,22 +242,21 @@ def _wire(service: Service) -> None:  # noqa: PLR0915 - the one wiring function,
     async def near_duplicates(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
             started = time.perf_counter()
-            article = _event(event.message.value)
+            article = await decode(event.message)
             if article is None:
                 continue
-            position = event.message.offset  # one partition: a total order, stable on replay
-            sig = signature(article.body)
-            packed, keys = pack_signature(sig), band_keys(sig)
-            candidates = [
-                entry
-                for key in keys
-                for entry in buckets.get(key) or ()
-                if entry["seq"] < position and entry["id"] != article.article_id
-            ]
-            original = choose_original(candidates, packed, settings.near_duplicate_threshold)
-            if original is not None:
+            # One partition: the offset is a total order, the same on every replay.
+            near_decision = decide_near(
+                article,
+                lambda key: buckets.get(key) or (),
+                settings.near_duplicate_threshold,
+                event.message.offset,
+            )
+            if near_decision.original is not None:
                 metrics.duplicates.labels(kind="near").inc()
-                article = article.model_copy(update={"near_duplicate_of": original["root"]})
+                article = article.model_copy(
+                    update={"near_duplicate_of": near_decision.original["root"]}
+                )
             await (
                 await decided.send(
                     key=event.message.key,
@@ -255,22 +264,16 @@ def _wire(service: Service) -> None:  # noqa: PLR0915 - the one wiring function,
                     headers=event.message.headers,
                 )
             )
-            entry = {**new_bucket_entry(article, packed, original), "seq": position}
             cutoff = _cutoff(buckets, article, settings.dedup_retention_days)
-            for key in keys:
-                kept = [
-                    e
-                    for e in buckets.get(key) or ()
-                    if e["id"] != article.article_id and e["published_at"] >= cutoff
-                ]
-                buckets[key] = [*kept, entry][-32:]
+            for key in near_decision.keys:
+                buckets[key] = add_to_bucket(buckets.get(key) or [], near_decision.entry, cutoff)
             metrics.stage_seconds.labels(stage="near").observe(time.perf_counter() - started)
 
     @app.agent(decided)
     async def publish(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
             started = time.perf_counter()
-            article = _event(event.message.value)
+            article = await decode(event.message)
             if article is None:
                 continue
             enriched = enrich(article)
@@ -318,15 +321,6 @@ def _recovered(app: faust.App) -> bool:
     """Table recovery finished (the attribute is on the concrete TableManager only)."""
     recovery: Any = getattr(app.tables, "recovery", None)
     return recovery is not None and bool(recovery.completed.is_set())
-
-
-def _event(value: bytes | None) -> ArticleEvent | None:
-    """An internal message back into an event (our own bytes: a failure is a bug, logged)."""
-    try:
-        return ArticleEvent.model_validate(jsonio.loads(value or b""))
-    except (InputError, ValidationError):
-        log.exception("undecodable internal message dropped")
-        return None
 
 
 def _cutoff(buckets: Any, article: ArticleEvent, retention_days: int) -> str:

@@ -133,13 +133,15 @@ def test_tail_prints_the_output_topic(
     assert all(" r1  [en " in line for line in lines)
 
 
-async def _produce_raw(cluster: Cluster, records: list[tuple[bytes | None, bytes, list]]) -> None:
+async def _produce_raw(
+    cluster: Cluster, records: list[tuple[bytes | None, bytes, list]], topic: str | None = None
+) -> None:
     producer = AIOKafkaProducer(bootstrap_servers=cluster.settings.kafka_bootstrap_servers)
     await producer.start()
     try:
         for key, value, headers in records:
             await producer.send_and_wait(
-                cluster.settings.topic_raw_chunks, value, key=key, headers=headers
+                topic or cluster.settings.topic_raw_chunks, value, key=key, headers=headers
             )
     finally:
         await producer.stop()
@@ -168,6 +170,8 @@ def test_poison_input_goes_to_the_dlq_and_the_rest_comes_out(
             ],
         )
     )
+    # A broken message between two agents (a bug, not input) is dead-lettered too.
+    asyncio.run(_produce_raw(cluster, [(b"abc", b"{not json", [])], cluster.settings.topic_parsed))
     asyncio.run(produce_files(cluster.settings, [("good", SAMPLE)], 2048))
     asyncio.run(cluster.wait_drained())
 
@@ -178,6 +182,7 @@ def test_poison_input_goes_to_the_dlq_and_the_rest_comes_out(
     reasons = Counter(d["reason"] for d in dead)
     assert reasons["bad_envelope"] == 1
     assert reasons["chunk_gap"] == 1
+    assert reasons["bad_internal_message"] == 1
     envelope = next(d for d in dead if d["reason"] == "bad_envelope")
     assert base64.b64decode(envelope["original_base64"]) == b"\x00\xffnot a chunk"
     assert envelope["source_id"] == "gappy-too"
