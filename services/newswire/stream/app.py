@@ -45,6 +45,7 @@ from newswire.stream.metrics import Metrics
 
 log = logging.getLogger(__name__)
 _MAX_REQUEST_BYTES = 4 * 1024 * 1024
+_LAG_INTERVAL_SECONDS = 5.0
 
 
 @dataclass
@@ -140,6 +141,8 @@ def _wire(service: Service) -> None:  # noqa: PLR0915 - the one wiring function,
     decided = _bytes_topic(app, settings.topic_decided, settings.article_partitions)
     output = _bytes_topic(app, settings.topic_articles, settings.article_partitions)
     dlq = _bytes_topic(app, settings.topic_dlq, 1)
+    agent_topics = [settings.topic_raw_chunks, settings.topic_parsed, settings.topic_near,
+                    settings.topic_decided]  # fmt: skip
     sources = app.Table("sources", partitions=settings.input_partitions)
     records = app.Table("articles", partitions=settings.article_partitions)
     buckets = app.Table("near-buckets", partitions=1)
@@ -295,6 +298,19 @@ def _wire(service: Service) -> None:  # noqa: PLR0915 - the one wiring function,
                 callback=delivered,
             )
             metrics.stage_seconds.labels(stage="publish").observe(time.perf_counter() - enriching)
+
+    @app.timer(interval=_LAG_INTERVAL_SECONDS)  # type: ignore[untyped-decorator]
+    async def measure_lag() -> None:
+        """Kafka reports no lag to a consumer: highwater minus position, summed per topic."""
+        consumer: Any = app.consumer
+        lag: dict[str, int] = dict.fromkeys(agent_topics, 0)
+        for tp in consumer.assignment():
+            if tp.topic in lag:
+                position = await consumer.position(tp)
+                if position is not None:
+                    lag[tp.topic] += max(0, consumer.highwater(tp) - position)
+        for topic, value in lag.items():
+            metrics.consumer_lag.labels(topic=topic).set(value)
 
     @app.on_partitions_assigned.connect
     async def _on_assigned(*_: Any, **__: Any) -> None:

@@ -31,6 +31,7 @@ class Metrics(NamedTuple):
     end_to_end: Histogram
     stage_seconds: Histogram
     ready: Gauge
+    consumer_lag: Gauge
 
     @classmethod
     def create(cls, registry: CollectorRegistry) -> Metrics:
@@ -84,5 +85,10 @@ class Metrics(NamedTuple):
             ready=Gauge(
                 "newswire_ready", "1 when the worker has recovered its tables and has partitions",
                 registry=registry,
+            ),
+            consumer_lag=Gauge(
+                "newswire_consumer_lag_messages",
+                "Messages not yet consumed on this worker's partitions, by topic",
+                ["topic"], registry=registry,
             ),
         )  # fmt: skip

@@ -23,8 +23,8 @@ from newswire.core.envelope import encode_chunk
 from newswire.core.generate import generate
 from newswire.core.models import Chunk
 from newswire.stream.cluster import Cluster
+from tests.conftest import ClusterFactory
 from tests.support import SAMPLE
-from tests.test_newswire.stream.conftest import ClusterFactory
 
 pytestmark = pytest.mark.integration
 

@@ -1,0 +1,58 @@
+"""Prometheus configuration and alerting rules: valid, unit-tested, and about real metrics."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from tests.test_deploy.support import DEPLOY, base_name, exported_metric_names, metrics_in
+
+PROMETHEUS = DEPLOY / "prometheus"
+
+
+def _promtool(*args: str) -> str:
+    promtool = shutil.which("promtool")
+    assert promtool, "promtool missing: make install (Debian package prometheus)"
+    result = subprocess.run([promtool, *args], cwd=PROMETHEUS, capture_output=True, text=True,
+                            check=False)  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("check", "config", "prometheus.yml"), ("check", "rules", "alerts.yml"),
+     ("test", "rules", "alerts_test.yml")],
+    ids=["check-config", "check-rules", "test-rules"],
+)  # fmt: skip
+def test_promtool_accepts_and_tests(args: tuple[str, ...]) -> None:
+    assert "SUCCESS" in _promtool(*args)
+
+
+def _rules() -> list[dict[str, str]]:
+    groups = yaml.safe_load((PROMETHEUS / "alerts.yml").read_text())["groups"]
+    return [rule for group in groups for rule in group["rules"]]
+
+
+def test_every_alert_has_a_firing_unit_test() -> None:
+    tests = yaml.safe_load((PROMETHEUS / "alerts_test.yml").read_text())["tests"]
+    firing = {
+        case["alertname"]
+        for test in tests
+        for case in test.get("alert_rule_test", [])
+        if case.get("exp_alerts")
+    }
+    assert {rule["alert"] for rule in _rules()} == firing
+
+
+def test_alerts_cover_what_operators_asked_for_and_use_exported_metrics() -> None:
+    assert {rule["alert"] for rule in _rules()} == {
+        "NewswireNoArticlesPublished", "NewswireDeadLetterRateHigh",
+        "NewswireConsumerLagGrowing", "NewswireEndToEndLatencyHigh", "NewswireWorkerDown",
+    }  # fmt: skip
+    exported = {base_name(n) for n in exported_metric_names()} | exported_metric_names()
+    for rule in _rules():
+        assert metrics_in(rule["expr"]) <= exported, rule["alert"]
