@@ -92,6 +92,17 @@ class Cluster:
         )
         log.close()
 
+    def peak_rss_bytes(self, index: int) -> int:
+        """The worker process's peak resident memory (VmHWM), 0 when unknown."""
+        try:
+            status = Path(f"/proc/{self.workers[index].pid}/status").read_text()
+        except (OSError, KeyError):
+            return 0
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+        return 0
+
     def kill_worker(self, index: int, sig: int = signal.SIGKILL) -> None:
         process = self.workers.pop(index)
         process.send_signal(sig)
@@ -195,6 +206,10 @@ class Cluster:
 
     async def read_topic(self, topic: str) -> list[tuple[bytes | None, bytes | None, int]]:
         """Every record of a topic, in partition order: (key, value, partition)."""
+        return [(r.key, r.value, r.partition) for r in await self.read_records(topic)]
+
+    async def read_records(self, topic: str) -> list[Any]:
+        """Every record of a topic as aiokafka ConsumerRecords (headers, timestamps)."""
         consumer = AIOKafkaConsumer(**client_kwargs(self.settings), enable_auto_commit=False)
         await consumer.start()
         try:
@@ -202,12 +217,12 @@ class Cluster:
             consumer.assign(partitions)
             ends = await consumer.end_offsets(partitions)
             await consumer.seek_to_beginning(*partitions)
-            records: list[tuple[bytes | None, bytes | None, int]] = []
+            records: list[Any] = []
             remaining = {tp for tp, end in ends.items() if end > 0}
             while remaining:
                 batch = await consumer.getmany(*remaining, timeout_ms=1000)
                 for tp, messages in batch.items():
-                    records.extend((m.key, m.value, tp.partition) for m in messages)
+                    records.extend(messages)
                     if messages and messages[-1].offset + 1 >= ends[tp]:
                         remaining.discard(tp)
             return records

@@ -1,0 +1,225 @@
+"""End-to-end benchmark on a real local broker: newswire against a pass-through relay.
+
+For 1 and 2 workers: articles/s and MB/s from the first chunk produced to the last event
+published (the output record's timestamp), end-to-end latency p50/p95/p99 per event (output
+timestamp minus the chunk's produce time), at full speed and at half of the measured rate,
+and each worker's peak RSS. The floor: an aiokafka consumer -> producer relay forwarding the
+same chunks unchanged (acks=all) on the same broker. Medians of --repeat runs with spread;
+bench/results/e2e.json.
+
+    python -m bench.e2e [--articles N] [--repeat K] [--chunk-size B]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from bench.common import summary, write
+from newswire.broker import LocalBroker
+from newswire.core.envelope import PRODUCED_AT, encode_chunk
+from newswire.core.generate import generate
+from newswire.core.reassembly import iter_chunks
+from newswire.kafka.topics import ensure_topics
+from newswire.settings import Settings
+from newswire.stream.cluster import Cluster, _free_port
+
+
+async def produce_throttled(
+    settings: Settings, path: Path, chunk_size: int, bytes_per_s: float | None
+) -> None:
+    """Produce like `newswire produce`, optionally paced to a byte rate."""
+    await ensure_topics(settings)
+    producer = AIOKafkaProducer(
+        bootstrap_servers=settings.kafka_bootstrap_servers,
+        acks="all",
+        enable_idempotence=True,
+        linger_ms=5,
+        max_request_size=chunk_size + 1024,
+    )
+    await producer.start()
+    start, sent = time.monotonic(), 0
+    try:
+        with path.open("rb") as stream:
+            for chunk in iter_chunks(stream, path.name, chunk_size):
+                if bytes_per_s:
+                    ahead = sent / bytes_per_s - (time.monotonic() - start)
+                    if ahead > 0:
+                        await asyncio.sleep(ahead)
+                stamped = chunk.model_copy(update={"produced_at": time.time()})
+                key, value, headers = encode_chunk(stamped)
+                await producer.send(settings.topic_raw_chunks, value, key=key, headers=headers)
+                sent += len(chunk.data)
+        await producer.flush()
+    finally:
+        await producer.stop()
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def run_pipeline(
+    settings: Settings, path: Path, workers: int, chunk_size: int, bytes_per_s: float | None
+) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        cluster = Cluster(settings, Path(tmp))
+        try:
+            asyncio.run(cluster.ensure_topics())
+            for index in range(workers):
+                cluster.start_worker(index)
+            cluster.wait_ready()
+            started = time.time()
+            asyncio.run(produce_throttled(cluster.settings, path, chunk_size, bytes_per_s))
+            asyncio.run(cluster.wait_drained(within=1800))
+            rss = [cluster.peak_rss_bytes(i) for i in range(workers)]
+            records = asyncio.run(cluster.read_records(cluster.settings.topic_articles))
+        finally:
+            cluster.stop()
+            asyncio.run(cluster.delete_topics())
+    finished = max(r.timestamp for r in records) / 1000
+    latencies = [
+        r.timestamp / 1000 - float(dict(r.headers)[PRODUCED_AT])
+        for r in records
+        if PRODUCED_AT in dict(r.headers)
+    ]
+    elapsed = finished - started
+    return {
+        "seconds": elapsed,
+        "events": len(records),
+        "articles_per_s": len(records) / elapsed,
+        "mb_per_s": path.stat().st_size / 1e6 / elapsed,
+        "latency_p50_s": _percentile(latencies, 0.50),
+        "latency_p95_s": _percentile(latencies, 0.95),
+        "latency_p99_s": _percentile(latencies, 0.99),
+        "peak_rss_mb_per_worker": [round(b / 1e6, 1) for b in rss],
+    }
+
+
+async def _relay(settings: Settings, path: Path, chunk_size: int) -> float:
+    relay_in, relay_out = (
+        f"{settings.topic_raw_chunks}.relay-in",
+        f"{settings.topic_raw_chunks}.relay-out",
+    )
+    for name in (relay_in, relay_out):
+        await ensure_topics(settings.model_copy(update={"topic_raw_chunks": name}))
+    expected = sum(1 for _ in iter_chunks(path.open("rb"), "x", chunk_size))
+    consumer = AIOKafkaConsumer(
+        relay_in,
+        bootstrap_servers=settings.kafka_bootstrap_servers,
+        group_id=f"relay-{time.time_ns()}",
+        auto_offset_reset="earliest",
+        max_partition_fetch_bytes=4 * chunk_size,
+    )
+    producer = AIOKafkaProducer(
+        bootstrap_servers=settings.kafka_bootstrap_servers,
+        acks="all",
+        enable_idempotence=True,
+        linger_ms=5,
+        max_request_size=chunk_size + 1024,
+    )
+    await consumer.start()
+    await producer.start()
+    try:
+        while not consumer.assignment():
+            await consumer.getmany(timeout_ms=100)
+        started = time.time()
+        feeding = asyncio.create_task(
+            produce_throttled(
+                settings.model_copy(update={"topic_raw_chunks": relay_in}), path, chunk_size, None
+            )
+        )
+        forwarded = 0
+        while forwarded < expected:
+            batch = await consumer.getmany(timeout_ms=500)
+            for messages in batch.values():
+                for m in messages:
+                    await producer.send(relay_out, m.value, key=m.key, headers=list(m.headers))
+                    forwarded += 1
+        await producer.flush()
+        await feeding
+        return time.time() - started
+    finally:
+        await producer.stop()
+        await consumer.stop()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1500)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--chunk-size", type=int, default=65536)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        broker = LocalBroker(
+            home / "kafka",
+            cache_dir=Settings().cache_dir,
+            port=_free_port(),
+            controller_port=_free_port(),
+        )
+        status = broker.start()
+        try:
+            settings = Settings(kafka_bootstrap_servers=status.bootstrap_servers)
+            path = home / "corpus.txt"
+            path.write_text(generate(args.articles, seed=99).text, encoding="utf-8")
+            result: dict[str, Any] = {
+                "articles": args.articles,
+                "corpus_mb": round(path.stat().st_size / 1e6, 2),
+                "repeat": args.repeat,
+                "chunk_size": args.chunk_size,
+            }
+            relay = [
+                asyncio.run(_relay(settings, path, args.chunk_size)) for _ in range(args.repeat)
+            ]
+            relay_mb_s = path.stat().st_size / 1e6 / statistics.median(relay)
+            result["relay"] = {**summary(relay), "mb_per_s": round(relay_mb_s, 2)}
+            for workers in (1, 2):
+                full = [
+                    run_pipeline(settings, path, workers, args.chunk_size, None)
+                    for _ in range(args.repeat)
+                ]
+                rate = statistics.median(r["mb_per_s"] for r in full) * 1e6 / 2
+                half = [
+                    run_pipeline(settings, path, workers, args.chunk_size, rate)
+                    for _ in range(args.repeat)
+                ]
+                result[f"workers_{workers}"] = {
+                    "full_speed": _collapse(full),
+                    "half_speed": _collapse(half),
+                }
+                result[f"workers_{workers}"]["mb_per_s_to_relay"] = round(
+                    result[f"workers_{workers}"]["full_speed"]["mb_per_s"]["median"] / relay_mb_s, 4
+                )
+        finally:
+            broker.stop()
+    write("e2e.json", result)
+    return 0
+
+
+def _collapse(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Median and spread of each figure over the runs."""
+    out: dict[str, Any] = {}
+    for key in runs[0]:
+        values = [r[key] for r in runs]
+        if isinstance(values[0], list):
+            out[key] = values
+            continue
+        out[key] = {
+            "median": round(statistics.median(values), 4),
+            "spread": round(max(values) - min(values), 4),
+        }
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())
