@@ -52,6 +52,11 @@ bench-core: $(STAMP) ## Core benchmarks: parse vs regex floor, enrichment, dedup
 	$(BIN)/python -m bench.enrich_quality
 	$(BIN)/python -m bench.dedup_quality
 
+.PHONY: bench
+bench: bench-core ## Everything: core benchmarks, end to end on a local broker, report (bench/results/latest.*)
+	$(BIN)/python -m bench.e2e
+	$(BIN)/python -m bench.report
+
 .PHONY: gazetteer
 gazetteer: $(STAMP) ## Rebuild the enrichment gazetteer from its data packages
 	$(BIN)/python scripts/build_gazetteer.py

@@ -307,8 +307,9 @@ def _wire(service: Service) -> None:  # noqa: PLR0915 - the one wiring function,
         for tp in consumer.assignment():
             if tp.topic in lag:
                 position = await consumer.position(tp)
-                if position is not None:
-                    lag[tp.topic] += max(0, consumer.highwater(tp) - position)
+                highwater = consumer.highwater(tp)  # None until the first fetch returns
+                if position is not None and highwater is not None:
+                    lag[tp.topic] += max(0, highwater - position)
         for topic, value in lag.items():
             metrics.consumer_lag.labels(topic=topic).set(value)
 

@@ -1,0 +1,102 @@
+"""Merge bench/results/*.json into latest.json and a markdown table (latest.md).
+
+python -m bench.report
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import orjson
+
+from bench.common import RESULTS, machine
+
+
+def _load(name: str) -> dict[str, Any]:
+    path = RESULTS / name
+    loaded: dict[str, Any] = orjson.loads(path.read_bytes()) if path.exists() else {}
+    return loaded
+
+
+def _quantiles(run: dict[str, Any]) -> str:
+    return "/".join(f"{run[f'latency_{q}_s']['median']:.2f}" for q in ("p50", "p95", "p99")) + " s"
+
+
+def rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    parse = results.get("parse") or {}
+    if parse:
+        out.append(
+            (
+                "parse (chunks to events) / one-regex floor",
+                f"{parse['parse']['mb_per_s']} MB/s / {parse['floor']['mb_per_s']} MB/s "
+                f"(ratio {parse['parse_to_floor_ratio']})",
+            )
+        )
+        out.append(
+            (
+                "`newswire parse` whole core, one process",
+                f"{parse['core']['mb_per_s']} MB/s, {parse['core']['articles_per_s']} articles/s",
+            )
+        )
+    e2e = results.get("e2e") or {}
+    if e2e:
+        out.append(("pass-through relay (Kafka floor)", f"{e2e['relay']['mb_per_s']} MB/s"))
+        for workers in (1, 2):
+            run = e2e.get(f"workers_{workers}")
+            if not run:
+                continue
+            full, half = run["full_speed"], run["half_speed"]
+            out.append(
+                (
+                    f"end to end, {workers} worker(s), full speed",
+                    f"{full['articles_per_s']['median']:.1f} articles/s "
+                    f"(spread {full['articles_per_s']['spread']:.1f}), "
+                    f"{full['mb_per_s']['median']:.3f} MB/s = {run['mb_per_s_to_relay']} of relay; "
+                    f"p50/p95/p99 {_quantiles(full)}",
+                )
+            )
+            out.append(
+                (
+                    f"end to end, {workers} worker(s), half speed",
+                    f"p50/p95/p99 {_quantiles(half)}; "
+                    f"peak RSS per worker (MB) {full['peak_rss_mb_per_worker']}",
+                )
+            )
+    enrich = results.get("enrich") or {}
+    if enrich:
+        blind = enrich["quality_blind_set"]
+        out.append(("enrichment, one core", f"{enrich['speed']['articles_per_s']} articles/s"))
+        out.append(
+            (
+                "persons / countries on blind held-out articles",
+                f"P {blind['persons']['precision']} R {blind['persons']['recall']} / "
+                f"P {blind['countries']['precision']} R {blind['countries']['recall']}",
+            )
+        )
+    dedup = results.get("dedup") or {}
+    if dedup:
+        near = [run["scores"]["near"] for run in dedup["runs"]]
+        out.append(
+            (
+                "near-duplicates (per seed)",
+                ", ".join(f"P {n['precision']:.3f} R {n['recall']:.3f}" for n in near),
+            )
+        )
+    return out  # fmt: skip
+
+
+def main() -> int:
+    results = {name: _load(f"{name}.json") for name in ("parse", "e2e", "enrich", "dedup")}
+    (RESULTS / "latest.json").write_bytes(orjson.dumps({"machine": machine(), **results}) + b"\n")
+    table = ["| measure | result |", "| --- | --- |"]
+    table += [f"| {left} | {right} |" for left, right in rows(results)]
+    text = f"Measured on {machine()}.\n\n" + "\n".join(table) + "\n"
+    (RESULTS / "latest.md").write_text(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
