@@ -21,46 +21,17 @@ import time
 from pathlib import Path
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer
 
 from bench.common import summary, write
 from newswire.broker import LocalBroker
-from newswire.core.envelope import PRODUCED_AT, encode_chunk
+from newswire.cli.produce import chunk_producer, produce_files
+from newswire.core.envelope import PRODUCED_AT
 from newswire.core.generate import generate
 from newswire.core.reassembly import iter_chunks
 from newswire.kafka.topics import ensure_topics
 from newswire.settings import Settings
 from newswire.stream.cluster import Cluster, _free_port
-
-
-async def produce_throttled(
-    settings: Settings, path: Path, chunk_size: int, bytes_per_s: float | None
-) -> None:
-    """Produce like `newswire produce`, optionally paced to a byte rate."""
-    await ensure_topics(settings)
-    producer = AIOKafkaProducer(
-        bootstrap_servers=settings.kafka_bootstrap_servers,
-        acks="all",
-        enable_idempotence=True,
-        linger_ms=5,
-        max_request_size=chunk_size + 1024,
-    )
-    await producer.start()
-    start, sent = time.monotonic(), 0
-    try:
-        with path.open("rb") as stream:
-            for chunk in iter_chunks(stream, path.name, chunk_size):
-                if bytes_per_s:
-                    ahead = sent / bytes_per_s - (time.monotonic() - start)
-                    if ahead > 0:
-                        await asyncio.sleep(ahead)
-                stamped = chunk.model_copy(update={"produced_at": time.time()})
-                key, value, headers = encode_chunk(stamped)
-                await producer.send(settings.topic_raw_chunks, value, key=key, headers=headers)
-                sent += len(chunk.data)
-        await producer.flush()
-    finally:
-        await producer.stop()
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -79,7 +50,10 @@ def run_pipeline(
                 cluster.start_worker(index)
             cluster.wait_ready()
             started = time.time()
-            asyncio.run(produce_throttled(cluster.settings, path, chunk_size, bytes_per_s))
+            sources = [(path.name, path)]
+            asyncio.run(
+                produce_files(cluster.settings, sources, chunk_size, bytes_per_s=bytes_per_s)
+            )
             asyncio.run(cluster.wait_drained(within=1800))
             rss = [cluster.peak_rss_bytes(i) for i in range(workers)]
             records = asyncio.run(cluster.read_records(cluster.settings.topic_articles))
@@ -120,23 +94,16 @@ async def _relay(settings: Settings, path: Path, chunk_size: int) -> float:
         auto_offset_reset="earliest",
         max_partition_fetch_bytes=4 * chunk_size,
     )
-    producer = AIOKafkaProducer(
-        bootstrap_servers=settings.kafka_bootstrap_servers,
-        acks="all",
-        enable_idempotence=True,
-        linger_ms=5,
-        max_request_size=chunk_size + 1024,
-    )
+    producer = chunk_producer(settings, chunk_size)
     await consumer.start()
     await producer.start()
     try:
         while not consumer.assignment():
             await consumer.getmany(timeout_ms=100)
         started = time.time()
+        relay_settings = settings.model_copy(update={"topic_raw_chunks": relay_in})
         feeding = asyncio.create_task(
-            produce_throttled(
-                settings.model_copy(update={"topic_raw_chunks": relay_in}), path, chunk_size, None
-            )
+            produce_files(relay_settings, [(path.name, path)], chunk_size)
         )
         forwarded = 0
         while forwarded < expected:
@@ -155,7 +122,7 @@ async def _relay(settings: Settings, path: Path, chunk_size: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=1500)
+    parser.add_argument("--articles", type=int, default=1200)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--chunk-size", type=int, default=65536)
     args = parser.parse_args()

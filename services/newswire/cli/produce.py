@@ -45,29 +45,42 @@ def _produce(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-async def produce_files(
-    settings: Settings,
-    sources: list[tuple[str, Path]],
-    chunk_size: int,
-    *,
-    progress: bool = False,
-) -> int:
-    """Publish each file as ordered chunks (idempotent producer, acks=all); bounded memory."""
-    await ensure_topics(settings)
-    producer = AIOKafkaProducer(
+def chunk_producer(settings: Settings, chunk_size: int) -> AIOKafkaProducer:
+    """The producer chunks travel with: idempotent, acks=all, room for a whole chunk."""
+    return AIOKafkaProducer(
         **client_kwargs(settings),
         acks="all",
         enable_idempotence=True,
         max_request_size=chunk_size + _ENVELOPE_ROOM,
         linger_ms=5,
     )
+
+
+async def produce_files(
+    settings: Settings,
+    sources: list[tuple[str, Path]],
+    chunk_size: int,
+    *,
+    progress: bool = False,
+    bytes_per_s: float | None = None,
+) -> int:
+    """Publish each file as ordered chunks with bounded memory, paced to ``bytes_per_s`` if
+    given (the benchmark's half-speed runs)."""
+    await ensure_topics(settings)
+    producer = chunk_producer(settings, chunk_size)
     await producer.start()
-    count = 0
+    count = sent = 0
+    started = time.monotonic()
     try:
         for source_id, path in sources:
             size = path.stat().st_size or 1
             with path.open("rb") as stream:
                 for chunk in iter_chunks(stream, source_id, chunk_size, produced_at=time.time()):
+                    if bytes_per_s:
+                        ahead = sent / bytes_per_s - (time.monotonic() - started)
+                        if ahead > 0:
+                            await asyncio.sleep(ahead)
+                    sent += len(chunk.data)
                     key, value, headers = encode_chunk(chunk.model_copy(
                         update={"produced_at": time.time()}))  # fmt: skip
                     await producer.send(settings.topic_raw_chunks, value, key=key, headers=headers)
