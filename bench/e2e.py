@@ -25,13 +25,14 @@ from aiokafka import AIOKafkaConsumer
 
 from bench.common import summary, write
 from newswire.broker import LocalBroker
+from newswire.broker.local import free_port
 from newswire.cli.produce import chunk_producer, produce_files
 from newswire.core.envelope import PRODUCED_AT
 from newswire.core.generate import generate
 from newswire.core.reassembly import iter_chunks
 from newswire.kafka.topics import ensure_topics
 from newswire.settings import Settings
-from newswire.stream.cluster import Cluster, _free_port
+from newswire.stream.cluster import Cluster
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -131,8 +132,8 @@ def main() -> int:
         broker = LocalBroker(
             home / "kafka",
             cache_dir=Settings().cache_dir,
-            port=_free_port(),
-            controller_port=_free_port(),
+            port=free_port(),
+            controller_port=free_port(),
         )
         status = broker.start()
         try:

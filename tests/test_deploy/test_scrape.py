@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from newswire.broker.local import free_port
 from newswire.cli.produce import produce_files
 from tests.conftest import ClusterFactory
-from tests.support import free_port
 
 pytestmark = pytest.mark.integration
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-dump.txt"

@@ -54,6 +54,14 @@ def _is_alive(pid: int) -> bool:
     return state not in ("Z", "X") and b"kafka.Kafka" in cmdline
 
 
+def free_port() -> int:
+    """A loopback port nobody listens on now (for brokers, workers and servers of tests)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
 def _port_is_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         try:

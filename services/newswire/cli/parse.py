@@ -11,8 +11,8 @@ from typing import Any, BinaryIO
 
 from newswire.core.events import event_to_json
 from newswire.core.models import Chunk, Rejection
-from newswire.core.pipeline import ArticleStages
-from newswire.core.reassembly import Reassembler, iter_chunks
+from newswire.core.pipeline import ArticleStages, RunStats
+from newswire.core.reassembly import iter_chunks, reassemble
 from newswire.errors import InputError
 from newswire.settings import Settings
 
@@ -62,10 +62,14 @@ def _open_all(stack: ExitStack, names: list[str]) -> list[tuple[str, BinaryIO]]:
     return opened
 
 
-def _chunks(sources: list[tuple[str, BinaryIO]], chunk_size: int) -> Iterator[Chunk]:
+def _chunks(
+    sources: list[tuple[str, BinaryIO]], chunk_size: int, stats: RunStats
+) -> Iterator[Chunk]:
     for source_id, stream in sources:
         try:
-            yield from iter_chunks(stream, source_id, chunk_size)
+            for chunk in iter_chunks(stream, source_id, chunk_size):
+                stats.chunks += 1
+                yield chunk
         except OSError as exc:
             raise InputError(f"error reading {source_id}: {exc}", reason="unreadable") from exc
 
@@ -75,22 +79,15 @@ def _parse(args: argparse.Namespace, settings: Settings) -> int:
     stages = ArticleStages(settings)
     out = sys.stdout.buffer
     with ExitStack() as stack:
-        sources = _open_all(stack, args.files)
-        reassemblers: dict[str, Reassembler] = {}
-        for chunk in _chunks(sources, chunk_size):
-            stages.stats.chunks += 1
-            reassembler = reassemblers.setdefault(
-                chunk.source_id,
-                Reassembler(chunk.source_id, max_article_bytes=settings.max_article_bytes),
-            )
-            for item in reassembler.feed(chunk):
-                if isinstance(item, Rejection):
-                    print(
-                        f"rejected [{item.reason}] {item.source_id}@{item.offset}: {item.message}",
-                        file=sys.stderr,
-                    )
-                for event in stages.handle(item):
-                    out.write(event_to_json(event) + b"\n")
+        chunks = _chunks(_open_all(stack, args.files), chunk_size, stages.stats)
+        for item in reassemble(chunks, max_article_bytes=settings.max_article_bytes):
+            if isinstance(item, Rejection):
+                print(
+                    f"rejected [{item.reason}] {item.source_id}@{item.offset}: {item.message}",
+                    file=sys.stderr,
+                )
+            for event in stages.handle(item):
+                out.write(event_to_json(event) + b"\n")
     out.flush()
     print(stages.stats.summary(), file=sys.stderr)
     return 0

@@ -40,7 +40,7 @@ from newswire.enrich import enrich
 from newswire.errors import InputError
 from newswire.kafka.config import client_kwargs
 from newswire.settings import Settings
-from newswire.stream.deadletter import dead_letter, from_rejection
+from newswire.stream.deadletter import dead_letter
 from newswire.stream.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -203,10 +203,10 @@ def _wire(service: Service) -> None:  # noqa: PLR0915 - the one wiring function,
                         headers=headers,
                     ))  # fmt: skip
                 elif isinstance(item, Rejection):
-                    metrics.rejected.labels(reason=item.reason).inc()
-                    pending.append(
-                        await dlq.send(key=item.source_id.encode(), value=from_rejection(item))
-                    )
+                    pending.append(await reject(
+                        item.reason, item.message, source_id=item.source_id,
+                        offset=item.offset, excerpt=item.excerpt,
+                    ))  # fmt: skip
                 elif isinstance(item, Skip):
                     metrics.skipped.labels(reason=item.reason).inc()
             await asyncio.gather(*pending)  # delivered before the state that says "consumed"

@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,19 +26,13 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from pydantic import SecretStr
 
+from newswire.broker.local import free_port
 from newswire.errors import NewswireError
 from newswire.kafka.config import client_kwargs
 from newswire.kafka.topics import delete_topics, ensure_topics
 from newswire.settings import ENV_PREFIX, Settings
 
 _POLL_SECONDS = 0.5
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def run_settings(settings: Settings, run_id: str) -> Settings:
@@ -79,7 +72,7 @@ class Cluster:
 
     # -- workers ---------------------------------------------------------------------------
     def start_worker(self, index: int) -> None:
-        port = self.ports.setdefault(index, _free_port())
+        port = self.ports.setdefault(index, free_port())
         env = {k: v for k, v in os.environ.items() if not k.startswith(ENV_PREFIX)}
         env |= settings_env(self.settings.model_copy(update={"web_port": port}))
         log = (self.workdir / f"worker-{index}.log").open("ab")

@@ -6,7 +6,6 @@ import base64
 import time
 
 from newswire import jsonio
-from newswire.core.models import Rejection
 
 
 def dead_letter(
@@ -33,13 +32,3 @@ def dead_letter(
         record["original_truncated"] = len(kept) < len(original)
         record["original_bytes"] = len(original)
     return jsonio.dumps(record)
-
-
-def from_rejection(rejection: Rejection) -> bytes:
-    return dead_letter(
-        rejection.reason,
-        rejection.message,
-        source_id=rejection.source_id,
-        offset=rejection.offset,
-        excerpt=rejection.excerpt,
-    )

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from newswire.broker import LocalBroker
-from newswire.broker.local import broker_answers
+from newswire.broker.local import broker_answers, free_port
 from newswire.errors import BrokerError
-from tests.support import artifact_cache_dir, free_port
+from tests.support import artifact_cache_dir
 
 pytestmark = pytest.mark.integration
 

@@ -6,8 +6,7 @@ import base64
 
 import orjson
 
-from newswire.core.models import Rejection
-from newswire.stream.deadletter import dead_letter, from_rejection
+from newswire.stream.deadletter import dead_letter
 
 
 def test_the_original_is_kept_up_to_the_bound_and_says_so() -> None:
@@ -27,14 +26,14 @@ def test_the_original_is_kept_up_to_the_bound_and_says_so() -> None:
     assert (record["reason"], record["source_id"], record["offset"]) == ("bad_envelope", "s", None)
 
 
-def test_a_parser_rejection_becomes_a_dead_letter() -> None:
-    rejection = Rejection(
-        reason="missing_title", source_id="f", offset=42, message="m", excerpt="01.07.2025, 10:00 7"
+def test_a_parser_rejection_keeps_its_place_and_excerpt() -> None:
+    record = orjson.loads(
+        dead_letter("missing_title", "m", source_id="f", offset=42, excerpt="01.07.2025, 10:00 7")
     )
-    record = orjson.loads(from_rejection(rejection))
     assert {k: record[k] for k in ("reason", "source_id", "offset", "excerpt")} == {
         "reason": "missing_title",
         "source_id": "f",
         "offset": 42,
         "excerpt": "01.07.2025, 10:00 7",
     }
+    assert "original_base64" not in record
