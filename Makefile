@@ -57,6 +57,10 @@ bench: bench-core ## Everything: core benchmarks, end to end on a local broker, 
 	$(BIN)/python -m bench.e2e
 	$(BIN)/python -m bench.report
 
+.PHONY: bench-compare
+bench-compare: $(STAMP) ## End to end before/after: make bench-compare BEFORE=<commit> [AFTER=HEAD] (bench/results/compare.json)
+	$(BIN)/python -m bench.compare --before $(BEFORE) --after $(or $(AFTER),HEAD)
+
 .PHONY: gazetteer
 gazetteer: $(STAMP) ## Rebuild the enrichment gazetteer from its data packages
 	$(BIN)/python scripts/build_gazetteer.py

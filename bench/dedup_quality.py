@@ -40,7 +40,7 @@ def run(n: int, seed: int, settings: Settings) -> dict[str, object]:
         "scores": score(predicted, corpus.truth()["occurrences"]),
         "state_bytes_per_article": {
             "record": round(size["records"] / kept),
-            "near_duplicate_index": round(size["buckets"] / kept),
+            "near_duplicate_index": round(size["near"] / kept),
         },
     }
 

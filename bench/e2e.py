@@ -7,13 +7,18 @@ and each worker's peak RSS. The floor: an aiokafka consumer -> producer relay fo
 same chunks unchanged (acks=all) on the same broker. Medians of --repeat runs with spread;
 bench/results/e2e.json.
 
-    python -m bench.e2e [--articles N] [--repeat K] [--chunk-size B]
+Every timed phase runs at least --min-seconds: unless --articles is given, a warm-up run with
+one worker measures the rate and the corpus is sized from it; the relay forwards the corpus
+as many times over as it takes.
+
+    python -m bench.e2e [--articles N] [--repeat K] [--chunk-size B] [--min-seconds S]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 import statistics
 import sys
 import tempfile
@@ -80,14 +85,16 @@ def run_pipeline(
     }
 
 
-async def _relay(settings: Settings, path: Path, chunk_size: int) -> float:
+async def _relay(settings: Settings, path: Path, chunk_size: int, passes: int) -> float:
+    """Seconds to forward ``passes`` copies of the corpus, from the first chunk produced."""
     relay_in, relay_out = (
         f"{settings.topic_raw_chunks}.relay-in",
         f"{settings.topic_raw_chunks}.relay-out",
     )
     for name in (relay_in, relay_out):
         await ensure_topics(settings.model_copy(update={"topic_raw_chunks": name}))
-    expected = sum(1 for _ in iter_chunks(path.open("rb"), "x", chunk_size))
+    with path.open("rb") as stream:
+        expected = passes * sum(1 for _ in iter_chunks(stream, "x", chunk_size))
     consumer = AIOKafkaConsumer(
         relay_in,
         bootstrap_servers=settings.kafka_bootstrap_servers,
@@ -103,9 +110,8 @@ async def _relay(settings: Settings, path: Path, chunk_size: int) -> float:
             await consumer.getmany(timeout_ms=100)
         started = time.time()
         relay_settings = settings.model_copy(update={"topic_raw_chunks": relay_in})
-        feeding = asyncio.create_task(
-            produce_files(relay_settings, [(path.name, path)], chunk_size)
-        )
+        copies = [(f"{path.name}#{i}", path) for i in range(passes)]
+        feeding = asyncio.create_task(produce_files(relay_settings, copies, chunk_size))
         forwarded = 0
         while forwarded < expected:
             batch = await consumer.getmany(timeout_ms=500)
@@ -121,11 +127,33 @@ async def _relay(settings: Settings, path: Path, chunk_size: int) -> float:
         await consumer.stop()
 
 
+def _relay_runs(settings: Settings, path: Path, chunk_size: int, args: Any) -> dict[str, Any]:
+    once = asyncio.run(_relay(settings, path, chunk_size, 1))  # warm-up, sizes the real runs
+    passes = max(1, math.ceil(args.min_seconds / once))
+    runs = [asyncio.run(_relay(settings, path, chunk_size, passes)) for _ in range(args.repeat)]
+    mb = passes * path.stat().st_size / 1e6
+    return {"passes": passes, **summary(runs), "mb_per_s": round(mb / statistics.median(runs), 2)}
+
+
+def _sized_corpus(settings: Settings, home: Path, args: Any) -> tuple[Path, int]:
+    """A corpus that keeps one worker busy for --min-seconds (with a third to spare)."""
+    path = home / "corpus.txt"
+    articles = args.articles
+    if articles is None:
+        path.write_text(generate(1200, seed=99).text, encoding="utf-8")
+        warm_up = run_pipeline(settings, path, 1, args.chunk_size, None)
+        per_article = warm_up["seconds"] / 1200
+        articles = max(1200, math.ceil(1.33 * args.min_seconds / per_article))
+    path.write_text(generate(articles, seed=99).text, encoding="utf-8")
+    return path, articles
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=1200)
+    parser.add_argument("--articles", type=int, default=None, help="default: sized by a warm-up")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--chunk-size", type=int, default=65536)
+    parser.add_argument("--min-seconds", type=float, default=10.0)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
@@ -138,19 +166,16 @@ def main() -> int:
         status = broker.start()
         try:
             settings = Settings(kafka_bootstrap_servers=status.bootstrap_servers)
-            path = home / "corpus.txt"
-            path.write_text(generate(args.articles, seed=99).text, encoding="utf-8")
+            path, articles = _sized_corpus(settings, home, args)
             result: dict[str, Any] = {
-                "articles": args.articles,
+                "articles": articles,
                 "corpus_mb": round(path.stat().st_size / 1e6, 2),
                 "repeat": args.repeat,
                 "chunk_size": args.chunk_size,
+                "min_seconds": args.min_seconds,
             }
-            relay = [
-                asyncio.run(_relay(settings, path, args.chunk_size)) for _ in range(args.repeat)
-            ]
-            relay_mb_s = path.stat().st_size / 1e6 / statistics.median(relay)
-            result["relay"] = {**summary(relay), "mb_per_s": round(relay_mb_s, 2)}
+            result["relay"] = _relay_runs(settings, path, args.chunk_size, args)
+            relay_mb_s = result["relay"]["mb_per_s"]
             for workers in (1, 2):
                 full = [
                     run_pipeline(settings, path, workers, args.chunk_size, None)
@@ -161,13 +186,11 @@ def main() -> int:
                     run_pipeline(settings, path, workers, args.chunk_size, rate)
                     for _ in range(args.repeat)
                 ]
-                result[f"workers_{workers}"] = {
-                    "full_speed": _collapse(full),
-                    "half_speed": _collapse(half),
-                }
-                result[f"workers_{workers}"]["mb_per_s_to_relay"] = round(
-                    result[f"workers_{workers}"]["full_speed"]["mb_per_s"]["median"] / relay_mb_s, 4
+                run: dict[str, Any] = {"full_speed": _collapse(full), "half_speed": _collapse(half)}
+                run["mb_per_s_to_relay"] = round(
+                    run["full_speed"]["mb_per_s"]["median"] / relay_mb_s, 4
                 )
+                result[f"workers_{workers}"] = run
         finally:
             broker.stop()
     write("e2e.json", result)

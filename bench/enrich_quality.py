@@ -62,16 +62,18 @@ def speed(n: int, repeat: int) -> dict[str, object]:
     runs = []
     for _ in range(repeat):
         start = time.perf_counter()
-        for event in events:
-            enrich(event)
+        detected = [enrich(event).language for event in events]
         runs.append(time.perf_counter() - start)
     stats = summary(runs)
+    written = [o["language"] for o in corpus.occurrences]
+    right = sum(got == want for got, want in zip(detected, written, strict=True))
     return {
         "articles": len(events),
         "body_mb": round(megabytes, 2),
         **stats,
         "articles_per_s": round(len(events) / stats["median_seconds"], 1),
         "mb_per_s": round(megabytes / stats["median_seconds"], 2),
+        "language_accuracy": round(right / len(events), 4),
     }
 
 

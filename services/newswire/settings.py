@@ -66,6 +66,10 @@ class Settings(BaseSettings):
     data_dir: Path | None = None  # worker state on disk; default: <cache_dir>/worker-data
     commit_interval: float = Field(default=2.8, gt=0)  # seconds between offset commits
     dlq_original_max_bytes: int = Field(default=64 * 1024, ge=0)
+    # Stateful stages take up to this many messages, or what arrived within this many
+    # seconds, and wait for the broker's acknowledgements once per batch.
+    batch_max_messages: int = Field(default=500, ge=1)
+    batch_max_seconds: float = Field(default=0.05, gt=0)
 
     # Worker web server: liveness, readiness, metrics.
     web_host: str = "127.0.0.1"

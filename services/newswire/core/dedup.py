@@ -25,31 +25,36 @@ Keying across workers (the Faust pipeline, ``newswire.stream.app``, keeps this s
    article arriving from two dump files on two workers meets the same record on one partition:
    one event.
 2. Only ``new`` articles go on to near-duplicate detection, through a topic of ONE partition
-   (``<app>.near``) whose agent owns the ``near-buckets`` table. One partition is one total
-   order: every candidate pair meets in the same place whichever workers parsed them, and the
-   message offset orders "earlier" deterministically, so a replay after a crash decides alike
-   (entries record the offset they were added at; only entries with a smaller offset count).
-   The cost is that this stage does not scale out: one worker runs it (about 1 ms an article).
-   Scaling it out is the LSH route the band keys were made for: send one message per band key
-   to a topic keyed by band key, answer with that bucket's entries, and gather the 16 answers
-   by ``article_id`` before ``choose_original``; not built yet.
-   ``DedupStore`` runs the same functions in one process for ``newswire parse``.
+   (``<app>.near``) whose agent owns the ``near-entries`` table: one ``NearIndex`` entry per
+   article, keyed by its id; the band-key buckets are derived from the entries in memory and
+   rebuilt from the table after every assignment. One partition is one total order: every
+   candidate pair meets in the same place whichever workers parsed them, and the message
+   offset orders "earlier" deterministically, so a replay after a crash decides alike (entries
+   record the offset they were added at; only entries with a smaller offset count).
+   The cost is that this stage does not scale out: one worker runs it (about 0.4 ms an
+   article). Scaling it out is the LSH route the band keys were made for: send one message per
+   band key to a topic keyed by band key, answer with that bucket's entries, and gather the 16
+   answers by ``article_id`` before ``choose_original``; not built yet.
+   ``DedupStore`` runs the same functions and the same ``NearIndex`` in one process for
+   ``newswire parse``.
 
 Bounded state
 -------------
 Retention is by publication time, driven by the data (never the wall clock, so replays decide
-alike): an article published more than ``retention_days`` before the newest one seen is
-forgotten, record and bucket entries alike. Buckets also keep at most ``MAX_BUCKET_ENTRIES``
-(the most recent). An article that arrives already older than the window is still decided
-against what state remains, published if new, flagged ``beyond_retention``, and not stored.
-Cost per article (measured by ``bench/dedup_quality.py``): one record of about 150 bytes of JSON
-plus 16 bucket entries, about 3.9 KB in all (id, publication time, root, 8-bit MinHash of 64
-bins, each repeated in the 16 buckets).
+alike): an article published on a day before (newest publication seen - ``retention_days``)
+is forgotten, near-duplicate entries alike (and records, in ``DedupStore``). Buckets keep at
+most ``MAX_BUCKET_ENTRIES`` (the latest). An article that arrives already older than the
+window is still decided against what state remains, published if new, and not stored
+(``DedupStore`` also flags it ``beyond_retention``; the stream does not yet).
+Stored cost per article (measured by ``bench/dedup_quality.py``): one identity record of about
+150 bytes of JSON plus one near-duplicate entry of about 630 bytes (id, publication time, root,
+8-bit MinHash of 64 bins, its 16 band keys). Storing the entry once rather than in each of its
+16 buckets took the near stage from 17 state writes an article to 1, and its state from
+3.9 KB to 0.6 KB an article.
 
-In the streaming pipeline, bucket entries are dropped by the same data-time window when their
-bucket is next written (and each bucket holds at most 32); ``articles`` records are not yet
-evicted there (Faust tables need a windowed table or an explicit sweep for that): the stream's
-identity state grows by about 150 bytes per distinct article until that lands.
+In the streaming pipeline, ``articles`` records are not yet evicted (Faust tables need a
+windowed table or an explicit sweep for that): the stream's identity state grows by about
+150 bytes per distinct article until that lands.
 """
 
 from __future__ import annotations
@@ -69,7 +74,8 @@ from newswire.core.similarity import SIGNATURE_SIZE, Signature, band_keys, signa
 
 DedupKind = Literal["new", "exact", "revision", "near"]
 ArticleRecord = dict[str, Any]  # {"revision", "bodies", "views", "published_at"}
-BucketEntry = dict[str, Any]  # {"id", "published_at", "root", "sig", "seq"}
+BucketEntry = dict[str, Any]  # {"id", "published_at", "root", "sig", "seq", "keys"}
+NEWEST_KEY = "~newest"  # the key under which a stored NearIndex keeps its watermark
 
 MAX_REVISIONS_KEPT = 32
 MAX_BUCKET_ENTRIES = 32
@@ -146,24 +152,10 @@ def new_bucket_entry(event: ArticleEvent, packed: str, original: BucketEntry | N
     }
 
 
-def add_to_bucket(
-    entries: list[BucketEntry], entry: BucketEntry, cutoff: str | None
-) -> list[BucketEntry]:
-    """The bucket with ``entry`` added (once), entries older than ``cutoff`` dropped, bounded."""
-    kept = [
-        e
-        for e in entries
-        if e["id"] != entry["id"] and (cutoff is None or e["published_at"] >= cutoff)
-    ]
-    kept.append(entry)
-    return kept[-MAX_BUCKET_ENTRIES:]
-
-
 @dataclass(frozen=True, slots=True)
 class NearDecision:
     original: BucketEntry | None  # the earliest similar article seen before, if any
-    keys: list[str]  # the buckets the article belongs to
-    entry: BucketEntry  # what to add to each of them once the event is published
+    entry: BucketEntry  # what NearIndex.add stores once the event is published
 
 
 def decide_near(
@@ -186,8 +178,91 @@ def decide_near(
         if entry["seq"] < position and entry["id"] != event.article_id
     ]
     original = choose_original(candidates, packed, threshold)
-    entry = {**new_bucket_entry(event, packed, original), "seq": position}
-    return NearDecision(original, keys, entry)
+    entry = {**new_bucket_entry(event, packed, original), "seq": position, "keys": keys}
+    return NearDecision(original, entry)
+
+
+@dataclass
+class NearIndex:
+    """Near-duplicate state: one entry per article (``entries``, what a table stores under the
+    article id, with ``NEWEST_KEY`` for the watermark) and the band-key buckets that find
+    candidates, derived from the entries and held in memory only. Storing each article once
+    instead of once per band is 1 state write per article instead of 17.
+
+    Retention is by data time: when the newest publication seen moves, entries published on a
+    day before (newest - ``retention_days``) are forgotten. Buckets keep the
+    ``MAX_BUCKET_ENTRIES`` latest entries (by position).
+    """
+
+    retention_days: int
+    entries: dict[str, BucketEntry] = field(default_factory=dict)
+    newest: str | None = None
+    _buckets: dict[str, list[BucketEntry]] = field(default_factory=dict)
+    _by_day: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    @classmethod
+    def restore(cls, retention_days: int, stored: Iterable[tuple[str, Any]]) -> NearIndex:
+        """The index over what a table holds (``entries`` items plus the watermark)."""
+        index = cls(retention_days)
+        saved = []
+        for key, value in stored:
+            if key == NEWEST_KEY:
+                index.newest = value
+            else:
+                saved.append(value)
+        for entry in sorted(saved, key=lambda e: e["seq"]):
+            index.add(entry)
+        return index
+
+    def decide(self, event: ArticleEvent, threshold: float, position: int) -> NearDecision:
+        return decide_near(event, lambda key: self._buckets.get(key, ()), threshold, position)
+
+    def cutoff(self) -> str | None:
+        """Publications before this instant are outside the window."""
+        if self.newest is None:
+            return None
+        return utc_text(datetime.fromisoformat(self.newest) - timedelta(days=self.retention_days))
+
+    def advance(self, published_at: datetime) -> list[str]:
+        """Move the watermark to ``published_at`` if later; the ids it made forget."""
+        moment = utc_text(published_at)
+        if self.newest is not None and moment <= self.newest:
+            return []
+        self.newest = moment
+        before_day = (self.cutoff() or "")[:10]
+        forgotten: list[str] = []
+        for day in [d for d in self._by_day if d < before_day]:
+            for article_id in sorted(self._by_day.pop(day)):
+                self._remove(self.entries.pop(article_id))
+                forgotten.append(article_id)
+        return forgotten
+
+    def is_stale(self, published_at: datetime) -> bool:
+        cutoff = self.cutoff()
+        return cutoff is not None and utc_text(published_at) < cutoff
+
+    def add(self, entry: BucketEntry) -> None:
+        """Store ``entry`` (again, on a replay: it replaces the same article's entry)."""
+        previous = self.entries.get(entry["id"])
+        if previous is not None:
+            self._remove(previous)
+        self.entries[entry["id"]] = entry
+        self._by_day[entry["published_at"][:10]].add(entry["id"])
+        for key in entry["keys"]:
+            bucket = self._buckets.setdefault(key, [])
+            bucket.append(entry)
+            if len(bucket) > MAX_BUCKET_ENTRIES:
+                bucket.sort(key=lambda e: e["seq"])
+                del bucket[0]
+
+    def _remove(self, entry: BucketEntry) -> None:
+        self._by_day.get(entry["published_at"][:10], set()).discard(entry["id"])
+        for key in entry["keys"]:
+            kept = [e for e in self._buckets.get(key, ()) if e["id"] != entry["id"]]
+            if kept:
+                self._buckets[key] = kept
+            else:
+                self._buckets.pop(key, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,17 +278,17 @@ class DedupStore:
     near_threshold: float = 0.7
     retention_days: int = 90
     records: dict[str, ArticleRecord] = field(default_factory=dict)
-    buckets: dict[str, list[BucketEntry]] = field(default_factory=dict)
-    _newest: datetime | None = None
+    near: NearIndex = field(init=False)
     _position: int = 0  # this store's total order of new articles (the stream's: an offset)
-    # UTC day -> (article id, its band keys): what to forget when the day leaves the window.
-    _by_day: dict[str, list[tuple[str, list[str]]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
+    # UTC day -> article ids: which records to forget when the day leaves the window.
+    _records_by_day: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def __post_init__(self) -> None:
+        self.near = NearIndex(self.retention_days)
 
     def process(self, event: ArticleEvent) -> DedupOutcome:
-        cutoff = self._advance(event.published_at)
-        stale = cutoff is not None and event.published_at < cutoff
+        self._advance(event.published_at)
+        stale = self.near.is_stale(event.published_at)
         decision = decide_identity(self.records.get(event.article_id), event)
         if decision.kind == "exact":
             if not stale:
@@ -226,47 +301,33 @@ class DedupStore:
                 self.records[event.article_id] = decision.record
             return DedupOutcome("revision", published)
         self._position += 1
-        near = decide_near(
-            event, lambda key: self.buckets.get(key, ()), self.near_threshold, self._position
-        )
+        near = self.near.decide(event, self.near_threshold, self._position)
         original = near.original
         update: dict[str, Any] = {"flags": flags}
         if original is not None:
             update["near_duplicate_of"] = original["root"]
         published = event.model_copy(update=update)
         if not stale:
-            cutoff_text = utc_text(cutoff) if cutoff else None
-            for key in near.keys:
-                self.buckets[key] = add_to_bucket(
-                    self.buckets.get(key, []), near.entry, cutoff_text
-                )
+            self.near.add(near.entry)
             self.records[event.article_id] = decision.record
-            day = utc_text(event.published_at)[:10]
-            self._by_day[day].append((event.article_id, near.keys))
+            self._records_by_day[utc_text(event.published_at)[:10]].append(event.article_id)
         return DedupOutcome("near" if original else "new", published)
 
-    def _advance(self, published_at: datetime) -> datetime | None:
-        """Move the data-time watermark and forget records that fell out of the window."""
-        if self._newest is None or published_at > self._newest:
-            self._newest = published_at
-            self._evict(utc_text(published_at - timedelta(days=self.retention_days))[:10])
-        return self._newest - timedelta(days=self.retention_days)
-
-    def _evict(self, before_day: str) -> None:
-        for day in [d for d in self._by_day if d < before_day]:
-            for article_id, keys in self._by_day.pop(day):
+    def _advance(self, published_at: datetime) -> None:
+        """Move the data-time watermark and forget what fell out of the window."""
+        watermark = self.near.newest
+        self.near.advance(published_at)
+        if self.near.newest == watermark:
+            return
+        before_day = (self.near.cutoff() or "")[:10]
+        for day in [d for d in self._records_by_day if d < before_day]:
+            for article_id in self._records_by_day.pop(day):
                 self.records.pop(article_id, None)
-                for key in keys:
-                    kept = [e for e in self.buckets.get(key, ()) if e["id"] != article_id]
-                    if kept:
-                        self.buckets[key] = kept
-                    else:
-                        self.buckets.pop(key, None)
 
     def state_size(self) -> Mapping[str, int]:
         """Bytes of JSON the state would take in tables (for the retention cost figure)."""
         return {
             "records": sum(len(jsonio.dumps(r)) + 32 for r in self.records.values()),
-            "buckets": sum(len(jsonio.dumps(b)) + 19 for b in self.buckets.values()),
+            "near": sum(len(jsonio.dumps(e)) + 32 for e in self.near.entries.values()),
             "articles": len(self.records),
         }

@@ -4,7 +4,7 @@ producer, the agents and the tests share one definition."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from pydantic import ValidationError
 
@@ -15,7 +15,7 @@ SEQ = "nw-seq"
 OFFSET = "nw-offset"
 LAST = "nw-last"
 PRODUCED_AT = "nw-produced-at"
-Headers = Sequence[tuple[str, bytes]]
+Headers = Sequence[tuple[str, bytes]] | Mapping[str, bytes]  # Faust allows both
 
 
 def encode_chunk(chunk: Chunk) -> tuple[bytes, bytes, list[tuple[str, bytes]]]:

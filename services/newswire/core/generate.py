@@ -185,6 +185,7 @@ class _Article:
     views: int
     revision: int = 1
     root: str = ""
+    language: str = "en"  # ISO 639-1 of the text the writer chose
 
 
 @dataclass
@@ -351,6 +352,7 @@ def generate(
                 "article_id": article.article_id,
                 "revision": article.revision,
                 "near_duplicate_of": near_of,
+                "language": article.language,
             }
         )
         lines.append(marker + _header(article, views))
@@ -387,19 +389,25 @@ def _occurrence(
         paragraphs = list(original.paragraphs)
         paragraphs[0] = paragraphs[0].rsplit(",", 1)[0] + f", {rng.choice(SOURCES)}."
         paragraphs.append(f"The story was first published by {rng.choice(ORGS)}.")
-        root = original.root
+        root, language = original.root, original.language
     else:
         lang = rng.random()
         if lang < 0.08:
-            title, paragraphs = writer.cyrillic(kazakh=False)
+            (title, paragraphs), language = writer.cyrillic(kazakh=False), "ru"
         elif lang < 0.12:
-            title, paragraphs = writer.cyrillic(kazakh=True)
+            (title, paragraphs), language = writer.cyrillic(kazakh=True), "kk"
         else:
-            title, paragraphs = writer.english()
+            (title, paragraphs), language = writer.english(), "en"
         root = ""
     aid = article_id(local_time.replace(tzinfo=zone), title)
     article = _Article(
-        aid, local_time, title, paragraphs, views=rng.randint(100, 5000), root=root or aid
+        aid,
+        local_time,
+        title,
+        paragraphs,
+        views=rng.randint(100, 5000),
+        root=root or aid,
+        language=language,
     )
     seen.append(article)
     return article

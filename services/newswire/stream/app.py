@@ -10,8 +10,9 @@ Flow (``key`` in brackets):
     anything rejected anywhere --> dlq (reason, source, offset, bounded original)
 
 Guarantees: at-least-once delivery with idempotent, deterministic decisions. Each stateful
-agent awaits the broker's acknowledgement of what it sends before it writes its table, so a
-crash replays input whose output may already exist (re-emitted byte for byte, never lost).
+agent takes a batch, sends its output, awaits the broker's acknowledgement of all of it once,
+and only then writes its table (``stream.batching``), so a crash replays input whose output
+may already exist (re-emitted byte for byte, never lost).
 """
 
 from __future__ import annotations
@@ -19,19 +20,19 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
+from faust.types import EventT, TableT
 from faust.web import Request, Response, View
 from prometheus_client import CollectorRegistry
 from pydantic import ValidationError
 
 from newswire import jsonio
-from newswire.core.dedup import add_to_bucket, decide_identity, decide_near, utc_text
+from newswire.core.dedup import NEWEST_KEY, NearIndex, decide_identity
 from newswire.core.envelope import PRODUCED_AT, decode_chunk
 from newswire.core.events import build_event, event_to_json
 from newswire.core.models import ArticleEvent, ParsedArticle, Rejection, Skip
@@ -40,12 +41,17 @@ from newswire.enrich import enrich
 from newswire.errors import InputError
 from newswire.kafka.config import client_kwargs
 from newswire.settings import Settings
+from newswire.stream.batching import HeldWrites
 from newswire.stream.deadletter import dead_letter
 from newswire.stream.metrics import Metrics
 
 log = logging.getLogger(__name__)
 _MAX_REQUEST_BYTES = 4 * 1024 * 1024
 _LAG_INTERVAL_SECONDS = 5.0
+
+# Handles one event of a batch: holds its state writes, returns its sends to acknowledge.
+Handler = Callable[[EventT[bytes], HeldWrites], Awaitable[list[Awaitable[Any]]]]
+AgentFun = Callable[[faust.StreamT[bytes]], Awaitable[None]]
 
 
 @dataclass
@@ -55,6 +61,7 @@ class Service:
     registry: CollectorRegistry
     settings: Settings
     assigned: bool = False
+    near_index: NearIndex | None = None  # derived from the near-entries table, see _wire
 
     def ready(self) -> bool:
         """Partitions assigned, no rebalance running, tables recovered."""
@@ -145,7 +152,8 @@ def _wire(service: Service) -> None:  # noqa: PLR0915 - the one wiring function,
                     settings.topic_decided]  # fmt: skip
     sources = app.Table("sources", partitions=settings.input_partitions)
     records = app.Table("articles", partitions=settings.article_partitions)
-    buckets = app.Table("near-buckets", partitions=1)
+    # Article id -> near-duplicate entry, and the watermark; the buckets are in memory.
+    near_entries = app.Table("near-entries", partitions=1)
 
     async def reject(reason: str, message: str, **fields: Any) -> Awaitable[Any]:
         metrics.rejected.labels(reason=reason).inc()
@@ -172,105 +180,128 @@ def _wire(service: Service) -> None:  # noqa: PLR0915 - the one wiring function,
             )
             return None
 
-    @app.agent(raw)
-    async def reassemble(stream: faust.StreamT[bytes]) -> None:
-        async for event in stream.events():
-            started = time.perf_counter()
-            message = event.message
-            metrics.chunks_received.inc()
-            try:
-                chunk = decode_chunk(message.key, message.value, message.headers)
-            except InputError as exc:
-                source = message.key.decode("utf-8", "replace") if message.key else None
+    async def reassemble_chunk(event: EventT[bytes], state: HeldWrites) -> list[Awaitable[Any]]:
+        message = event.message
+        metrics.chunks_received.inc()
+        try:
+            chunk = decode_chunk(message.key, message.value, message.headers)
+        except InputError as exc:
+            source = message.key.decode("utf-8", "replace") if message.key else None
+            return [
                 await reject(
                     exc.reason, str(exc), source_id=source, offset=None, original=message.value
                 )
-                continue
-            state = sources.get(chunk.source_id)
-            reassembler = (
-                Reassembler.from_dict(state, max_article_bytes=settings.max_article_bytes)
-                if state
-                else Reassembler(chunk.source_id, max_article_bytes=settings.max_article_bytes)
-            )
-            pending: list[Awaitable[Any]] = []
-            headers = [(PRODUCED_AT, repr(chunk.produced_at).encode())] if chunk.produced_at else []
-            for item in reassembler.feed(chunk):
-                if isinstance(item, ParsedArticle):
-                    metrics.articles_parsed.inc()
-                    built = build_event(item, zone)
-                    pending.append(await parsed.send(
-                        key=built.article_id.encode(), value=event_to_json(built),
-                        headers=headers,
-                    ))  # fmt: skip
-                elif isinstance(item, Rejection):
-                    pending.append(await reject(
-                        item.reason, item.message, source_id=item.source_id,
-                        offset=item.offset, excerpt=item.excerpt,
-                    ))  # fmt: skip
-                elif isinstance(item, Skip):
-                    metrics.skipped.labels(reason=item.reason).inc()
-            await asyncio.gather(*pending)  # delivered before the state that says "consumed"
-            sources[chunk.source_id] = reassembler.to_dict()
-            metrics.stage_seconds.labels(stage="reassemble").observe(time.perf_counter() - started)
+            ]
+        saved = state.get(event, chunk.source_id)
+        reassembler = (
+            Reassembler.from_dict(saved, max_article_bytes=settings.max_article_bytes)
+            if saved
+            else Reassembler(chunk.source_id, max_article_bytes=settings.max_article_bytes)
+        )
+        sends: list[Awaitable[Any]] = []
+        headers = [(PRODUCED_AT, repr(chunk.produced_at).encode())] if chunk.produced_at else []
+        for item in reassembler.feed(chunk):
+            if isinstance(item, ParsedArticle):
+                metrics.articles_parsed.inc()
+                built = build_event(item, zone)
+                sends.append(await parsed.send(
+                    key=built.article_id.encode(), value=event_to_json(built), headers=headers,
+                ))  # fmt: skip
+            elif isinstance(item, Rejection):
+                sends.append(await reject(
+                    item.reason, item.message, source_id=item.source_id,
+                    offset=item.offset, excerpt=item.excerpt,
+                ))  # fmt: skip
+            elif isinstance(item, Skip):
+                metrics.skipped.labels(reason=item.reason).inc()
+        state.set(event, chunk.source_id, reassembler.to_dict())
+        return sends
 
-    @app.agent(parsed)
-    async def identity(stream: faust.StreamT[bytes]) -> None:
-        async for event in stream.events():
-            started = time.perf_counter()
-            article = await decode(event.message)
-            if article is None:
-                continue
-            decision = decide_identity(records.get(article.article_id), article)
-            headers = event.message.headers
-            if decision.kind == "exact":
-                metrics.duplicates.labels(kind="exact").inc()
-            elif decision.kind == "revision":
-                metrics.duplicates.labels(kind="revision").inc()
-                revised = article.model_copy(update={"revision": decision.revision})
-                await (
-                    await decided.send(
-                        key=event.message.key, value=event_to_json(revised), headers=headers
-                    )
-                )
-            else:
-                await (
-                    await near.send(
-                        key=event.message.key, value=event.message.value, headers=headers
-                    )
-                )
-            records[article.article_id] = decision.record
-            metrics.stage_seconds.labels(stage="identity").observe(time.perf_counter() - started)
+    async def identify(event: EventT[bytes], state: HeldWrites) -> list[Awaitable[Any]]:
+        article = await decode(event.message)
+        if article is None:
+            return []
+        decision = decide_identity(state.get(event, article.article_id), article)
+        state.set(event, article.article_id, decision.record)
+        message = event.message
+        if decision.kind == "exact":
+            metrics.duplicates.labels(kind="exact").inc()
+            return []
+        if decision.kind == "revision":
+            metrics.duplicates.labels(kind="revision").inc()
+            revised = article.model_copy(update={"revision": decision.revision})
+            value = event_to_json(revised)
+            return [await decided.send(key=message.key, value=value, headers=message.headers)]
+        return [await near.send(key=message.key, value=message.value, headers=message.headers)]
 
-    @app.agent(near)
-    async def near_duplicates(stream: faust.StreamT[bytes]) -> None:
-        async for event in stream.events():
-            started = time.perf_counter()
-            article = await decode(event.message)
-            if article is None:
-                continue
-            # One partition: the offset is a total order, the same on every replay.
-            near_decision = decide_near(
-                article,
-                lambda key: buckets.get(key) or (),
-                settings.near_duplicate_threshold,
-                event.message.offset,
-            )
-            if near_decision.original is not None:
-                metrics.duplicates.labels(kind="near").inc()
-                article = article.model_copy(
-                    update={"near_duplicate_of": near_decision.original["root"]}
-                )
-            await (
-                await decided.send(
-                    key=event.message.key,
-                    value=event_to_json(article),
-                    headers=event.message.headers,
-                )
-            )
-            cutoff = _cutoff(buckets, article, settings.dedup_retention_days)
-            for key in near_decision.keys:
-                buckets[key] = add_to_bucket(buckets.get(key) or [], near_decision.entry, cutoff)
-            metrics.stage_seconds.labels(stage="near").observe(time.perf_counter() - started)
+    def near_index() -> NearIndex:
+        """Rebuilt from the table after every assignment (the table is the durable state)."""
+        if service.near_index is None:
+            stored = near_entries.items()
+            service.near_index = NearIndex.restore(settings.dedup_retention_days, stored)
+        return service.near_index
+
+    async def find_near_duplicate(event: EventT[bytes], state: HeldWrites) -> list[Awaitable[Any]]:
+        article = await decode(event.message)
+        if article is None:
+            return []
+        index = near_index()
+        forgotten = index.advance(article.published_at)
+        # One partition: the offset is a total order, the same on every replay.
+        decision = index.decide(article, settings.near_duplicate_threshold, event.message.offset)
+        if decision.original is not None:
+            metrics.duplicates.labels(kind="near").inc()
+            article = article.model_copy(update={"near_duplicate_of": decision.original["root"]})
+        message = event.message
+        sent = await decided.send(
+            key=message.key, value=event_to_json(article), headers=message.headers
+        )
+        if not index.is_stale(article.published_at):
+            index.add(decision.entry)
+            state.set(event, article.article_id, decision.entry)
+        for article_id in forgotten:
+            state.delete(event, article_id)
+        state.set(event, NEWEST_KEY, index.newest)
+        return [sent]
+
+    def forget_near_index() -> None:
+        service.near_index = None
+
+    def batched(
+        stage: str,
+        table: TableT[Any, Any],
+        handle: Handler,
+        on_failure: Callable[[], None] | None = None,
+    ) -> AgentFun:
+        """A stateful agent: each batch is sent, acknowledged, and only then recorded, so a
+        crash replays input whose output may exist (re-emitted) but never loses any.
+        ``on_failure`` drops memory derived from state a failed batch did not write."""
+
+        async def agent(stream: faust.StreamT[bytes]) -> None:
+            concrete = cast("faust.Stream[bytes]", stream)  # take_events is not on StreamT
+            batches = concrete.take_events(settings.batch_max_messages, settings.batch_max_seconds)
+            async for events in batches:
+                started = time.perf_counter()
+                state = HeldWrites(table)
+                sends: list[Awaitable[Any]] = []
+                try:
+                    for event in events:
+                        sends.extend(await handle(event, state))
+                    await asyncio.gather(*sends)  # delivered before the state that records it
+                except BaseException:
+                    if on_failure is not None:
+                        on_failure()
+                    raise
+                state.apply()
+                metrics.observe_batch(stage, time.perf_counter() - started, len(events))
+
+        return agent
+
+    app.agent(raw, name="reassemble")(batched("reassemble", sources, reassemble_chunk))
+    app.agent(parsed, name="identity")(batched("identity", records, identify))
+    app.agent(near, name="near_duplicates")(
+        batched("near", near_entries, find_near_duplicate, on_failure=forget_near_index)
+    )
 
     @app.agent(decided)
     async def publish(stream: faust.StreamT[bytes]) -> None:
@@ -316,6 +347,11 @@ def _wire(service: Service) -> None:  # noqa: PLR0915 - the one wiring function,
     @app.on_partitions_assigned.connect
     async def _on_assigned(*_: Any, **__: Any) -> None:
         service.assigned = True
+        forget_near_index()  # the near partition may have moved here, or been recovered
+
+    @app.on_partitions_revoked.connect
+    async def _on_revoked(*_: Any, **__: Any) -> None:
+        forget_near_index()
 
     @app.page("/healthz")
     async def healthz(self: View, request: Request) -> Response:
@@ -338,10 +374,3 @@ def _recovered(app: faust.App) -> bool:
     """Table recovery finished (the attribute is on the concrete TableManager only)."""
     recovery: Any = getattr(app.tables, "recovery", None)
     return recovery is not None and bool(recovery.completed.is_set())
-
-
-def _cutoff(buckets: Any, article: ArticleEvent, retention_days: int) -> str:
-    """Data-time retention for bucket entries: the newest publication seen minus the window."""
-    newest = max(buckets.get("~newest") or "", utc_text(article.published_at))
-    buckets["~newest"] = newest
-    return utc_text(datetime.fromisoformat(newest) - timedelta(days=retention_days))

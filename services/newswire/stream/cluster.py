@@ -233,7 +233,7 @@ class Cluster:
             s.topic_dlq,
         ]
         names += [
-            f"{s.app_id}-{table}-changelog" for table in ("sources", "articles", "near-buckets")
+            f"{s.app_id}-{table}-changelog" for table in ("sources", "articles", "near-entries")
         ]
         await delete_topics(s, names)
 

@@ -12,6 +12,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 _LATENCY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300)
 _STAGE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5)
+_BATCH_BUCKETS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000)
 
 
 DUPLICATE_KINDS = ("exact", "revision", "near")
@@ -19,6 +20,7 @@ DUPLICATE_KINDS = ("exact", "revision", "near")
 KNOWN_REJECTIONS = ("bad_envelope", "chunk_gap", "missing_title", "orphan_text")
 KNOWN_SKIPS = ("duplicate_chunk", "binary_line")
 STAGES = ("reassemble", "identity", "near", "enrich", "publish")
+BATCHED_STAGES = ("reassemble", "identity", "near")
 
 
 class Metrics(NamedTuple):
@@ -30,6 +32,7 @@ class Metrics(NamedTuple):
     skipped: Counter
     end_to_end: Histogram
     stage_seconds: Histogram
+    batch_messages: Histogram
     ready: Gauge
     consumer_lag: Gauge
 
@@ -44,7 +47,17 @@ class Metrics(NamedTuple):
             metrics.skipped.labels(reason=reason)
         for stage in STAGES:
             metrics.stage_seconds.labels(stage=stage)
+        for stage in BATCHED_STAGES:
+            metrics.batch_messages.labels(stage=stage)
         return metrics
+
+    def observe_batch(self, stage: str, seconds: float, messages: int) -> None:
+        """A batch's time is shared evenly by its messages, so ``stage_seconds`` stays a
+        per-message figure for every stage."""
+        self.batch_messages.labels(stage=stage).observe(messages)
+        per_message = self.stage_seconds.labels(stage=stage)
+        for _ in range(messages):
+            per_message.observe(seconds / messages)
 
     @classmethod
     def _declare(cls, registry: CollectorRegistry) -> Metrics:
@@ -81,6 +94,10 @@ class Metrics(NamedTuple):
             stage_seconds=Histogram(
                 "newswire_stage_seconds", "Processing time of one message, by pipeline stage",
                 ["stage"], buckets=_STAGE_BUCKETS, registry=registry,
+            ),
+            batch_messages=Histogram(
+                "newswire_batch_messages", "Messages a stateful stage took in one batch",
+                ["stage"], buckets=_BATCH_BUCKETS, registry=registry,
             ),
             ready=Gauge(
                 "newswire_ready", "1 when the worker has recovered its tables and has partitions",

@@ -10,7 +10,13 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from newswire.core.dedup import DedupStore, body_fingerprint, decide_identity
+from newswire.core.dedup import (
+    NEWEST_KEY,
+    DedupStore,
+    NearIndex,
+    body_fingerprint,
+    decide_identity,
+)
 from newswire.core.events import build_event
 from newswire.core.generate import generate
 from newswire.core.identity import article_id
@@ -95,7 +101,9 @@ def test_state_is_forgotten_after_the_retention_window_in_data_time() -> None:
     later = T0 + timedelta(days=12)
     store.process(event("New", "new body", when=later))
     assert set(store.records) == {article_id(later, "New")}
-    assert all(e["id"] != article_id(T0, "Old") for b in store.buckets.values() for e in b)
+    assert article_id(T0, "Old") not in store.near.entries
+    copy = store.process(event("Old, copied", "old body", when=later))
+    assert copy.kind == "new"  # the forgotten article's buckets no longer match
     late = store.process(event("Late", "late body", when=T0 - timedelta(days=1)))
     assert late.event is not None
     assert "beyond_retention" in late.event.flags
@@ -179,3 +187,35 @@ class DedupAgainstAPlainModel(RuleBasedStateMachine):
 
 TestDedupAgainstAPlainModel = DedupAgainstAPlainModel.TestCase
 TestDedupAgainstAPlainModel.settings = settings(max_examples=60, stateful_step_count=40)
+
+
+def test_a_near_index_restored_from_its_stored_entries_decides_alike() -> None:
+    rng = random.Random(3)
+    bodies = [random_body(rng) for _ in range(40)]
+    live = NearIndex(retention_days=30)
+    for position, body in enumerate(bodies, start=1):
+        when = T0 + timedelta(days=position)
+        live.advance(when)
+        decision = live.decide(event(f"T{position}", body, when=when), 0.7, position)
+        live.add(decision.entry)
+    assert len(live.entries) < len(bodies)  # the early days were forgotten
+    stored = [*live.entries.items(), (NEWEST_KEY, live.newest)]
+    restored = NearIndex.restore(30, reversed(stored))
+    assert restored.entries == live.entries
+    assert restored.newest == live.newest
+    probe_when = T0 + timedelta(days=41)
+    for body in bodies[-5:]:
+        probe = event("copy", body + " extra", when=probe_when)
+        assert restored.decide(probe, 0.7, 99) == live.decide(probe, 0.7, 99)
+        assert restored.decide(probe, 0.7, 99).original is not None
+
+
+def test_a_replayed_entry_replaces_itself_and_later_positions_do_not_count() -> None:
+    index = NearIndex(retention_days=30)
+    first = index.decide(event("A", "one two three four five six seven"), 0.7, 1)
+    index.add(first.entry)
+    index.add(first.entry)  # the same article replayed after a crash
+    assert list(index.entries) == [first.entry["id"]]
+    copy = event("B", "one two three four five six seven")
+    assert index.decide(copy, 0.7, 2).original == first.entry
+    assert index.decide(copy, 0.7, 1).original is None  # decided as at its first position

@@ -266,6 +266,21 @@ def test_two_workers_publish_an_article_seen_in_two_files_once(
         if n == "newswire_duplicates_total" and labels == {"kind": "exact"}
     )
     assert exact == 2 * 3  # two re-scraped articles in three sources, wherever parsed
+    _assert_state_is_co_partitioned(cluster)
+
+
+def _assert_state_is_co_partitioned(cluster: Cluster) -> None:
+    """Batches mix partitions; each table write must still land in its input's partition,
+    or a rebalance would hand the state to a worker that never reads it."""
+    s = cluster.settings
+    for table, topic in (("articles", s.topic_parsed), ("sources", s.topic_raw_chunks)):
+        inputs = {key: p for key, _, p in asyncio.run(cluster.read_topic(topic))}
+        changelog = asyncio.run(cluster.read_topic(f"{s.app_id}-{table}-changelog"))
+        assert changelog, f"no {table} state written"
+        partitions = {p for _, _, p in changelog}
+        assert len(partitions) > 1, f"{table}: one partition cannot show co-partitioning"
+        for key, _, partition in changelog:
+            assert inputs[orjson.loads(key or b"").encode()] == partition, (table, key)
 
 
 def test_sigkill_mid_run_loses_nothing_and_re_emits_identically(

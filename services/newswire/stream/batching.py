@@ -1,0 +1,73 @@
+"""State writes held back until the output they depend on is acknowledged, for agents that
+take their input in batches.
+
+Why batches: a stateful agent may write "seen" only after the broker has acknowledged what it
+sent for that input; waiting for one acknowledgement per message caps an agent at one
+round trip per message. A batch sends everything first, waits for all acknowledgements once,
+then writes its state.
+
+Why the event context: Faust routes a table write (the changelog partition, and the RocksDB
+partition store) by the *current event*, which ``take_events()`` does not set in the agent's
+own task. Every read and write here runs as the event it belongs to, so state stays
+co-partitioned with the input exactly as in a plain ``async for event in stream``.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from faust.streams import _current_event  # the context variable behind faust.current_event()
+from faust.types import EventT, TableT
+
+
+@contextmanager
+def acting_for(event: EventT[bytes]) -> Iterator[None]:
+    """Run the block with ``event`` as Faust's current event."""
+    token = _current_event.set(weakref.ref(event))
+    try:
+        yield
+    finally:
+        _current_event.reset(token)
+
+
+_DELETED = object()
+
+
+class HeldWrites:
+    """Writes to one table, held until :meth:`apply`. Reads see held values first, so each
+    decision in a batch sees the ones before it, as if they had been written one by one."""
+
+    def __init__(self, table: TableT[Any, Any]) -> None:
+        self._table = table
+        self._held: dict[Any, tuple[EventT[bytes], Any]] = {}
+
+    def get(self, event: EventT[bytes], key: Any) -> Any:
+        held = self._held.get(key)
+        if held is not None:
+            return None if held[1] is _DELETED else held[1]
+        with acting_for(event):
+            return self._table.get(key)
+
+    def set(self, event: EventT[bytes], key: Any, value: Any) -> None:
+        """Hold ``value``; the last write of a key in a batch is the one applied."""
+        self._held[key] = (event, value)
+
+    def delete(self, event: EventT[bytes], key: Any) -> None:
+        self._held[key] = (event, _DELETED)
+
+    def apply(self) -> None:
+        """Write what is held, each key as the event that last set it. Call after every
+        output of the batch is acknowledged."""
+        for key, (event, value) in self._held.items():
+            with acting_for(event):
+                if value is _DELETED:
+                    self._table.pop(key, None)
+                else:
+                    self._table[key] = value
+        self._held.clear()
+
+    def __len__(self) -> int:
+        return len(self._held)

@@ -1,0 +1,57 @@
+"""Held table writes: read-your-writes inside a batch, applied as the event that made them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import faust
+
+from newswire.stream.batching import HeldWrites, acting_for
+
+
+class _Event:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class _Table(dict[str, Any]):
+    """Records which event Faust would see as current for each write (its partition)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writers: list[tuple[str, str | None]] = []
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.writers.append((key, getattr(faust.current_event(), "name", None)))
+        super().__setitem__(key, value)
+
+    def pop(self, key: str, default: Any = None) -> Any:
+        self.writers.append((key, getattr(faust.current_event(), "name", None)))
+        return super().pop(key, default)
+
+
+def test_reads_see_held_writes_and_nothing_reaches_the_table_before_apply() -> None:
+    table, first, second = _Table(), _Event("first"), _Event("second")
+    table["kept"] = 0
+    table.writers.clear()
+    held = HeldWrites(table)
+    held.set(first, "a", 1)
+    held.set(second, "a", 2)
+    held.delete(second, "kept")
+    assert held.get(first, "a") == 2
+    assert held.get(first, "kept") is None
+    assert held.get(first, "other") is None
+    assert dict(table) == {"kept": 0}
+    held.apply()
+    assert dict(table) == {"a": 2}
+    assert table.writers == [("a", "second"), ("kept", "second")]
+    assert len(held) == 0
+
+
+def test_acting_for_restores_the_previous_current_event() -> None:
+    outer, inner = _Event("outer"), _Event("inner")
+    with acting_for(outer):
+        with acting_for(inner):
+            assert faust.current_event() is inner
+        assert faust.current_event() is outer
+    assert faust.current_event() is None
