@@ -42,7 +42,21 @@ def rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
         )
     e2e = results.get("e2e") or {}
     if e2e:
-        out.append(("pass-through relay (Kafka floor)", f"{e2e['relay']['mb_per_s']} MB/s"))
+        relay = e2e["relay"]
+        out.append(
+            (
+                "end-to-end corpus",
+                f"{e2e['articles']} generated articles, {e2e['corpus_mb']} MB, "
+                f"medians of {e2e['repeat']} runs",
+            )
+        )
+        out.append(
+            (
+                "pass-through relay (Kafka floor)",
+                f"{relay['mb_per_s']} MB/s ({relay.get('passes', 1)} passes over the corpus, "
+                f"{relay['median_seconds']:.1f} s a run)",
+            )
+        )
         for workers in (1, 2):
             run = e2e.get(f"workers_{workers}")
             if not run:
@@ -52,7 +66,8 @@ def rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
                 (
                     f"end to end, {workers} worker(s), full speed",
                     f"{full['articles_per_s']['median']:.1f} articles/s "
-                    f"(spread {full['articles_per_s']['spread']:.1f}), "
+                    f"(spread {full['articles_per_s']['spread']:.1f}; "
+                    f"{full['seconds']['median']:.1f} s a run), "
                     f"{full['mb_per_s']['median']:.3f} MB/s = {run['mb_per_s_to_relay']} of relay; "
                     f"p50/p95/p99 {_quantiles(full)}",
                 )
@@ -84,11 +99,25 @@ def rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
                 ", ".join(f"P {n['precision']:.3f} R {n['recall']:.3f}" for n in near),
             )
         )
+    compare = results.get("compare") or {}
+    if compare:
+        ratios, commits = compare["after_over_before"], compare["commits"]
+        out.append(
+            (
+                f"after/before ({commits['after']} over {commits['before']}, "
+                f"{compare['articles']} articles)",
+                f"articles/s x{ratios['articles_per_s_1w']} (1 worker), "
+                f"x{ratios['articles_per_s_2w']} (2 workers); "
+                f"peak RSS x{ratios['peak_rss_mb_1w']}",
+            )
+        )
     return out  # fmt: skip
 
 
 def main() -> int:
-    results = {name: _load(f"{name}.json") for name in ("parse", "e2e", "enrich", "dedup")}
+    results = {
+        name: _load(f"{name}.json") for name in ("parse", "e2e", "enrich", "dedup", "compare")
+    }
     (RESULTS / "latest.json").write_bytes(orjson.dumps({"machine": machine(), **results}) + b"\n")
     table = ["| measure | result |", "| --- | --- |"]
     table += [f"| {left} | {right} |" for left, right in rows(results)]

@@ -47,6 +47,9 @@ from newswire.stream.metrics import Metrics
 
 log = logging.getLogger(__name__)
 _MAX_REQUEST_BYTES = 4 * 1024 * 1024
+# aiokafka keeps one open batch per partition and makes a send wait while that batch is full
+# and not yet drained: at the default 16 KiB, two or three enriched events a round trip.
+_MAX_BATCH_BYTES = 1024 * 1024
 _LAG_INTERVAL_SECONDS = 5.0
 
 # Handles one event of a batch: holds its state writes, returns its sends to acknowledge.
@@ -126,6 +129,7 @@ def build_service(settings: Settings, registry: CollectorRegistry | None = None)
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
         producer_max_request_size=_MAX_REQUEST_BYTES,
+        producer_max_batch_size=_MAX_BATCH_BYTES,
         web_enabled=True,
         web_host=settings.web_host,
         web_bind=settings.web_host,
