@@ -7,9 +7,9 @@ and each worker's peak RSS. The floor: an aiokafka consumer -> producer relay fo
 same chunks unchanged (acks=all) on the same broker. Medians of --repeat runs with spread;
 bench/results/e2e.json.
 
-Every timed phase runs at least --min-seconds: unless --articles is given, a warm-up run with
-two workers measures the rate and the corpus is sized from it; the relay forwards the corpus
-as many times over as it takes (calibrated by runs that are not counted).
+Every timed phase runs at least --min-seconds: unless --articles is given, the corpus grows
+until a two-worker warm-up lasts that long; the relay forwards the corpus as many times over
+as it takes. Calibration runs are not counted.
 
     python -m bench.e2e [--articles N] [--repeat K] [--chunk-size B] [--min-seconds S]
 """
@@ -38,6 +38,9 @@ from newswire.core.reassembly import iter_chunks
 from newswire.kafka.topics import ensure_topics
 from newswire.settings import Settings
 from newswire.stream.cluster import Cluster
+
+
+_MARGIN = 1.25  # calibrate phases this much above --min-seconds, so noise keeps them above
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -128,10 +131,10 @@ async def _relay(settings: Settings, path: Path, chunk_size: int, passes: int) -
 
 
 def _relay_runs(settings: Settings, path: Path, chunk_size: int, args: Any) -> dict[str, Any]:
-    passes, seconds = 1, 0.0
-    while seconds < args.min_seconds:  # calibration runs, not counted
+    passes, seconds, target = 1, 0.0, _MARGIN * args.min_seconds
+    while seconds < target:  # calibration runs, not counted
         if seconds:
-            passes = math.ceil(passes * 1.2 * args.min_seconds / seconds)
+            passes = math.ceil(passes * 1.1 * target / seconds)
         seconds = asyncio.run(_relay(settings, path, chunk_size, passes))
     runs = [asyncio.run(_relay(settings, path, chunk_size, passes)) for _ in range(args.repeat)]
     mb = passes * path.stat().st_size / 1e6
@@ -139,15 +142,15 @@ def _relay_runs(settings: Settings, path: Path, chunk_size: int, args: Any) -> d
 
 
 def _sized_corpus(settings: Settings, home: Path, args: Any) -> tuple[Path, int]:
-    """A corpus that keeps two workers (the faster set-up) busy for --min-seconds, with half
-    as much again to spare: the warm-up's start-up costs make it look slower than it is."""
+    """A corpus that keeps two workers (the faster set-up) busy for --min-seconds: grown
+    until a warm-up run (not counted) lasts a quarter longer than that, for noise."""
     path = home / "corpus.txt"
-    articles = args.articles
-    if articles is None:
-        path.write_text(generate(1200, seed=99).text, encoding="utf-8")
-        warm_up = run_pipeline(settings, path, 2, args.chunk_size, None)
-        per_article = warm_up["seconds"] / 1200
-        articles = max(1200, math.ceil(1.5 * args.min_seconds / per_article))
+    articles, seconds, target = args.articles or 1200, 0.0, _MARGIN * args.min_seconds
+    while args.articles is None and seconds < target:
+        if seconds:
+            articles = math.ceil(articles * 1.1 * target / seconds)
+        path.write_text(generate(articles, seed=99).text, encoding="utf-8")
+        seconds = run_pipeline(settings, path, 2, args.chunk_size, None)["seconds"]
     path.write_text(generate(articles, seed=99).text, encoding="utf-8")
     return path, articles
 
