@@ -39,7 +39,6 @@ from newswire.kafka.topics import ensure_topics
 from newswire.settings import Settings
 from newswire.stream.cluster import Cluster
 
-
 _MARGIN = 1.25  # calibrate phases this much above --min-seconds, so noise keeps them above
 
 
