@@ -23,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -129,29 +130,39 @@ async def _relay(settings: Settings, path: Path, chunk_size: int, passes: int) -
         await consumer.stop()
 
 
+def _calibrated(size: int, seconds_for: Callable[[int], float], min_seconds: float) -> int:
+    """Grow ``size`` until a run of it (not counted) lasts _MARGIN times ``min_seconds``."""
+    target = _MARGIN * min_seconds
+    seconds = seconds_for(size)
+    while seconds < target:
+        size = math.ceil(size * 1.1 * target / seconds)
+        seconds = seconds_for(size)
+    return size
+
+
 def _relay_runs(settings: Settings, path: Path, chunk_size: int, args: Any) -> dict[str, Any]:
-    passes, seconds, target = 1, 0.0, _MARGIN * args.min_seconds
-    while seconds < target:  # calibration runs, not counted
-        if seconds:
-            passes = math.ceil(passes * 1.1 * target / seconds)
-        seconds = asyncio.run(_relay(settings, path, chunk_size, passes))
-    runs = [asyncio.run(_relay(settings, path, chunk_size, passes)) for _ in range(args.repeat)]
+    def relay(passes: int) -> float:
+        return asyncio.run(_relay(settings, path, chunk_size, passes))
+
+    passes = _calibrated(1, relay, args.min_seconds)
+    runs = [relay(passes) for _ in range(args.repeat)]
     mb = passes * path.stat().st_size / 1e6
     return {"passes": passes, **summary(runs), "mb_per_s": round(mb / statistics.median(runs), 2)}
 
 
 def _sized_corpus(settings: Settings, home: Path, args: Any) -> tuple[Path, int]:
-    """A corpus that keeps two workers (the faster set-up) busy for --min-seconds: grown
-    until a warm-up run (not counted) lasts a quarter longer than that, for noise."""
+    """--articles, or a corpus that keeps two workers (the faster set-up) busy for
+    --min-seconds, calibrated by warm-up runs that are not counted."""
     path = home / "corpus.txt"
-    articles, seconds, target = args.articles or 1200, 0.0, _MARGIN * args.min_seconds
-    while args.articles is None and seconds < target:
-        if seconds:
-            articles = math.ceil(articles * 1.1 * target / seconds)
+
+    def warm_up(articles: int) -> float:
         path.write_text(generate(articles, seed=99).text, encoding="utf-8")
-        seconds = run_pipeline(settings, path, 2, args.chunk_size, None)["seconds"]
-    path.write_text(generate(articles, seed=99).text, encoding="utf-8")
-    return path, articles
+        return float(run_pipeline(settings, path, 2, args.chunk_size, None)["seconds"])
+
+    if args.articles is None:
+        return path, _calibrated(1200, warm_up, args.min_seconds)  # the file holds that size
+    path.write_text(generate(args.articles, seed=99).text, encoding="utf-8")
+    return path, args.articles
 
 
 def main() -> int:
