@@ -70,6 +70,15 @@ class Settings(BaseSettings):
     # seconds, and wait for the broker's acknowledgements once per batch.
     batch_max_messages: int = Field(default=500, ge=1)
     batch_max_seconds: float = Field(default=0.05, gt=0)
+    # The largest message newswire produces. Topics it creates get this as max.message.bytes;
+    # chunks, events and dead letters are bounded to fit (Kafka's default is 1 MiB).
+    max_message_bytes: int = Field(default=1024 * 1024, ge=64 * 1024)
+    # A worker that stops heartbeating (SIGKILL, a hung host) loses its partitions after this
+    # many seconds. Shorter recovers faster; it must stay above the longest event-loop stall,
+    # which bounded per-article work keeps far below it.
+    session_timeout: float = Field(default=10.0, ge=6.0)
+    # How long a send may wait for the broker before the batch is sent again (never acked).
+    delivery_timeout: float = Field(default=120.0, ge=1.0)
 
     # Worker web server: liveness, readiness, metrics.
     web_host: str = "127.0.0.1"
