@@ -24,8 +24,9 @@ Keying across workers (the Faust pipeline, ``newswire.stream.app``, keeps this s
    ``articles`` table, co-partitioned with it, holds one ``ArticleRecord`` per id. The same
    article arriving from two dump files on two workers meets the same record on one partition:
    one event.
-2. Only ``new`` articles go on to near-duplicate detection, through a topic of ONE partition
-   (``<app>.near``) whose agent owns the ``near-entries`` table: one ``NearIndex`` entry per
+2. New articles and revisions go on through a topic of ONE partition (``<app>.near``), so
+   every event of an article takes the same path and keeps its order (revisions pass through
+   that stage undecided). Its agent owns the ``near-entries`` table: one ``NearIndex`` entry per
    article, keyed by its id; the band-key buckets are derived from the entries in memory and
    rebuilt from the table after every assignment. One partition is one total order: every
    candidate pair meets in the same place whichever workers parsed them, and the message
@@ -38,23 +39,32 @@ Keying across workers (the Faust pipeline, ``newswire.stream.app``, keeps this s
    ``DedupStore`` runs the same functions and the same ``NearIndex`` in one process for
    ``newswire parse``.
 
+One decision path
+-----------------
+``identity_step`` and ``near_step`` are the per-event decisions. The stream calls the first in
+its identity agent and the second in its near-duplicate agent; ``DedupStore`` (``newswire
+parse``) calls both in the same order, over the same state, kept per partition of the article
+id exactly as the stream keeps it (``partition_for``). So both decide alike, window included.
+
 Bounded state
 -------------
 Retention is by publication time, driven by the data (never the wall clock, so replays decide
-alike): an article published on a day before (newest publication seen - ``retention_days``)
-is forgotten, near-duplicate entries alike (and records, in ``DedupStore``). Buckets keep at
-most ``MAX_BUCKET_ENTRIES`` (the latest). An article that arrives already older than the
-window is still decided against what state remains, published if new, and not stored
-(``DedupStore`` also flags it ``beyond_retention``; the stream does not yet).
+alike). Each partition of identity records has a watermark, the newest publication it has
+seen; records published on a day before (watermark - ``retention_days``) are forgotten. The
+near-duplicate index does the same with its own watermark. Buckets keep at most
+``MAX_BUCKET_ENTRIES`` (the latest).
+
+An article older than its partition's window (``stale``) is never published: its record may
+have been forgotten, so it cannot be told from a repeat or a revision, and publishing it as
+revision 1 again could give one (``article_id``, ``revision``) two contents. It goes to the
+dead-letter topic with reason ``beyond_retention`` (source and offset, so an operator can
+raise the retention and replay it). The watermark only moves forward, so a stale decision is
+final and the same on every replay.
 Stored cost per article (measured by ``bench/dedup_quality.py``): one identity record of about
 150 bytes of JSON plus one near-duplicate entry of about 630 bytes (id, publication time, root,
 8-bit MinHash of 64 bins, its 16 band keys). Storing the entry once rather than in each of its
 16 buckets took the near stage from 17 state writes an article to 1, and its state from
 3.9 KB to 0.6 KB an article.
-
-In the streaming pipeline, ``articles`` records are not yet evicted (Faust tables need a
-windowed table or an explicit sweep for that): the stream's identity state grows by about
-150 bytes per distinct article until that lands.
 """
 
 from __future__ import annotations
@@ -70,12 +80,15 @@ from typing import Any, Literal
 
 from newswire import jsonio
 from newswire.core.models import ArticleEvent
+from newswire.core.partitioning import partition_for
 from newswire.core.similarity import SIGNATURE_SIZE, Signature, band_keys, signature
 
 DedupKind = Literal["new", "exact", "revision", "near"]
 ArticleRecord = dict[str, Any]  # {"revision", "bodies", "views", "published_at"}
+StepKind = Literal["new", "exact", "revision", "near", "stale"]
 BucketEntry = dict[str, Any]  # {"id", "published_at", "root", "sig", "seq", "keys"}
 NEWEST_KEY = "~newest"  # the key under which a stored NearIndex keeps its watermark
+WATERMARK_PREFIX = "~newest/"  # + partition: an identity partition's watermark in its table
 
 MAX_REVISIONS_KEPT = 32
 MAX_BUCKET_ENTRIES = 32
@@ -183,22 +196,123 @@ def decide_near(
 
 
 @dataclass
+class RetentionWindow:
+    """A data-time watermark (the newest publication seen) and the keys stored per UTC day,
+    so that the days falling out of the window can be forgotten in one sweep."""
+
+    retention_days: int
+    newest: str | None = None
+    _by_day: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def cutoff(self) -> str | None:
+        """Publications before this instant are outside the window."""
+        if self.newest is None:
+            return None
+        return utc_text(datetime.fromisoformat(self.newest) - timedelta(days=self.retention_days))
+
+    def advance(self, published_at: datetime) -> list[str]:
+        """Move the watermark to ``published_at`` if later; the keys it made forget."""
+        moment = utc_text(published_at)
+        if self.newest is not None and moment <= self.newest:
+            return []
+        self.newest = moment
+        before_day = (self.cutoff() or "")[:10]
+        forgotten: list[str] = []
+        for day in sorted(d for d in self._by_day if d < before_day):
+            forgotten.extend(sorted(self._by_day.pop(day)))
+        return forgotten
+
+    def is_stale(self, published_at: datetime) -> bool:
+        cutoff = self.cutoff()
+        return cutoff is not None and utc_text(published_at) < cutoff
+
+    def track(self, key: str, published_at: str) -> None:
+        self._by_day[published_at[:10]].add(key)
+
+    def untrack(self, key: str, published_at: str) -> None:
+        self._by_day.get(published_at[:10], set()).discard(key)
+
+    def __len__(self) -> int:
+        return sum(len(keys) for keys in self._by_day.values())
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityStep:
+    """What the identity stage does with one event."""
+
+    kind: Literal["new", "exact", "revision", "stale"]
+    event: ArticleEvent | None  # passed on to near-duplicate detection; None: nothing
+    record: ArticleRecord | None  # stored under the article id; None: nothing to store
+    forgotten: list[str]  # article ids whose records fell out of the window
+
+
+def identity_step(
+    window: RetentionWindow, record: ArticleRecord | None, event: ArticleEvent
+) -> IdentityStep:
+    """The identity decision for ``event`` in its partition (``window``, and its record or
+    None). Moves the window, which the caller keeps; the caller stores and deletes."""
+    forgotten = window.advance(event.published_at)
+    if window.is_stale(event.published_at):
+        return IdentityStep("stale", None, None, forgotten)
+    decision = decide_identity(record, event)
+    if record is None:
+        window.track(event.article_id, decision.record["published_at"])
+    if decision.kind == "exact":
+        return IdentityStep("exact", None, decision.record, forgotten)
+    if decision.kind == "revision":
+        revised = event.model_copy(update={"revision": decision.revision})
+        return IdentityStep("revision", revised, decision.record, forgotten)
+    return IdentityStep("new", event, decision.record, forgotten)
+
+
+@dataclass(frozen=True, slots=True)
+class NearStep:
+    """What the near-duplicate stage does with one event that passed identity."""
+
+    kind: Literal["new", "near", "revision"]
+    event: ArticleEvent  # to publish
+    entry: BucketEntry | None  # stored under the article id; None: nothing to store
+    forgotten: list[str]  # article ids whose entries fell out of the window
+
+
+def near_step(index: NearIndex, event: ArticleEvent, threshold: float, position: int) -> NearStep:
+    """The near-duplicate decision for ``event`` at ``position`` in the stage's total order.
+    A revision passes undecided: it keeps the place of its article among the others."""
+    if event.revision > 1:
+        return NearStep("revision", event, None, [])
+    forgotten = index.advance(event.published_at)
+    decision = index.decide(event, threshold, position)
+    if decision.original is not None:
+        event = event.model_copy(update={"near_duplicate_of": decision.original["root"]})
+    entry = None
+    if not index.is_stale(event.published_at):
+        index.add(decision.entry)
+        entry = decision.entry
+    return NearStep("near" if decision.original else "new", event, entry, forgotten)
+
+
+@dataclass
 class NearIndex:
     """Near-duplicate state: one entry per article (``entries``, what a table stores under the
     article id, with ``NEWEST_KEY`` for the watermark) and the band-key buckets that find
     candidates, derived from the entries and held in memory only. Storing each article once
     instead of once per band is 1 state write per article instead of 17.
 
-    Retention is by data time: when the newest publication seen moves, entries published on a
-    day before (newest - ``retention_days``) are forgotten. Buckets keep the
-    ``MAX_BUCKET_ENTRIES`` latest entries (by position).
+    Retention is by data time (``RetentionWindow``). Buckets keep the ``MAX_BUCKET_ENTRIES``
+    latest entries (by position).
     """
 
     retention_days: int
     entries: dict[str, BucketEntry] = field(default_factory=dict)
-    newest: str | None = None
+    _window: RetentionWindow = field(init=False)
     _buckets: dict[str, list[BucketEntry]] = field(default_factory=dict)
-    _by_day: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def __post_init__(self) -> None:
+        self._window = RetentionWindow(self.retention_days)
+
+    @property
+    def newest(self) -> str | None:
+        return self._window.newest
 
     @classmethod
     def restore(cls, retention_days: int, stored: Iterable[tuple[str, Any]]) -> NearIndex:
@@ -207,7 +321,7 @@ class NearIndex:
         saved = []
         for key, value in stored:
             if key == NEWEST_KEY:
-                index.newest = value
+                index._window.newest = value
             else:
                 saved.append(value)
         for entry in sorted(saved, key=lambda e: e["seq"]):
@@ -218,28 +332,17 @@ class NearIndex:
         return decide_near(event, lambda key: self._buckets.get(key, ()), threshold, position)
 
     def cutoff(self) -> str | None:
-        """Publications before this instant are outside the window."""
-        if self.newest is None:
-            return None
-        return utc_text(datetime.fromisoformat(self.newest) - timedelta(days=self.retention_days))
+        return self._window.cutoff()
 
     def advance(self, published_at: datetime) -> list[str]:
         """Move the watermark to ``published_at`` if later; the ids it made forget."""
-        moment = utc_text(published_at)
-        if self.newest is not None and moment <= self.newest:
-            return []
-        self.newest = moment
-        before_day = (self.cutoff() or "")[:10]
-        forgotten: list[str] = []
-        for day in [d for d in self._by_day if d < before_day]:
-            for article_id in sorted(self._by_day.pop(day)):
-                self._remove(self.entries.pop(article_id))
-                forgotten.append(article_id)
+        forgotten = self._window.advance(published_at)
+        for article_id in forgotten:
+            self._remove(self.entries.pop(article_id))
         return forgotten
 
     def is_stale(self, published_at: datetime) -> bool:
-        cutoff = self.cutoff()
-        return cutoff is not None and utc_text(published_at) < cutoff
+        return self._window.is_stale(published_at)
 
     def add(self, entry: BucketEntry) -> None:
         """Store ``entry`` (again, on a replay: it replaces the same article's entry)."""
@@ -247,7 +350,7 @@ class NearIndex:
         if previous is not None:
             self._remove(previous)
         self.entries[entry["id"]] = entry
-        self._by_day[entry["published_at"][:10]].add(entry["id"])
+        self._window.track(entry["id"], entry["published_at"])
         for key in entry["keys"]:
             bucket = self._buckets.setdefault(key, [])
             bucket.append(entry)
@@ -256,7 +359,7 @@ class NearIndex:
                 del bucket[0]
 
     def _remove(self, entry: BucketEntry) -> None:
-        self._by_day.get(entry["published_at"][:10], set()).discard(entry["id"])
+        self._window.untrack(entry["id"], entry["published_at"])
         for key in entry["keys"]:
             kept = [e for e in self._buckets.get(key, ()) if e["id"] != entry["id"]]
             if kept:
@@ -267,62 +370,40 @@ class NearIndex:
 
 @dataclass(frozen=True, slots=True)
 class DedupOutcome:
-    kind: DedupKind
-    event: ArticleEvent | None  # what to publish; None for an exact repeat
+    kind: StepKind
+    event: ArticleEvent | None  # what to publish; None for an exact repeat or a stale article
 
 
 @dataclass
 class DedupStore:
-    """The whole decision in one process, over the same plain state the tables hold."""
+    """The whole decision in one process: ``identity_step`` then ``near_step``, over the same
+    plain state the stream's tables hold, identity records kept per partition of the article
+    id as in the stream (``partitions`` is the article topics' partition count)."""
 
     near_threshold: float = 0.7
     retention_days: int = 90
+    partitions: int = 1
     records: dict[str, ArticleRecord] = field(default_factory=dict)
     near: NearIndex = field(init=False)
+    _windows: dict[int, RetentionWindow] = field(default_factory=dict)
     _position: int = 0  # this store's total order of new articles (the stream's: an offset)
-    # UTC day -> article ids: which records to forget when the day leaves the window.
-    _records_by_day: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def __post_init__(self) -> None:
         self.near = NearIndex(self.retention_days)
 
     def process(self, event: ArticleEvent) -> DedupOutcome:
-        self._advance(event.published_at)
-        stale = self.near.is_stale(event.published_at)
-        decision = decide_identity(self.records.get(event.article_id), event)
-        if decision.kind == "exact":
-            if not stale:
-                self.records[event.article_id] = decision.record
-            return DedupOutcome("exact", None)
-        flags = [*event.flags, "beyond_retention"] if stale else event.flags
-        if decision.kind == "revision":
-            published = event.model_copy(update={"revision": decision.revision, "flags": flags})
-            if not stale:
-                self.records[event.article_id] = decision.record
-            return DedupOutcome("revision", published)
+        partition = partition_for(event.article_id.encode(), self.partitions)
+        window = self._windows.setdefault(partition, RetentionWindow(self.retention_days))
+        step = identity_step(window, self.records.get(event.article_id), event)
+        for article_id in step.forgotten:
+            self.records.pop(article_id, None)
+        if step.record is not None:
+            self.records[event.article_id] = step.record
+        if step.event is None:
+            return DedupOutcome(step.kind, None)
         self._position += 1
-        near = self.near.decide(event, self.near_threshold, self._position)
-        original = near.original
-        update: dict[str, Any] = {"flags": flags}
-        if original is not None:
-            update["near_duplicate_of"] = original["root"]
-        published = event.model_copy(update=update)
-        if not stale:
-            self.near.add(near.entry)
-            self.records[event.article_id] = decision.record
-            self._records_by_day[utc_text(event.published_at)[:10]].append(event.article_id)
-        return DedupOutcome("near" if original else "new", published)
-
-    def _advance(self, published_at: datetime) -> None:
-        """Move the data-time watermark and forget what fell out of the window."""
-        watermark = self.near.newest
-        self.near.advance(published_at)
-        if self.near.newest == watermark:
-            return
-        before_day = (self.near.cutoff() or "")[:10]
-        for day in [d for d in self._records_by_day if d < before_day]:
-            for article_id in self._records_by_day.pop(day):
-                self.records.pop(article_id, None)
+        near = near_step(self.near, step.event, self.near_threshold, self._position)
+        return DedupOutcome(step.kind if step.kind == "revision" else near.kind, near.event)
 
     def state_size(self) -> Mapping[str, int]:
         """Bytes of JSON the state would take in tables (for the retention cost figure)."""

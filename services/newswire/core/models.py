@@ -22,6 +22,9 @@ class Chunk(_Frozen):
     )
 
     source_id: str = Field(min_length=1, max_length=512)
+    # One producer run (one `newswire produce` of one file): sequence numbers count within it,
+    # so a source id can be reused by later runs without their chunks looking like replays.
+    run_id: str = Field(min_length=1, max_length=64)
     seq: int = Field(ge=0)
     offset: int = Field(ge=0)
     data: bytes

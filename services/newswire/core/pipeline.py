@@ -48,6 +48,7 @@ class ArticleStages:
         self.dedup = DedupStore(
             near_threshold=settings.near_duplicate_threshold,
             retention_days=settings.dedup_retention_days,
+            partitions=settings.article_partitions,
         )
 
     def handle(self, item: ParseOutput) -> list[ArticleEvent]:
@@ -63,7 +64,9 @@ class ArticleStages:
     def publishable(self, article: ParsedArticle) -> list[ArticleEvent]:
         self.stats.articles_parsed += 1
         outcome = self.dedup.process(build_event(article, self.zone))
-        if outcome.kind != "new":
+        if outcome.kind == "stale":
+            self.stats.rejected["beyond_retention"] += 1
+        elif outcome.kind != "new":
             self.stats.duplicates[outcome.kind] += 1
         if outcome.event is None:
             return []

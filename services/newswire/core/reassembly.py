@@ -6,17 +6,26 @@ whole, so a split character is reassembled before it is decoded. The state kept 
 chunks is the unfinished line (at most ``max_article_bytes``) plus the parser's article draft:
 a small plain value (``to_dict``) that a Faust table stores and a restart restores.
 
-Sequence numbers make the stream exact:
+Sequence numbers make one run exact (a run is one producer's pass over one file):
 
 - a chunk already consumed (``seq`` below the next expected) is skipped: ``duplicate_chunk``;
 - a missing chunk (``seq`` above the next expected, or an offset that does not continue the
   previous chunk) is never glued over: the article being read is rejected with reason
   ``chunk_gap``, the partial line is dropped, and reading resumes at the next line boundary.
+
+Runs make a source id reusable (``SourceReassembler``): chunks of a run id not seen before
+start a new run from scratch. The run it replaces is closed: an article it left unfinished
+(its producer died mid-file) is rejected as ``unfinished_run``. A finished or replaced run is
+remembered only by how many chunks it had (``MAX_PAST_RUNS`` of them), so its replayed chunks
+are skipped as ``duplicate_chunk`` while state stays bounded. A chunk of a replaced run that
+it never had before (two producers interleaving under one source id) is rejected as
+``superseded_run``: the source id names one producer at a time.
 """
 
 from __future__ import annotations
 
 import base64
+import uuid
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
@@ -34,14 +43,16 @@ class Reassembler:
         "next_seq",
         "parser",
         "resync",
+        "run_id",
         "source_id",
         "tail",
         "tail_offset",
         "tail_overflow",
     )
 
-    def __init__(self, source_id: str, *, max_article_bytes: int) -> None:
+    def __init__(self, source_id: str, run_id: str, *, max_article_bytes: int) -> None:
         self.source_id = source_id
+        self.run_id = run_id
         self.next_seq = 0
         self.next_offset = 0
         self.tail = bytearray()  # bytes of the line not yet ended by a newline
@@ -56,9 +67,10 @@ class Reassembler:
         return self.parser.max_article_bytes
 
     def feed(self, chunk: Chunk) -> list[ParseOutput]:
-        if chunk.source_id != self.source_id:
+        if (chunk.source_id, chunk.run_id) != (self.source_id, self.run_id):
             raise InputError(
-                f"chunk of source {chunk.source_id!r} fed to the reassembler of {self.source_id!r}",
+                f"chunk of source {chunk.source_id!r} run {chunk.run_id!r} fed to the "
+                f"reassembler of {self.source_id!r} run {self.run_id!r}",
                 reason="wrong_source",
             )
         out: list[ParseOutput] = []
@@ -95,6 +107,19 @@ class Reassembler:
         self.tail = bytearray()
         self.tail_overflow = False
         self.resync = True
+
+    def close_unfinished(self, out: list[ParseOutput], successor: str) -> None:
+        """This run will get no more chunks (``successor`` replaced it): reject what it left
+        half read."""
+        if self.finished:
+            return
+        message = (
+            f"run {self.run_id} of this source ended after chunk {self.next_seq - 1} without "
+            f"its last chunk; run {successor} replaced it"
+        )
+        self.parser.abandon(out, reason="unfinished_run", message=message)
+        self.tail = bytearray()
+        self.finished = True
 
     def _consume(self, data: bytes, offset: int, out: list[ParseOutput]) -> None:
         pieces = data.split(b"\n")
@@ -144,6 +169,7 @@ class Reassembler:
         """A plain JSON-able value for a Faust table (bytes as base64)."""
         return {
             "source_id": self.source_id,
+            "run_id": self.run_id,
             "next_seq": self.next_seq,
             "next_offset": self.next_offset,
             "tail": base64.b64encode(self.tail).decode("ascii"),
@@ -157,7 +183,7 @@ class Reassembler:
     @classmethod
     def from_dict(cls, state: dict[str, Any], *, max_article_bytes: int) -> Reassembler:
         source_id = state["source_id"]
-        reassembler = cls(source_id, max_article_bytes=max_article_bytes)
+        reassembler = cls(source_id, state["run_id"], max_article_bytes=max_article_bytes)
         reassembler.next_seq = state["next_seq"]
         reassembler.next_offset = state["next_offset"]
         reassembler.tail = bytearray(base64.b64decode(state["tail"]))
@@ -169,6 +195,81 @@ class Reassembler:
             source_id, state["parser"], max_article_bytes=max_article_bytes
         )
         return reassembler
+
+
+MAX_PAST_RUNS = 64
+
+
+class SourceReassembler:
+    """Every run of one source: the run being read, and the chunk counts of past runs."""
+
+    __slots__ = ("current", "max_article_bytes", "past", "source_id")
+
+    def __init__(self, source_id: str, *, max_article_bytes: int) -> None:
+        self.source_id = source_id
+        self.max_article_bytes = max_article_bytes
+        self.current: Reassembler | None = None
+        self.past: dict[str, int] = {}  # run id -> chunks it had, oldest first
+
+    def feed(self, chunk: Chunk) -> list[ParseOutput]:
+        if chunk.source_id != self.source_id:
+            raise InputError(
+                f"chunk of source {chunk.source_id!r} fed to the reassembler of {self.source_id!r}",
+                reason="wrong_source",
+            )
+        current = self.current
+        out: list[ParseOutput] = []
+        if current is None or current.run_id != chunk.run_id:
+            ended = self.past.get(chunk.run_id)
+            if ended is not None:
+                return [self._late(chunk, ended)]
+            if current is not None:
+                current.close_unfinished(out, chunk.run_id)
+                self._remember(current)
+            current = self.current = Reassembler(
+                self.source_id, chunk.run_id, max_article_bytes=self.max_article_bytes
+            )
+        out.extend(current.feed(chunk))
+        if current.finished:
+            self._remember(current)
+            self.current = None
+        return out
+
+    def _late(self, chunk: Chunk, ended: int) -> ParseOutput:
+        """A chunk of a run that is over: a replay, or content the run never delivered."""
+        if chunk.seq < ended:
+            return Skip(reason="duplicate_chunk", source_id=self.source_id, offset=chunk.offset)
+        return Rejection(
+            reason="superseded_run",
+            source_id=self.source_id,
+            offset=chunk.offset,
+            message=(
+                f"chunk {chunk.seq} of run {chunk.run_id} arrived after a later run of this "
+                "source started (one producer per source id at a time)"
+            ),
+        )
+
+    def _remember(self, run: Reassembler) -> None:
+        self.past.pop(run.run_id, None)
+        self.past[run.run_id] = run.next_seq
+        while len(self.past) > MAX_PAST_RUNS:
+            del self.past[next(iter(self.past))]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source_id": self.source_id,
+            "current": self.current.to_dict() if self.current is not None else None,
+            "past": [[run_id, chunks] for run_id, chunks in self.past.items()],
+        }
+
+    @classmethod
+    def from_dict(cls, state: dict[str, Any], *, max_article_bytes: int) -> SourceReassembler:
+        source = cls(state["source_id"], max_article_bytes=max_article_bytes)
+        current = state["current"]
+        if current is not None:
+            source.current = Reassembler.from_dict(current, max_article_bytes=max_article_bytes)
+        source.past = {str(run_id): int(chunks) for run_id, chunks in state["past"]}
+        return source
 
 
 def _boundary(line: bytes | bytearray, limit: int) -> int:
@@ -185,18 +286,30 @@ def _cap(line: bytes, limit: int) -> bytes:
     return line[: _boundary(line, limit)]
 
 
+def new_run_id() -> str:
+    return uuid.uuid4().hex
+
+
 def iter_chunks(
-    stream: BinaryIO, source_id: str, chunk_size: int, *, produced_at: float | None = None
+    stream: BinaryIO,
+    source_id: str,
+    chunk_size: int,
+    *,
+    run_id: str | None = None,
+    produced_at: float | None = None,
 ) -> Iterator[Chunk]:
-    """Cut a byte stream into ordered chunks with bounded memory; the last one says so."""
+    """Cut a byte stream into ordered chunks with bounded memory; the last one says so. Each
+    call is a new run of ``source_id`` unless ``run_id`` is given."""
     if chunk_size < 1:
         raise InputError(f"chunk size must be positive, not {chunk_size}", reason="bad_argument")
+    run_id = run_id or new_run_id()
     seq = offset = 0
     pending = stream.read(chunk_size)
     while True:
         following = stream.read(chunk_size) if pending else b""
         yield Chunk(
             source_id=source_id,
+            run_id=run_id,
             seq=seq,
             offset=offset,
             data=pending,
@@ -212,11 +325,11 @@ def iter_chunks(
 
 def reassemble(chunks: Iterable[Chunk], *, max_article_bytes: int) -> Iterator[ParseOutput]:
     """Everything the chunks of any number of sources yield, sources kept apart by id."""
-    states: dict[str, Reassembler] = {}
+    states: dict[str, SourceReassembler] = {}
     for chunk in chunks:
         state = states.get(chunk.source_id)
         if state is None:
-            state = states[chunk.source_id] = Reassembler(
+            state = states[chunk.source_id] = SourceReassembler(
                 chunk.source_id, max_article_bytes=max_article_bytes
             )
         yield from state.feed(chunk)

@@ -1,27 +1,30 @@
 """The one place where newswire's streaming service is wired: app, topics, tables, agents,
-web views and metrics. Agents are thin: they decode bytes at the edge, call the pure core,
-send what it returns, and only then write state.
+web views and metrics. Each stage is one method that turns an input message into the records
+to produce (``Outgoing``) and the state to hold (``HeldWrites``); the agents around them only
+take batches, deliver, and then write state.
 
 Flow (``key`` in brackets):
 
-    raw-chunks [source id] --reassemble--> parsed [article id] --identity--> decided [id]
-                                                              \\--new--> near [1 partition]
-    near --near-duplicates--> decided --enrich+publish--> articles [article id]
-    anything rejected anywhere --> dlq (reason, source, offset, bounded original)
+    raw-chunks [source id] --reassemble--> parsed [article id] --identity--> near [1 partition]
+    near --near-duplicates--> decided [article id] --enrich+publish--> articles [article id]
+    anything rejected anywhere --> dlq (reason, input topic/partition/offset/key, source)
 
-Guarantees: at-least-once delivery with idempotent, deterministic decisions. Each stateful
-agent takes a batch, sends its output, awaits the broker's acknowledgement of all of it once,
-and only then writes its table (``stream.batching``), so a crash replays input whose output
-may already exist (re-emitted byte for byte, never lost).
+Every event of an article (new, then each revision) takes this same path, so the output
+keeps each key's order.
+
+Guarantees: at-least-once delivery with idempotent, deterministic decisions. Every agent takes
+a batch, sends its output, waits until the broker acknowledged all of it (sending again what
+failed, ``stream.delivery``), and only then writes its table and lets Faust acknowledge the
+input. A crash replays input whose output may already exist (re-emitted byte for byte, never
+lost). A handler that raises on a message (a bug) sends that message to the dead-letter topic
+as ``internal_error`` and the agent carries on.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any, cast
 
 import faust
@@ -32,43 +35,48 @@ from prometheus_client import CollectorRegistry
 from pydantic import ValidationError
 
 from newswire import jsonio
-from newswire.core.dedup import NEWEST_KEY, NearIndex, decide_identity
+from newswire.core.dedup import (
+    NEWEST_KEY,
+    WATERMARK_PREFIX,
+    NearIndex,
+    RetentionWindow,
+    identity_step,
+    near_step,
+)
 from newswire.core.envelope import PRODUCED_AT, decode_chunk
 from newswire.core.events import build_event, event_to_json
-from newswire.core.models import ArticleEvent, ParsedArticle, Rejection, Skip
-from newswire.core.reassembly import Reassembler
+from newswire.core.models import SCHEMA_VERSION, ArticleEvent, ParsedArticle, Rejection, Skip
+from newswire.core.partitioning import partition_for
+from newswire.core.reassembly import SourceReassembler
 from newswire.enrich import enrich
 from newswire.errors import InputError
 from newswire.kafka.config import client_kwargs
 from newswire.settings import Settings
 from newswire.stream.batching import HeldWrites
 from newswire.stream.deadletter import dead_letter
+from newswire.stream.delivery import (
+    RECORD_OVERHEAD_BYTES,
+    Delivery,
+    Outgoing,
+    deliver_or_fail_stop,
+)
 from newswire.stream.metrics import Metrics
 
 log = logging.getLogger(__name__)
-_MAX_REQUEST_BYTES = 4 * 1024 * 1024
-# aiokafka keeps one open batch per partition and makes a send wait while that batch is full
-# and not yet drained: at the default 16 KiB, two or three enriched events a round trip.
-_MAX_BATCH_BYTES = 1024 * 1024
 _LAG_INTERVAL_SECONDS = 5.0
+# Table values are not bounded by our own checks (a source's unfinished article can be as
+# large as NEWSWIRE_MAX_ARTICLE_BYTES, escaped): changelog topics take much larger messages.
+_CHANGELOG_MESSAGE_FACTOR = 8
+CONTENT_TYPE = ("content-type", b"application/json")
+SCHEMA_VERSION_HEADER = ("nw-schema-version", str(SCHEMA_VERSION).encode())
 
-# Handles one event of a batch: holds its state writes, returns its sends to acknowledge.
-Handler = Callable[[EventT[bytes], HeldWrites], Awaitable[list[Awaitable[Any]]]]
-AgentFun = Callable[[faust.StreamT[bytes]], Awaitable[None]]
+Handler = Callable[[EventT[bytes], HeldWrites], list[Outgoing]]
 
 
-@dataclass
-class Service:
-    app: faust.App
-    metrics: Metrics
-    registry: CollectorRegistry
-    settings: Settings
-    assigned: bool = False
-    near_index: NearIndex | None = None  # derived from the near-entries table, see _wire
+class InternalMessageError(InputError):
+    """A message between two of our own agents that does not decode: a bug, not input."""
 
-    def ready(self) -> bool:
-        """Partitions assigned, no rebalance running, tables recovered."""
-        return self.assigned and not self.app.rebalancing and _recovered(self.app)
+    reason = "bad_internal_message"
 
 
 def _bytes_topic(app: faust.App, name: str, partitions: int) -> faust.TopicT:
@@ -102,6 +110,11 @@ def _credentials(settings: Settings) -> faust.auth.Credentials | None:
     return None
 
 
+def _forwarded(headers: Any) -> tuple[tuple[str, bytes], ...]:
+    """The input headers an article carries on: its chunk's produce time."""
+    return tuple((name, value) for name, value in headers or () if name == PRODUCED_AT)
+
+
 def _produced_at(headers: Any) -> float | None:
     for name, value in headers or ():
         if name == PRODUCED_AT:
@@ -112,24 +125,37 @@ def _produced_at(headers: Any) -> float | None:
     return None
 
 
-def build_service(settings: Settings, registry: CollectorRegistry | None = None) -> Service:
-    registry = registry or CollectorRegistry()
-    metrics = Metrics.create(registry)
-    app = faust.App(
+def _source_of(key: bytes | None) -> str | None:
+    """A message key as text for people reading dead letters (the exact bytes go alongside)."""
+    return key.decode("utf-8", "replace") if key else None
+
+
+def build_app(settings: Settings) -> faust.App:
+    # The largest record newswire produces fits max_message_bytes; changelog values may be
+    # larger (see _CHANGELOG_MESSAGE_FACTOR), so the request limit leaves room for them.
+    max_request = settings.max_message_bytes * _CHANGELOG_MESSAGE_FACTOR + 1024 * 1024
+    settings.worker_data_dir.mkdir(parents=True, exist_ok=True)  # Faust makes one level only
+    return faust.App(
         settings.app_id,
         env={},  # Faust's own environment variables (BROKER_URL, WEB_PORT...) never apply
         autodiscover=False,
         broker=_broker_urls(settings),
         broker_credentials=_credentials(settings),
+        broker_session_timeout=settings.session_timeout,
+        broker_heartbeat_interval=settings.session_timeout / 4,
         store=settings.store_url,
-        datadir=str(settings.worker_data_dir),  # never the current directory
+        # Per app id: two apps sharing a data dir must never open each other's RocksDB state.
+        datadir=str(settings.worker_data_dir / settings.app_id),
         topic_replication_factor=settings.replication_factor,
         topic_partitions=settings.article_partitions,
         broker_commit_interval=settings.commit_interval,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
-        producer_max_request_size=_MAX_REQUEST_BYTES,
-        producer_max_batch_size=_MAX_BATCH_BYTES,
+        producer_request_timeout=settings.delivery_timeout,
+        producer_max_request_size=max_request,
+        # aiokafka makes a send wait while its partition's batch is full and not yet drained:
+        # large batches keep it sending; half the message limit keeps a batch under it.
+        producer_max_batch_size=settings.max_message_bytes // 2,
         web_enabled=True,
         web_host=settings.web_host,
         web_bind=settings.web_host,
@@ -137,241 +163,366 @@ def build_service(settings: Settings, registry: CollectorRegistry | None = None)
         web_tables_enabled=False,  # /table/{name}/{key} would serve dedup state to anyone
         web_router_enabled=False,
     )
-    service = Service(app, metrics, registry, settings)
-    setup_prometheus_sensors(app, pattern="/metrics", registry=registry, name_prefix="faust")
-    _wire(service)
-    return service
 
 
-def _wire(service: Service) -> None:  # noqa: PLR0915 - the one wiring function, read top-down
-    app, metrics, settings = service.app, service.metrics, service.settings
-    zone = settings.zone
-    raw = _bytes_topic(app, settings.topic_raw_chunks, settings.input_partitions)
-    parsed = _bytes_topic(app, settings.topic_parsed, settings.article_partitions)
-    near = _bytes_topic(app, settings.topic_near, 1)
-    decided = _bytes_topic(app, settings.topic_decided, settings.article_partitions)
-    output = _bytes_topic(app, settings.topic_articles, settings.article_partitions)
-    dlq = _bytes_topic(app, settings.topic_dlq, 1)
-    agent_topics = [settings.topic_raw_chunks, settings.topic_parsed, settings.topic_near,
-                    settings.topic_decided]  # fmt: skip
-    sources = app.Table("sources", partitions=settings.input_partitions)
-    records = app.Table("articles", partitions=settings.article_partitions)
-    # Article id -> near-duplicate entry, and the watermark; the buckets are in memory.
-    near_entries = app.Table("near-entries", partitions=1)
+class NewswireStream:
+    """The Faust app with newswire's topics, tables, stages, agents and web views."""
 
-    async def reject(reason: str, message: str, **fields: Any) -> Awaitable[Any]:
-        metrics.rejected.labels(reason=reason).inc()
-        value = dead_letter(
-            reason, message, max_original_bytes=settings.dlq_original_max_bytes, **fields
+    def __init__(self, settings: Settings, registry: CollectorRegistry | None = None) -> None:
+        self.settings = settings
+        self.registry = registry or CollectorRegistry()
+        self.metrics = Metrics.create(self.registry)
+        self.app = app = build_app(settings)
+        self.delivery = Delivery(lambda: app.producer, self.metrics)
+        self.assigned = False
+        self.zone = settings.zone
+        # Memory derived from tables, rebuilt from them after every assignment.
+        self._near_index: NearIndex | None = None
+        self._identity_windows: dict[int, RetentionWindow] | None = None
+
+        s = settings
+        self.raw = _bytes_topic(app, s.topic_raw_chunks, s.input_partitions)
+        self.parsed = _bytes_topic(app, s.topic_parsed, s.article_partitions)
+        self.near = _bytes_topic(app, s.topic_near, 1)
+        self.decided = _bytes_topic(app, s.topic_decided, s.article_partitions)
+        changelog = {"max.message.bytes": s.max_message_bytes * _CHANGELOG_MESSAGE_FACTOR}
+        self.sources = app.Table(
+            "sources", partitions=s.input_partitions, extra_topic_configs=changelog
         )
-        key = (fields.get("source_id") or "").encode()
-        return await dlq.send(key=key, value=value)
+        self.records = app.Table(
+            "articles", partitions=s.article_partitions, extra_topic_configs=changelog
+        )
+        # Article id -> near-duplicate entry, and the watermark; the buckets are in memory.
+        self.near_entries = app.Table("near-entries", partitions=1, extra_topic_configs=changelog)
 
-    async def decode(message: Any) -> ArticleEvent | None:
-        """An internal message back into an event. Our own bytes, so a failure is a bug: the
-        message goes to the DLQ (never silently lost) and the agent carries on."""
-        try:
-            return ArticleEvent.model_validate(jsonio.loads(message.value or b""))
-        except (InputError, ValidationError) as exc:
-            log.exception("undecodable internal message on %s", message.topic)
-            key = message.key.decode("utf-8", "replace") if message.key else None
-            await reject(
-                "bad_internal_message",
-                f"{message.topic} at offset {message.offset}: {exc}",
-                source_id=key,
-                offset=None,
-                original=message.value,
-            )
-            return None
+        self._agent("reassemble", self.raw, self.reassemble, self.sources)
+        self._agent("identity", self.parsed, self.identify, self.records, self._forget_windows)
+        self._agent(
+            "near", self.near, self.find_near_duplicates, self.near_entries, self._forget_near
+        )
+        self._agent("publish", self.decided, self.publish, None)
+        setup_prometheus_sensors(
+            app, pattern="/metrics", registry=self.registry, name_prefix="faust"
+        )
+        self.metrics.ready.set_function(lambda: 1.0 if self.ready() else 0.0)
+        self._wire_lifecycle()
+        self._wire_web()
 
-    async def reassemble_chunk(event: EventT[bytes], state: HeldWrites) -> list[Awaitable[Any]]:
+    # -- state of the worker ----------------------------------------------------------------
+    def ready(self) -> bool:
+        """Partitions assigned, no rebalance running, tables recovered, output delivering."""
+        return (
+            self.assigned
+            and not self.app.rebalancing
+            and _recovered(self.app)
+            and self.delivery.failing_since is None
+        )
+
+    def healthy(self) -> bool:
+        """Alive and making progress: not stuck failing to deliver beyond the timeout."""
+        return self.delivery.failing_for() <= self.settings.delivery_timeout
+
+    # -- stages: one input message in, records out, state held ------------------------------
+    def reassemble(self, event: EventT[bytes], state: HeldWrites) -> list[Outgoing]:
         message = event.message
-        metrics.chunks_received.inc()
+        self.metrics.chunks_received.inc()
         try:
             chunk = decode_chunk(message.key, message.value, message.headers)
         except InputError as exc:
-            source = message.key.decode("utf-8", "replace") if message.key else None
-            return [
-                await reject(
-                    exc.reason, str(exc), source_id=source, offset=None, original=message.value
-                )
-            ]
+            return [self._rejected(event, exc.reason, str(exc), original=message.value)]
         saved = state.get(event, chunk.source_id)
-        reassembler = (
-            Reassembler.from_dict(saved, max_article_bytes=settings.max_article_bytes)
+        limit = self.settings.max_article_bytes
+        source = (
+            SourceReassembler.from_dict(saved, max_article_bytes=limit)
             if saved
-            else Reassembler(chunk.source_id, max_article_bytes=settings.max_article_bytes)
+            else SourceReassembler(chunk.source_id, max_article_bytes=limit)
         )
-        sends: list[Awaitable[Any]] = []
-        headers = [(PRODUCED_AT, repr(chunk.produced_at).encode())] if chunk.produced_at else []
-        for item in reassembler.feed(chunk):
+        out: list[Outgoing] = []
+        headers = _forwarded(message.headers)
+        for item in source.feed(chunk):
             if isinstance(item, ParsedArticle):
-                metrics.articles_parsed.inc()
-                built = build_event(item, zone)
-                sends.append(await parsed.send(
-                    key=built.article_id.encode(), value=event_to_json(built), headers=headers,
-                ))  # fmt: skip
+                self.metrics.articles_parsed.inc()
+                built = build_event(item, self.zone)
+                record = Outgoing(
+                    self.settings.topic_parsed,
+                    built.article_id.encode(),
+                    event_to_json(built),
+                    headers,
+                )
+                out.append(self._bounded(event, record, item.source_id, item.offset))
             elif isinstance(item, Rejection):
-                sends.append(await reject(
-                    item.reason, item.message, source_id=item.source_id,
-                    offset=item.offset, excerpt=item.excerpt,
+                out.append(self._rejected(
+                    event, item.reason, item.message, source_id=item.source_id,
+                    source_offset=item.offset, excerpt=item.excerpt,
                 ))  # fmt: skip
             elif isinstance(item, Skip):
-                metrics.skipped.labels(reason=item.reason).inc()
-        state.set(event, chunk.source_id, reassembler.to_dict())
-        return sends
+                self.metrics.skipped.labels(reason=item.reason).inc()
+        if not chunk.data:
+            out.append(self._rejected(
+                event, "empty_chunk", f"chunk {chunk.seq} of run {chunk.run_id} has no bytes",
+                source_id=chunk.source_id, source_offset=chunk.offset,
+            ))  # fmt: skip
+        state.set(event, chunk.source_id, source.to_dict())
+        return out
 
-    async def identify(event: EventT[bytes], state: HeldWrites) -> list[Awaitable[Any]]:
-        article = await decode(event.message)
-        if article is None:
-            return []
-        decision = decide_identity(state.get(event, article.article_id), article)
-        state.set(event, article.article_id, decision.record)
+    def identify(self, event: EventT[bytes], state: HeldWrites) -> list[Outgoing]:
+        article = self._decode(event)
         message = event.message
-        if decision.kind == "exact":
-            metrics.duplicates.labels(kind="exact").inc()
-            return []
-        if decision.kind == "revision":
-            metrics.duplicates.labels(kind="revision").inc()
-            revised = article.model_copy(update={"revision": decision.revision})
-            value = event_to_json(revised)
-            return [await decided.send(key=message.key, value=value, headers=message.headers)]
-        return [await near.send(key=message.key, value=message.value, headers=message.headers)]
-
-    def near_index() -> NearIndex:
-        """Rebuilt from the table after every assignment (the table is the durable state)."""
-        if service.near_index is None:
-            stored = near_entries.items()
-            service.near_index = NearIndex.restore(settings.dedup_retention_days, stored)
-        return service.near_index
-
-    async def find_near_duplicate(event: EventT[bytes], state: HeldWrites) -> list[Awaitable[Any]]:
-        article = await decode(event.message)
-        if article is None:
-            return []
-        index = near_index()
-        forgotten = index.advance(article.published_at)
-        # One partition: the offset is a total order, the same on every replay.
-        decision = index.decide(article, settings.near_duplicate_threshold, event.message.offset)
-        if decision.original is not None:
-            metrics.duplicates.labels(kind="near").inc()
-            article = article.model_copy(update={"near_duplicate_of": decision.original["root"]})
-        message = event.message
-        sent = await decided.send(
-            key=message.key, value=event_to_json(article), headers=message.headers
-        )
-        if not index.is_stale(article.published_at):
-            index.add(decision.entry)
-            state.set(event, article.article_id, decision.entry)
-        for article_id in forgotten:
+        window = self._identity_window(message.partition)
+        step = identity_step(window, state.get(event, article.article_id), article)
+        for article_id in step.forgotten:
             state.delete(event, article_id)
-        state.set(event, NEWEST_KEY, index.newest)
-        return [sent]
+        if step.record is not None:
+            state.set(event, article.article_id, step.record)
+        state.set(event, f"{WATERMARK_PREFIX}{message.partition}", window.newest)
+        if step.kind == "stale":
+            return [self._rejected(
+                event, "beyond_retention",
+                f"published {article.published_at.isoformat()}, before the retention window "
+                f"of its partition (newest {window.newest}, {window.retention_days} days)",
+                source_id=article.source.id, source_offset=article.source.offset,
+            )]  # fmt: skip
+        if step.kind in ("exact", "revision"):
+            self.metrics.duplicates.labels(kind=step.kind).inc()
+        if step.event is None:
+            return []
+        value = (message.value or b"") if step.event is article else event_to_json(step.event)
+        record = Outgoing(self.settings.topic_near, message.key, value, _forwarded(message.headers))
+        return [self._bounded(event, record, article.source.id, article.source.offset)]
 
-    def forget_near_index() -> None:
-        service.near_index = None
+    def find_near_duplicates(self, event: EventT[bytes], state: HeldWrites) -> list[Outgoing]:
+        article = self._decode(event)
+        message = event.message
+        index = self._near()
+        # One partition: the offset is a total order, the same on every replay.
+        step = near_step(index, article, self.settings.near_duplicate_threshold, message.offset)
+        if step.kind == "near":
+            self.metrics.duplicates.labels(kind="near").inc()
+        for article_id in step.forgotten:
+            state.delete(event, article_id)
+        if step.entry is not None:
+            state.set(event, article.article_id, step.entry)
+        if step.kind != "revision":
+            state.set(event, NEWEST_KEY, index.newest)
+        value = (message.value or b"") if step.event is article else event_to_json(step.event)
+        record = Outgoing(
+            self.settings.topic_decided, message.key, value, _forwarded(message.headers)
+        )
+        return [self._bounded(event, record, article.source.id, article.source.offset)]
 
-    def batched(
+    def publish(self, event: EventT[bytes], state: HeldWrites) -> list[Outgoing]:
+        article = self._decode(event)
+        started = time.perf_counter()
+        enriched = enrich(article)
+        self.metrics.stage_seconds.labels(stage="enrich").observe(time.perf_counter() - started)
+        produced_at = _produced_at(event.message.headers)
+
+        def delivered() -> None:
+            self.metrics.articles_published.inc()
+            if produced_at is not None:
+                self.metrics.end_to_end.observe(max(0.0, time.time() - produced_at))
+
+        record = Outgoing(
+            self.settings.topic_articles,
+            event.message.key,
+            event_to_json(enriched),
+            (*_forwarded(event.message.headers), CONTENT_TYPE, SCHEMA_VERSION_HEADER),
+            delivered,
+        )
+        return [self._bounded(event, record, article.source.id, article.source.offset)]
+
+    # -- helpers of the stages --------------------------------------------------------------
+    def _decode(self, event: EventT[bytes]) -> ArticleEvent:
+        """An internal message back into an event; our own bytes, so a failure is a bug."""
+        message = event.message
+        try:
+            return ArticleEvent.model_validate(jsonio.loads(message.value or b""))
+        except (InputError, ValidationError) as exc:
+            raise InternalMessageError(f"undecodable message on {message.topic}: {exc}") from exc
+
+    def _bounded(
+        self, event: EventT[bytes], record: Outgoing, source_id: str, source_offset: int
+    ) -> Outgoing:
+        """``record``, or a dead letter ``too_large`` when it would exceed the message limit
+        (a broker refusal would stall the stage on every retry)."""
+        if record.size() <= self.settings.max_message_bytes:
+            return record
+        return self._rejected(
+            event, "too_large",
+            f"a {record.size()}-byte record for {record.topic} exceeds NEWSWIRE_MAX_MESSAGE_BYTES "
+            f"({self.settings.max_message_bytes})",
+            source_id=source_id, source_offset=source_offset,
+        )  # fmt: skip
+
+    def _rejected(
+        self,
+        event: EventT[bytes],
+        reason: str,
+        message: str,
+        *,
+        source_id: str | None = None,
+        source_offset: int | None = None,
+        excerpt: str = "",
+        original: bytes | None = None,
+    ) -> Outgoing:
+        """A dead letter for input ``event`` carried: traceable to its topic, partition,
+        offset and key, and to its source."""
+        self.metrics.rejected.labels(reason=reason).inc()
+        incoming = event.message
+        source = source_id if source_id is not None else _source_of(incoming.key)
+        # Leave room for the record's other fields and base64's growth (4/3).
+        room = (self.settings.max_message_bytes - 4 * RECORD_OVERHEAD_BYTES - 16 * 1024) * 3 // 4
+        value = dead_letter(
+            reason, message,
+            topic=incoming.topic, partition=incoming.partition, offset=incoming.offset,
+            key=incoming.key, source_id=source, source_offset=source_offset,
+            excerpt=excerpt, original=original,
+            max_original_bytes=min(self.settings.dlq_original_max_bytes, room),
+        )  # fmt: skip
+        return Outgoing(self.settings.topic_dlq, (source or "").encode(), value)
+
+    def _identity_window(self, partition: int) -> RetentionWindow:
+        windows = self._identity_windows
+        if windows is None:
+            windows = self._identity_windows = self._restore_windows()
+        window = windows.get(partition)
+        if window is None:
+            window = windows[partition] = RetentionWindow(self.settings.dedup_retention_days)
+        return window
+
+    def _restore_windows(self) -> dict[int, RetentionWindow]:
+        """Each identity partition's window over the records the table holds."""
+        days, partitions = self.settings.dedup_retention_days, self.settings.article_partitions
+        windows: dict[int, RetentionWindow] = {}
+        for key, value in self.records.items():
+            if key.startswith(WATERMARK_PREFIX):
+                partition = int(key.removeprefix(WATERMARK_PREFIX))
+                windows.setdefault(partition, RetentionWindow(days)).newest = value
+            else:
+                partition = partition_for(key.encode(), partitions)
+                windows.setdefault(partition, RetentionWindow(days)).track(
+                    key, value["published_at"]
+                )
+        return windows
+
+    def _near(self) -> NearIndex:
+        if self._near_index is None:
+            stored = self.near_entries.items()
+            self._near_index = NearIndex.restore(self.settings.dedup_retention_days, stored)
+        return self._near_index
+
+    def _forget_windows(self) -> None:
+        self._identity_windows = None
+
+    def _forget_near(self) -> None:
+        self._near_index = None
+
+    # -- agents -------------------------------------------------------------------------------
+    def _agent(
+        self,
         stage: str,
-        table: TableT[Any, Any],
+        topic: faust.TopicT,
         handle: Handler,
-        on_failure: Callable[[], None] | None = None,
-    ) -> AgentFun:
-        """A stateful agent: each batch is sent, acknowledged, and only then recorded, so a
+        table: TableT[Any, Any] | None,
+        forget: Callable[[], None] | None = None,
+    ) -> None:
+        """A batched agent: each batch is handled, delivered, and only then recorded, so a
         crash replays input whose output may exist (re-emitted) but never loses any.
-        ``on_failure`` drops memory derived from state a failed batch did not write."""
+        ``forget`` drops memory derived from the table, rebuilt from it when next needed."""
+        settings, metrics = self.settings, self.metrics
 
-        async def agent(stream: faust.StreamT[bytes]) -> None:
+        async def run(stream: faust.StreamT[bytes]) -> None:
             concrete = cast("faust.Stream[bytes]", stream)  # take_events is not on StreamT
             batches = concrete.take_events(settings.batch_max_messages, settings.batch_max_seconds)
             async for events in batches:
                 started = time.perf_counter()
                 state = HeldWrites(table)
-                sends: list[Awaitable[Any]] = []
-                try:
-                    for event in events:
-                        sends.extend(await handle(event, state))
-                    await asyncio.gather(*sends)  # delivered before the state that records it
-                except BaseException:
-                    if on_failure is not None:
-                        on_failure()
-                    raise
+                outgoing: list[Outgoing] = []
+                failed = False
+                for event in events:
+                    try:
+                        outgoing.extend(handle(event, state))
+                        state.keep()
+                    except Exception as exc:  # a bug or bad internal data: dead-letter, go on
+                        state.discard()
+                        failed = True
+                        outgoing.append(self._failed(event, stage, exc))
+                await deliver_or_fail_stop(self.delivery, outgoing)
                 state.apply()
+                if failed and forget is not None:
+                    forget()  # derived memory may have moved with a failed event
                 metrics.observe_batch(stage, time.perf_counter() - started, len(events))
 
-        return agent
+        run.__name__ = run.__qualname__ = stage  # how Faust names the agent in its logs
+        self.app.agent(topic, name=stage)(run)
 
-    app.agent(raw, name="reassemble")(batched("reassemble", sources, reassemble_chunk))
-    app.agent(parsed, name="identity")(batched("identity", records, identify))
-    app.agent(near, name="near_duplicates")(
-        batched("near", near_entries, find_near_duplicate, on_failure=forget_near_index)
-    )
+    def _failed(self, event: EventT[bytes], stage: str, exc: Exception) -> Outgoing:
+        message = event.message
+        where = f"{message.topic}[{message.partition}]@{message.offset}"
+        if isinstance(exc, InputError):
+            log.error("%s: %s at %s: %s", stage, exc.reason, where, exc)
+            return self._rejected(event, exc.reason, str(exc), original=message.value)
+        log.exception("%s: handler failed at %s", stage, where)
+        return self._rejected(
+            event, "internal_error", f"{stage} failed: {exc!r}", original=message.value
+        )
 
-    @app.agent(decided)
-    async def publish(stream: faust.StreamT[bytes]) -> None:
-        async for event in stream.events():
-            started = time.perf_counter()
-            article = await decode(event.message)
-            if article is None:
-                continue
-            enriched = enrich(article)
-            enriching = time.perf_counter()
-            metrics.stage_seconds.labels(stage="enrich").observe(enriching - started)
-            produced_at = _produced_at(event.message.headers)
+    # -- lifecycle and web ------------------------------------------------------------------
+    def _wire_lifecycle(self) -> None:
+        app, metrics = self.app, self.metrics
+        agent_topics = [self.settings.topic_raw_chunks, self.settings.topic_parsed,
+                        self.settings.topic_near, self.settings.topic_decided]  # fmt: skip
 
-            def delivered(_: Any, produced_at: float | None = produced_at) -> None:
-                metrics.articles_published.inc()
-                if produced_at is not None:
-                    metrics.end_to_end.observe(max(0.0, time.time() - produced_at))
+        @app.timer(interval=_LAG_INTERVAL_SECONDS)  # type: ignore[untyped-decorator]
+        async def measure_lag() -> None:
+            """Kafka reports no lag to a consumer: highwater minus position, summed per topic."""
+            consumer: Any = app.consumer
+            lag: dict[str, int] = dict.fromkeys(agent_topics, 0)
+            for tp in consumer.assignment():
+                if tp.topic in lag:
+                    position = await consumer.position(tp)
+                    highwater = consumer.highwater(tp)  # None until the first fetch returns
+                    if position is not None and highwater is not None:
+                        lag[tp.topic] += max(0, highwater - position)
+            for topic, value in lag.items():
+                metrics.consumer_lag.labels(topic=topic).set(value)
 
-            # No state follows, so no need to wait for the broker here: Faust flushes the
-            # producer before it commits this message's offset.
-            await output.send(
-                key=event.message.key,
-                value=event_to_json(enriched),
-                headers=event.message.headers,
-                callback=delivered,
-            )
-            metrics.stage_seconds.labels(stage="publish").observe(time.perf_counter() - enriching)
+        @app.on_partitions_assigned.connect
+        async def _on_assigned(*_: Any, **__: Any) -> None:
+            self.assigned = True
+            self._forget_near()  # the near partition may have moved here, or been recovered
+            self._forget_windows()
 
-    @app.timer(interval=_LAG_INTERVAL_SECONDS)  # type: ignore[untyped-decorator]
-    async def measure_lag() -> None:
-        """Kafka reports no lag to a consumer: highwater minus position, summed per topic."""
-        consumer: Any = app.consumer
-        lag: dict[str, int] = dict.fromkeys(agent_topics, 0)
-        for tp in consumer.assignment():
-            if tp.topic in lag:
-                position = await consumer.position(tp)
-                highwater = consumer.highwater(tp)  # None until the first fetch returns
-                if position is not None and highwater is not None:
-                    lag[tp.topic] += max(0, highwater - position)
-        for topic, value in lag.items():
-            metrics.consumer_lag.labels(topic=topic).set(value)
+        @app.on_partitions_revoked.connect
+        async def _on_revoked(*_: Any, **__: Any) -> None:
+            self._forget_near()
+            self._forget_windows()
 
-    @app.on_partitions_assigned.connect
-    async def _on_assigned(*_: Any, **__: Any) -> None:
-        service.assigned = True
-        forget_near_index()  # the near partition may have moved here, or been recovered
+    def _wire_web(self) -> None:
+        app = self.app
 
-    @app.on_partitions_revoked.connect
-    async def _on_revoked(*_: Any, **__: Any) -> None:
-        forget_near_index()
+        @app.page("/healthz")
+        async def healthz(view: View, request: Request) -> Response:
+            healthy = self.healthy()
+            body = {"status": "ok" if healthy else "stalled", "failing_delivery_for_s":
+                    round(self.delivery.failing_for(), 1)}  # fmt: skip
+            return view.json(body, status=200 if healthy else 503)
 
-    @app.page("/healthz")
-    async def healthz(self: View, request: Request) -> Response:
-        return self.json({"status": "ok"})
+        @app.page("/readyz")
+        async def readyz(view: View, request: Request) -> Response:
+            ready = self.ready()
+            body = {
+                "ready": ready,
+                "assigned": self.assigned,
+                "rebalancing": bool(app.rebalancing),
+                "recovered": _recovered(app),
+                "delivering": self.delivery.failing_since is None,
+            }
+            return view.json(body, status=200 if ready else 503)
 
-    @app.page("/readyz")
-    async def readyz(self: View, request: Request) -> Response:
-        ready = service.ready()
-        metrics.ready.set(1 if ready else 0)
-        body = {
-            "ready": ready,
-            "assigned": service.assigned,
-            "rebalancing": bool(app.rebalancing),
-            "recovered": _recovered(app),
-        }
-        return self.json(body, status=200 if ready else 503)
+
+def build_service(settings: Settings, registry: CollectorRegistry | None = None) -> NewswireStream:
+    return NewswireStream(settings, registry)
 
 
 def _recovered(app: faust.App) -> bool:

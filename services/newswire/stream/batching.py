@@ -38,35 +38,56 @@ _DELETED = object()
 
 class HeldWrites:
     """Writes to one table, held until :meth:`apply`. Reads see held values first, so each
-    decision in a batch sees the ones before it, as if they had been written one by one."""
+    decision in a batch sees the ones before it, as if they had been written one by one.
 
-    def __init__(self, table: TableT[Any, Any]) -> None:
+    Writes of the event being handled stay apart until :meth:`keep` (the handler returned)
+    or :meth:`discard` (it raised), so a failed event leaves no half of its state behind."""
+
+    def __init__(self, table: TableT[Any, Any] | None) -> None:
         self._table = table
         self._held: dict[Any, tuple[EventT[bytes], Any]] = {}
+        self._pending: dict[Any, tuple[EventT[bytes], Any]] = {}
 
     def get(self, event: EventT[bytes], key: Any) -> Any:
-        held = self._held.get(key)
+        held = self._pending.get(key) or self._held.get(key)
         if held is not None:
             return None if held[1] is _DELETED else held[1]
+        if self._table is None:
+            return None
         with acting_for(event):
             return self._table.get(key)
 
     def set(self, event: EventT[bytes], key: Any, value: Any) -> None:
         """Hold ``value``; the last write of a key in a batch is the one applied."""
-        self._held[key] = (event, value)
+        self._pending[key] = (event, value)
 
     def delete(self, event: EventT[bytes], key: Any) -> None:
-        self._held[key] = (event, _DELETED)
+        self._pending[key] = (event, _DELETED)
+
+    def keep(self) -> None:
+        """The current event's writes join the batch's."""
+        self._held.update(self._pending)
+        self._pending.clear()
+
+    def discard(self) -> None:
+        """The current event failed: forget its writes."""
+        self._pending.clear()
 
     def apply(self) -> None:
         """Write what is held, each key as the event that last set it. Call after every
         output of the batch is acknowledged."""
+        self.keep()
+        table = self._table
+        if table is None:
+            if self._held:
+                raise RuntimeError("writes held for a stage without a table")
+            return
         for key, (event, value) in self._held.items():
             with acting_for(event):
                 if value is _DELETED:
-                    self._table.pop(key, None)
+                    table.pop(key, None)
                 else:
-                    self._table[key] = value
+                    table[key] = value
         self._held.clear()
 
     def __len__(self) -> int:

@@ -17,10 +17,22 @@ _BATCH_BUCKETS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000)
 
 DUPLICATE_KINDS = ("exact", "revision", "near")
 # Reasons known in advance, exported at zero so dashboards and alerts see them before the first.
-KNOWN_REJECTIONS = ("bad_envelope", "chunk_gap", "missing_title", "orphan_text")
+KNOWN_REJECTIONS = (
+    "bad_envelope",
+    "empty_chunk",
+    "chunk_gap",
+    "unfinished_run",
+    "superseded_run",
+    "missing_title",
+    "orphan_text",
+    "too_large",
+    "beyond_retention",
+    "bad_internal_message",
+    "internal_error",
+)
 KNOWN_SKIPS = ("duplicate_chunk", "binary_line")
 STAGES = ("reassemble", "identity", "near", "enrich", "publish")
-BATCHED_STAGES = ("reassemble", "identity", "near")
+BATCHED_STAGES = ("reassemble", "identity", "near", "publish")
 
 
 class Metrics(NamedTuple):
@@ -35,6 +47,7 @@ class Metrics(NamedTuple):
     batch_messages: Histogram
     ready: Gauge
     consumer_lag: Gauge
+    delivery_retries: Counter
 
     @classmethod
     def create(cls, registry: CollectorRegistry) -> Metrics:
@@ -107,5 +120,10 @@ class Metrics(NamedTuple):
                 "newswire_consumer_lag_messages",
                 "Messages not yet consumed on this worker's partitions, by topic",
                 ["topic"], registry=registry,
+            ),
+            delivery_retries=Counter(
+                "newswire_delivery_retries",
+                "Records sent again because the broker did not acknowledge them",
+                registry=registry,
             ),
         )  # fmt: skip

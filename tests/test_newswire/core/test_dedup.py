@@ -21,6 +21,7 @@ from newswire.core.events import build_event
 from newswire.core.generate import generate
 from newswire.core.identity import article_id
 from newswire.core.models import ArticleEvent, SourceRef
+from newswire.core.partitioning import partition_for
 from newswire.core.truth import score
 from tests.support import articles, parse_bytes
 
@@ -105,9 +106,54 @@ def test_state_is_forgotten_after_the_retention_window_in_data_time() -> None:
     copy = store.process(event("Old, copied", "old body", when=later))
     assert copy.kind == "new"  # the forgotten article's buckets no longer match
     late = store.process(event("Late", "late body", when=T0 - timedelta(days=1)))
-    assert late.event is not None
-    assert "beyond_retention" in late.event.flags
+    assert (late.kind, late.event) == ("stale", None)  # dead-lettered, never published
     assert article_id(T0 - timedelta(days=1), "Late") not in store.records
+
+
+def test_an_article_back_after_its_state_was_forgotten_never_reuses_a_revision() -> None:
+    """Articles repeated and revised across more than the window, in any order: one
+    (article_id, revision) never names two contents."""
+    rng = random.Random(5)
+    store = DedupStore(retention_days=30, partitions=4)
+    bodies: dict[tuple[str, int], str] = {}
+    seen: list[ArticleEvent] = []
+    stale = 0
+    for day in range(400):
+        when = T0 + timedelta(days=day)
+        incoming = [event(f"day {day}", random_body(rng, 20), when=when)]
+        for old in rng.sample(seen, min(3, len(seen))):  # repeats and revisions of the past
+            body = old.body if rng.random() < 0.5 else old.body + " edit" + str(day)
+            incoming.append(old.model_copy(update={"body": body}))
+        for article in incoming:
+            outcome = store.process(article)
+            stale += outcome.kind == "stale"
+            if outcome.event is not None:
+                identity = (outcome.event.article_id, outcome.event.revision)
+                assert bodies.setdefault(identity, outcome.event.body) == outcome.event.body
+        seen.extend(incoming[:1])
+    assert stale > 100  # the run did go far past the window
+    assert store.state_size()["articles"] < 4 * 31  # and the state stayed bounded
+
+
+def test_the_window_is_kept_per_partition_as_in_the_stream() -> None:
+    """Staleness follows the newest publication of the article's own partition."""
+
+    def in_partition(partition: int, title: str) -> str:
+        n = 0
+        while partition_for(article_id(T0, f"{title} {n}").encode(), 2) != partition:
+            n += 1
+        return f"{title} {n}"
+
+    store = DedupStore(retention_days=10, partitions=2)
+    late_title = in_partition(0, "late")
+    newer = T0 + timedelta(days=30)
+    newer_title = next(
+        t
+        for t in (f"newer {n}" for n in range(100))
+        if partition_for(article_id(newer, t).encode(), 2) == 1
+    )
+    store.process(event(newer_title, "far ahead", when=newer))  # moves partition 1 only
+    assert store.process(event(late_title, "still in window")).kind == "new"
 
 
 def test_generated_corpus_dedup_quality_is_high() -> None:

@@ -12,6 +12,7 @@ from newswire.errors import EnvelopeError
 def test_a_chunk_round_trips_through_key_value_and_headers() -> None:
     chunk = Chunk(
         source_id="dump-ü.txt",
+        run_id="3f2a",
         seq=7,
         offset=4096,
         data=b"\xd0\x96x",
@@ -21,14 +22,23 @@ def test_a_chunk_round_trips_through_key_value_and_headers() -> None:
     assert decode_chunk(*encode_chunk(chunk)) == chunk
 
 
+_RUN = [("nw-run", b"r1")]
+
+
 @pytest.mark.parametrize(
     ("key", "headers", "message"),
     [
-        (None, [("nw-seq", b"0"), ("nw-offset", b"0"), ("nw-last", b"0")], "without a key"),
-        (b"s", [("nw-offset", b"0"), ("nw-last", b"0")], "nw-seq"),
-        (b"s", [("nw-seq", b"x"), ("nw-offset", b"0"), ("nw-last", b"0")], "invalid"),
-        (b"s", [("nw-seq", b"-1"), ("nw-offset", b"0"), ("nw-last", b"0")], "invalid"),
-        (b"\xff", [("nw-seq", b"0"), ("nw-offset", b"0"), ("nw-last", b"0")], "invalid"),
+        (None, [*_RUN, ("nw-seq", b"0"), ("nw-offset", b"0"), ("nw-last", b"0")], "without a key"),
+        (b"s", [*_RUN, ("nw-offset", b"0"), ("nw-last", b"0")], "nw-seq"),
+        (b"s", [("nw-seq", b"0"), ("nw-offset", b"0"), ("nw-last", b"0")], "nw-run"),
+        (b"s", [*_RUN, ("nw-seq", b"x"), ("nw-offset", b"0"), ("nw-last", b"0")], "invalid"),
+        (b"s", [*_RUN, ("nw-seq", b"-1"), ("nw-offset", b"0"), ("nw-last", b"0")], "invalid"),
+        (b"\xff", [*_RUN, ("nw-seq", b"0"), ("nw-offset", b"0"), ("nw-last", b"0")], "invalid"),
+        (
+            b"s",
+            [("nw-run", b""), ("nw-seq", b"0"), ("nw-offset", b"0"), ("nw-last", b"0")],
+            "invalid",
+        ),
     ],
 )
 def test_a_bad_envelope_is_our_error_with_its_reason(

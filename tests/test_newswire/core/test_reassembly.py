@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newswire.core.generate import generate
 from newswire.core.models import Chunk, ParsedArticle, Rejection, Skip
-from newswire.core.reassembly import Reassembler, iter_chunks
+from newswire.core.reassembly import MAX_PAST_RUNS, Reassembler, SourceReassembler, iter_chunks
 from newswire.errors import InputError, NewswireError
 from tests.support import SAMPLE, articles, parse_bytes, rejections
 
@@ -57,13 +58,20 @@ def _split_at(data: bytes, cuts: list[int]) -> list[Chunk]:
     pieces = [(a, data[a:b]) for a, b in itertools.pairwise(bounds) if b > a]
     pieces = pieces or [(0, b"")]
     return [
-        Chunk(source_id="src", seq=i, offset=offset, data=piece, last=i == len(pieces) - 1)
+        Chunk(
+            source_id="src",
+            run_id="r",
+            seq=i,
+            offset=offset,
+            data=piece,
+            last=i == len(pieces) - 1,
+        )
         for i, (offset, piece) in enumerate(pieces)
     ]
 
 
 def _feed_all(chunks: list[Chunk], max_article_bytes: int = 1 << 19) -> list:
-    reassembler = Reassembler("src", max_article_bytes=max_article_bytes)
+    reassembler = Reassembler("src", "r", max_article_bytes=max_article_bytes)
     return [item for chunk in chunks for item in reassembler.feed(chunk)]
 
 
@@ -187,21 +195,73 @@ def test_an_offset_that_does_not_continue_the_stream_is_a_gap() -> None:
 
 @pytest.mark.parametrize("stop_after", [0, 1, 5, 20, 60])
 def test_state_restored_from_its_plain_dict_resumes_mid_file(stop_after: int) -> None:
-    chunks = list(iter_chunks(io.BytesIO(_SAMPLE_BYTES), "src", 211))
-    first = Reassembler("src", max_article_bytes=4096)
+    chunks = list(iter_chunks(io.BytesIO(_SAMPLE_BYTES), "src", 211, run_id="r"))
+    first = SourceReassembler("src", max_article_bytes=4096)
     outputs = [item for chunk in chunks[:stop_after] for item in first.feed(chunk)]
     # The state must survive a JSON round trip, as it does in a Faust table.
     state = orjson.loads(orjson.dumps(first.to_dict()))
-    resumed = Reassembler.from_dict(state, max_article_bytes=4096)
+    resumed = SourceReassembler.from_dict(state, max_article_bytes=4096)
     outputs += [item for chunk in chunks[stop_after:] for item in resumed.feed(chunk)]
     assert _dumped(outputs) == _dumped(_feed_all(chunks, max_article_bytes=4096))
 
 
 def test_a_chunk_of_another_source_is_our_error() -> None:
-    reassembler = Reassembler("a", max_article_bytes=4096)
-    with pytest.raises(InputError, match="source 'b'") as info:
-        reassembler.feed(Chunk(source_id="b", seq=0, offset=0, data=b""))
-    assert info.value.reason == "wrong_source"
+    for reassembler in (
+        Reassembler("a", "r", max_article_bytes=4096),
+        SourceReassembler("a", max_article_bytes=4096),
+    ):
+        with pytest.raises(InputError, match="source 'b'") as info:
+            reassembler.feed(Chunk(source_id="b", run_id="r", seq=0, offset=0, data=b""))
+        assert info.value.reason == "wrong_source"
+
+
+def _run(source: SourceReassembler, data: bytes, run_id: str, upto: int | None = None) -> list:
+    chunks = list(iter_chunks(io.BytesIO(data), "feed", 97, run_id=run_id))[:upto]
+    return [item for chunk in chunks for item in source.feed(chunk)]
+
+
+def _titles(outputs: list) -> list[str]:
+    return [a.title for a in articles(outputs)]
+
+
+_FILE_A = generate(12, seed=201).text.encode()
+_FILE_B = generate(12, seed=202).text.encode()
+
+
+def test_a_source_id_reused_by_a_new_run_reads_the_new_file_whole() -> None:
+    source = SourceReassembler("feed", max_article_bytes=4096)
+    first, second = _run(source, _FILE_A, "a"), _run(source, _FILE_B, "b")
+    assert _titles(first) == _titles(parse_bytes(_FILE_A))
+    assert _titles(second) == _titles(parse_bytes(_FILE_B))
+    assert not rejections(first + second)
+    again = _run(source, _FILE_A, "c")  # the same file once more: a new run, read again
+    assert _titles(again) == _titles(first)  # (dedup, not reassembly, calls these repeats)
+
+
+def test_a_run_cut_short_is_closed_by_the_next_and_its_replays_are_skipped() -> None:
+    source = SourceReassembler("feed", max_article_bytes=4096)
+    partial = _run(source, _FILE_A, "killed", upto=9)
+    whole = _run(source, _FILE_A, "rerun")
+    assert _titles(whole) == _titles(parse_bytes(_FILE_A))
+    [closed] = [r for r in rejections(whole) if r.reason == "unfinished_run"]
+    assert closed.offset not in {a.offset for a in articles(partial)}  # the cut article
+    replayed = _run(source, _FILE_A, "killed", upto=9)  # the old run's chunks come again
+    assert {type(o).__name__ for o in replayed} == {"Skip"}
+    assert {o.reason for o in replayed} == {"duplicate_chunk"}
+    late = _run(source, _FILE_A, "killed")[9:]  # chunks the killed run never had
+    assert late
+    assert {r.reason for r in rejections(late)} == {"superseded_run"}
+
+
+def test_a_source_remembers_a_bounded_number_of_past_runs() -> None:
+    source = SourceReassembler("feed", max_article_bytes=4096)
+    for n in range(MAX_PAST_RUNS + 10):
+        _run(source, b"", f"run-{n}")
+    state = orjson.loads(orjson.dumps(source.to_dict()))
+    assert len(state["past"]) == MAX_PAST_RUNS
+    assert state["current"] is None
+    restored = SourceReassembler.from_dict(state, max_article_bytes=4096)
+    assert restored.past == source.past
 
 
 def test_iter_chunks_covers_the_stream_exactly_with_one_last_chunk() -> None:

@@ -55,3 +55,18 @@ def test_acting_for_restores_the_previous_current_event() -> None:
             assert faust.current_event() is inner
         assert faust.current_event() is outer
     assert faust.current_event() is None
+
+
+def test_a_discarded_event_leaves_none_of_its_writes() -> None:
+    table, ok, failed = _Table(), _Event("ok"), _Event("failed")
+    held = HeldWrites(table)
+    held.set(ok, "a", 1)
+    held.keep()
+    held.set(failed, "a", 99)
+    held.set(failed, "b", 2)
+    assert held.get(failed, "a") == 99  # the event sees its own writes while it runs
+    held.discard()
+    assert held.get(ok, "a") == 1
+    assert held.get(ok, "b") is None
+    held.apply()
+    assert dict(table) == {"a": 1}

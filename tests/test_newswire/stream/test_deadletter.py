@@ -1,4 +1,4 @@
-"""Dead letters carry the reason, the place and a bounded copy of the input."""
+"""Dead letters carry the reason, where the input came from and a bounded copy of it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import base64
 
 import orjson
 
-from newswire.stream.deadletter import dead_letter
+from newswire.stream.deadletter import MAX_MESSAGE_CHARS, dead_letter
+
+_WHERE = {"topic": "in", "partition": 3, "offset": 17}
 
 
 def test_the_original_is_kept_up_to_the_bound_and_says_so() -> None:
@@ -14,8 +16,9 @@ def test_the_original_is_kept_up_to_the_bound_and_says_so() -> None:
         dead_letter(
             "bad_envelope",
             "no headers",
+            **_WHERE,
+            key=b"\xff\xfe",
             source_id="s",
-            offset=None,
             original=b"x" * 100,
             max_original_bytes=10,
         )
@@ -23,17 +26,40 @@ def test_the_original_is_kept_up_to_the_bound_and_says_so() -> None:
     assert base64.b64decode(record["original_base64"]) == b"x" * 10
     assert record["original_truncated"] is True
     assert record["original_bytes"] == 100
-    assert (record["reason"], record["source_id"], record["offset"]) == ("bad_envelope", "s", None)
+    assert (record["reason"], record["source_id"]) == ("bad_envelope", "s")
+
+
+def test_every_letter_traces_back_to_its_kafka_message_and_exact_key() -> None:
+    keys = [b"\xff", b"\xfe", b"\xff\xfe"]  # undecodable keys that read alike as text
+    letters = [
+        orjson.loads(dead_letter("bad_envelope", "m", **_WHERE, key=k, source_id=None))
+        for k in keys
+    ]
+    assert [base64.b64decode(x["key_base64"]) for x in letters] == keys
+    assert all({k: x[k] for k in _WHERE} == _WHERE for x in letters)
+    long = orjson.loads(
+        dead_letter("internal_error", "e" * 10_000, **_WHERE, key=None, source_id=None)
+    )
+    assert len(long["message"]) == MAX_MESSAGE_CHARS
+    assert long["key_base64"] is None
 
 
 def test_a_parser_rejection_keeps_its_place_and_excerpt() -> None:
     record = orjson.loads(
-        dead_letter("missing_title", "m", source_id="f", offset=42, excerpt="01.07.2025, 10:00 7")
+        dead_letter(
+            "missing_title",
+            "m",
+            **_WHERE,
+            key=b"f",
+            source_id="f",
+            source_offset=42,
+            excerpt="01.07.2025, 10:00 7",
+        )
     )
-    assert {k: record[k] for k in ("reason", "source_id", "offset", "excerpt")} == {
+    assert {k: record[k] for k in ("reason", "source_id", "source_offset", "excerpt")} == {
         "reason": "missing_title",
         "source_id": "f",
-        "offset": 42,
+        "source_offset": 42,
         "excerpt": "01.07.2025, 10:00 7",
     }
     assert "original_base64" not in record
