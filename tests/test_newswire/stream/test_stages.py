@@ -1,0 +1,214 @@
+"""Each stage's handler without a broker: input messages in, records and held state out."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import io
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from newswire.core.envelope import encode_chunk
+from newswire.core.generate import generate
+from newswire.core.identity import article_id
+from newswire.core.models import ArticleEvent
+from newswire.core.reassembly import iter_chunks
+from newswire.settings import Settings
+from newswire.stream.app import InternalMessageError, NewswireStream
+from newswire.stream.batching import HeldWrites
+from newswire.stream.delivery import Delivery, Outgoing
+from newswire.stream.metrics import Metrics
+
+
+@dataclass
+class _Message:
+    key: bytes | None
+    value: bytes | None
+    headers: list[tuple[str, bytes]] = field(default_factory=list)
+    topic: str = "in"
+    partition: int = 0
+    offset: int = 0
+
+
+class _Event:
+    def __init__(self, message: _Message) -> None:
+        self.message = message
+
+
+@pytest.fixture
+def stream(tmp_path: Path) -> NewswireStream:
+    return NewswireStream(Settings(data_dir=tmp_path, max_message_bytes=256 * 1024))
+
+
+def _run_stage(handle: Any, messages: list[_Message], table: dict[str, Any]) -> list[Outgoing]:
+    """One batch through a handler, its state applied to ``table`` as the agent would."""
+    state = HeldWrites(table)  # type: ignore[arg-type] - a dict is all a table must be here
+    out: list[Outgoing] = []
+    for message in messages:
+        out.extend(handle(_Event(message), state))
+        state.keep()
+    state.apply()
+    return out
+
+
+def _chunk_messages(text: str, source: str = "site", chunk_size: int = 700) -> list[_Message]:
+    chunks = iter_chunks(io.BytesIO(text.encode()), source, chunk_size, produced_at=1.5)
+    messages = []
+    for offset, chunk in enumerate(chunks):
+        key, value, headers = encode_chunk(chunk)
+        messages.append(_Message(key, value, headers, "raw", 0, offset))
+    return messages
+
+
+def _letters(records: list[Outgoing], stream: NewswireStream) -> list[dict[str, Any]]:
+    return [orjson.loads(r.value) for r in records if r.topic == stream.settings.topic_dlq]
+
+
+def test_reassemble_sends_each_article_keyed_by_its_id_with_its_produce_time(
+    stream: NewswireStream,
+) -> None:
+    corpus = generate(20, seed=4, repeat_rate=0, revision_rate=0, near_dup_rate=0)
+    sources: dict[str, Any] = {}
+    out = _run_stage(stream.reassemble, _chunk_messages(corpus.text), sources)
+    assert {r.topic for r in out} == {stream.settings.topic_parsed}
+    events = [ArticleEvent.model_validate(orjson.loads(r.value)) for r in out]
+    assert len(events) == 20
+    assert [r.key for r in out] == [e.article_id.encode() for e in events]
+    assert all(r.headers == (("nw-produced-at", b"1.5"),) for r in out)
+    assert sources["site"]["current"] is None  # the run finished: only its length is kept
+    assert len(sources["site"]["past"]) == 1
+
+
+def test_input_that_produces_nothing_is_a_traceable_dead_letter(stream: NewswireStream) -> None:
+    bad = [
+        _Message(b"\xff\xfe", b"data", [], "raw", 2, 7),  # no envelope, undecodable key
+        _Message(b"s", None, encode_chunk(_one_chunk(b"x"))[2], "raw", 2, 8),  # null value
+    ]
+    letters = _letters(_run_stage(stream.reassemble, bad, {}), stream)
+    assert [x["reason"] for x in letters] == ["bad_envelope", "empty_chunk"]
+    assert [(x["topic"], x["partition"], x["offset"]) for x in letters] == [
+        ("raw", 2, 7),
+        ("raw", 2, 8),
+    ]
+    assert base64.b64decode(letters[0]["key_base64"]) == b"\xff\xfe"
+    assert base64.b64decode(letters[0]["original_base64"]) == b"data"
+
+
+def _one_chunk(data: bytes) -> Any:
+    return next(iter_chunks(io.BytesIO(data), "s", 100))
+
+
+def _article(stream: NewswireStream, body: str, **update: Any) -> _Message:
+    corpus = generate(1, seed=9, repeat_rate=0, revision_rate=0, near_dup_rate=0)
+    [record] = _run_stage(stream.reassemble, _chunk_messages(corpus.text), {})
+    event = ArticleEvent.model_validate(orjson.loads(record.value))
+    event = event.model_copy(update={"body": body, **update})
+    return _Message(record.key, event.model_dump_json().encode(), [], "parsed", 0, 0)
+
+
+def test_new_articles_and_revisions_take_the_same_path_and_repeats_none(
+    stream: NewswireStream,
+) -> None:
+    records: dict[str, Any] = {}
+    first = _article(stream, "first body of the article")
+    revised = _article(stream, "a different body altogether")
+    out = _run_stage(stream.identify, [first, first, revised, revised], records)
+    assert [r.topic for r in out] == [stream.settings.topic_near] * 2  # same topic, in order
+    assert [orjson.loads(r.value)["revision"] for r in out] == [1, 2]
+    near_out = _run_stage(stream.find_near_duplicates, _at_offsets(out), {})
+    assert [orjson.loads(r.value)["revision"] for r in near_out] == [1, 2]
+    assert {r.topic for r in near_out} == {stream.settings.topic_decided}
+
+
+def _at_offsets(records: list[Outgoing]) -> list[_Message]:
+    return [
+        _Message(r.key, r.value, list(r.headers), "near", 0, offset)
+        for offset, r in enumerate(records)
+    ]
+
+
+def test_an_article_older_than_its_partition_window_is_dead_lettered(
+    stream: NewswireStream,
+) -> None:
+    records: dict[str, Any] = {}
+    recent = _article(stream, "recent body")
+    event = ArticleEvent.model_validate(orjson.loads(recent.value or b""))
+    days = stream.settings.dedup_retention_days + 5
+    when = event.published_at - timedelta(days=days)
+    old = event.model_copy(
+        update={"published_at": when, "article_id": article_id(when, event.title)}
+    )
+    old_message = _Message(old.article_id.encode(), old.model_dump_json().encode())
+    out = _run_stage(stream.identify, [recent, old_message], records)
+    assert [r.topic for r in out] == [stream.settings.topic_near, stream.settings.topic_dlq]
+    assert _letters(out, stream)[0]["reason"] == "beyond_retention"
+    assert old.article_id not in records
+
+
+def test_an_event_over_the_message_limit_goes_to_the_dlq_as_too_large(
+    stream: NewswireStream,
+) -> None:
+    huge = _article(stream, "\\" * (200 * 1024))  # each backslash doubles in JSON
+    [letter_record] = _run_stage(stream.publish, [huge], {})
+    [letter] = _letters([letter_record], stream)
+    assert letter["reason"] == "too_large"
+    assert letter_record.size() < stream.settings.max_message_bytes
+    assert letter["source_id"] == orjson.loads(huge.value or b"")["source"]["id"]
+
+
+def test_a_handler_failure_is_dead_lettered_with_the_original(stream: NewswireStream) -> None:
+    message = _Message(b"k", b"{not json", [], "decided", 1, 5)
+    with pytest.raises(InternalMessageError) as info:
+        stream.publish(_Event(message), HeldWrites(None))  # type: ignore[arg-type]
+    letter_record = stream._failed(_Event(message), "publish", info.value)  # type: ignore[arg-type]
+    [letter] = _letters([letter_record], stream)
+    assert letter["reason"] == "bad_internal_message"
+    assert base64.b64decode(letter["original_base64"]) == b"{not json"
+    crash = stream._failed(_Event(message), "publish", ZeroDivisionError("bug"))  # type: ignore[arg-type]
+    assert _letters([crash], stream)[0]["reason"] == "internal_error"
+
+
+def test_publish_adds_content_type_and_schema_version(stream: NewswireStream) -> None:
+    [record] = _run_stage(stream.publish, [_article(stream, "a body to publish")], {})
+    assert record.topic == stream.settings.topic_articles
+    assert ("content-type", b"application/json") in record.headers
+    assert ("nw-schema-version", b"1") in record.headers
+
+
+class _FlakyProducer:
+    """Acknowledges everything except the records it is told to fail, once each."""
+
+    def __init__(self, fail_once: set[bytes]) -> None:
+        self.fail_once = fail_once
+        self.sent: list[bytes] = []
+
+    async def send(self, topic: str, key: Any, value: Any, *_: Any) -> asyncio.Future[Any]:
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self.sent.append(value)
+        if value in self.fail_once:
+            self.fail_once.discard(value)
+            future.set_exception(TimeoutError("broker away"))
+        else:
+            future.set_result(None)
+        return future
+
+
+async def test_a_failed_send_is_sent_again_from_the_first_failure_in_order() -> None:
+    from prometheus_client import CollectorRegistry  # noqa: PLC0415
+
+    producer = _FlakyProducer({b"2"})
+    delivered: list[bytes] = []
+    delivery = Delivery(lambda: producer, Metrics.create(CollectorRegistry()))
+    records = [
+        Outgoing("t", b"k", v, delivered=lambda v=v: delivered.append(v))
+        for v in (b"1", b"2", b"3")
+    ]
+    await delivery.deliver(records)
+    assert producer.sent == [b"1", b"2", b"3", b"2", b"3"]  # 3 again after 2: key order kept
+    assert delivered == [b"1", b"2", b"3"]
+    assert delivery.failing_since is None
