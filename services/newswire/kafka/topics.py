@@ -55,8 +55,8 @@ async def ensure_topics(settings: Settings) -> None:
     """
     specs = owned_topics(settings)
     admin = AIOKafkaAdminClient(**client_kwargs(settings))
-    await admin.start()
     try:
+        await admin.start()
         listed = set(await admin.list_topics())
         existing = [t for t in specs if t.name in listed]
         missing = [t for t in specs if t.name not in listed]
@@ -162,8 +162,8 @@ async def _size_problems(
 
 async def delete_topics(settings: Settings, names: list[str]) -> None:
     admin = AIOKafkaAdminClient(**client_kwargs(settings))
-    await admin.start()
     try:
+        await admin.start()
         existing = set(await admin.list_topics())
         doomed = [n for n in names if n in existing]
         if doomed:
