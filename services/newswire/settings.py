@@ -3,6 +3,10 @@
 Built once at the entry point (``Settings()`` reads ``NEWSWIRE_*`` variables and nothing else)
 and passed down. Frozen, so no module can change what another one reads. Faust and aiokafka
 get their configuration from here, never from their own environment variables.
+
+Entry points call ``settings_from_environment()``: it also refuses ``NEWSWIRE_*`` variables
+that are no setting, and turns every problem into one line of a ConfigurationError that names
+the variable and never repeats pydantic's copy of the input (it may hold a secret).
 """
 
 from __future__ import annotations
@@ -250,7 +254,8 @@ def unknown_variables(environ: Mapping[str, str]) -> list[str]:
 
 
 def describe_errors(exc: ValidationError) -> list[str]:
-    """One line per problem, naming the variable; never the value (it may be a secret)."""
+    """One line per problem, naming the variable. Without pydantic's input, which may be a
+    secret; our validators quote only values that are not (a path, a zone, a host)."""
     lines: list[str] = []
     for error in exc.errors(include_url=False, include_context=False, include_input=False):
         message = str(error["msg"]).removeprefix("Value error, ")
