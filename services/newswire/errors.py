@@ -4,6 +4,7 @@
     ├── ConfigurationError        settings that cannot work (bad zone, missing secret, ...)
     ├── BrokerError               the local Kafka broker could not be fetched, started or reached
     │   └── PrerequisiteMissing   java or maven absent or too old
+    ├── DeliveryError             Kafka did not take a message we sent (too large, timed out, ...)
     └── InputError                input we cannot use; carries a machine-readable ``reason``
         ├── EnvelopeError         a chunk message that is not a valid chunk
         └── ParseError            dump text that cannot become an article
@@ -29,6 +30,18 @@ class BrokerError(NewswireError):
 
 class PrerequisiteMissing(BrokerError):
     """A program the local broker needs (java >= 17, maven) is absent or too old."""
+
+
+class DeliveryError(NewswireError):
+    """A message newswire sent was not acknowledged by Kafka; the text names topic and cause.
+
+    ``retriable`` says whether sending again may succeed (a timeout) or not (a message too
+    large for the topic), as the Kafka error did.
+    """
+
+    def __init__(self, message: str, *, retriable: bool = False) -> None:
+        super().__init__(message)
+        self.retriable = retriable
 
 
 class InputError(NewswireError):

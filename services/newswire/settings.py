@@ -3,16 +3,25 @@
 Built once at the entry point (``Settings()`` reads ``NEWSWIRE_*`` variables and nothing else)
 and passed down. Frozen, so no module can change what another one reads. Faust and aiokafka
 get their configuration from here, never from their own environment variables.
+
+Entry points call ``settings_from_environment()``: it also refuses ``NEWSWIRE_*`` variables
+that are no setting, and turns every problem into one line of a ConfigurationError that names
+the variable and never repeats pydantic's copy of the input (it may hold a secret).
 """
 
 from __future__ import annotations
 
+import difflib
+import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from newswire.errors import ConfigurationError
 
 ENV_PREFIX = "NEWSWIRE_"
 
@@ -22,6 +31,17 @@ DEFAULT_TOPIC_DLQ = "newswire.dlq"
 DEFAULT_CHUNK_SIZE = 64 * 1024
 # Kafka's default max.message.bytes is 1 MiB; an article event (body plus enrichment) must fit.
 DEFAULT_MAX_ARTICLE_BYTES = 512 * 1024
+# Room a chunk's message needs besides the chunk's bytes: key, headers and the record batch's
+# own overhead, so that the whole batch stays within max_message_bytes.
+ENVELOPE_ROOM = 4096
+
+_SASL_FIELDS = ("kafka_sasl_mechanism", "kafka_sasl_username", "kafka_sasl_password")
+_TLS_FIELDS = (
+    "kafka_ssl_cafile",
+    "kafka_ssl_certfile",
+    "kafka_ssl_keyfile",
+    "kafka_ssl_key_password",
+)
 
 SecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
 SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]
@@ -30,6 +50,27 @@ Port = Annotated[int, Field(ge=1, le=65535)]
 
 def _default_cache_dir() -> Path:
     return Path.home() / ".cache" / "newswire"
+
+
+def env_name(field: str) -> str:
+    """The environment variable a field is read from."""
+    return f"{ENV_PREFIX}{field.upper()}"
+
+
+def _names(fields: Iterable[str]) -> str:
+    return ", ".join(env_name(field) for field in fields)
+
+
+def chunk_size_error(chunk_size: int, max_message_bytes: int, name: str) -> str | None:
+    """Why a chunk of ``chunk_size`` bytes cannot travel in one message, or None if it can."""
+    largest = max_message_bytes - ENVELOPE_ROOM
+    if chunk_size <= largest:
+        return None
+    return (
+        f"{name} {chunk_size} does not fit in one message: at most {largest} "
+        f"({env_name('max_message_bytes')} {max_message_bytes} minus {ENVELOPE_ROOM} "
+        "for key and headers)"
+    )
 
 
 class Settings(BaseSettings):
@@ -100,6 +141,29 @@ class Settings(BaseSettings):
     local_broker_heap: str = "512m"
     local_broker_start_timeout: float = Field(default=90.0, gt=0)
 
+    @field_validator("kafka_bootstrap_servers")
+    @classmethod
+    def _host_port_list(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        entries = [entry.strip() for entry in value.split(",")]
+        if not any(entries):
+            # An empty value used to mean the local broker: a production typo must not.
+            raise ValueError("is empty; unset it to use the local broker")
+        for entry in entries:
+            host, _, port = entry.rpartition(":")
+            valid_port = port.isascii() and port.isdigit() and 1 <= int(port) <= 65535
+            if not host or not valid_port:
+                raise ValueError(f"{entry!r} is not host:port (a list is host:port,host:port)")
+        return ",".join(entries)
+
+    @field_validator("kafka_ssl_cafile", "kafka_ssl_certfile", "kafka_ssl_keyfile")
+    @classmethod
+    def _existing_file(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError(f"no such file: {value}")
+        return value
+
     @field_validator("source_timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
@@ -110,17 +174,36 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
-    def _sasl_complete(self) -> Settings:
-        if self.kafka_security_protocol.startswith("SASL_"):
-            missing = [
-                name
-                for name in ("kafka_sasl_mechanism", "kafka_sasl_username", "kafka_sasl_password")
-                if getattr(self, name) is None
-            ]
-            if missing:
-                names = ", ".join(ENV_PREFIX + n.upper() for n in missing)
-                raise ValueError(f"{self.kafka_security_protocol} needs {names}")
+    def _consistent(self) -> Settings:
+        # Every problem at once, one line each (the formatter below splits the lines).
+        problems = [*self._security_problems()]
+        problem = chunk_size_error(self.chunk_size, self.max_message_bytes, env_name("chunk_size"))
+        if problem:
+            problems.append(problem)
+        if problems:
+            raise ValueError("\n".join(problems))
         return self
+
+    def _security_problems(self) -> list[str]:
+        """Security settings that are missing, or given where they cannot apply."""
+        protocol = self.kafka_security_protocol
+        given = {n for n in (*_SASL_FIELDS, *_TLS_FIELDS) if getattr(self, n) is not None}
+        sasl = tuple(n for n in _SASL_FIELDS if n in given)
+        tls = tuple(n for n in _TLS_FIELDS if n in given)
+        key = tuple(n for n in ("kafka_ssl_keyfile", "kafka_ssl_key_password") if n in given)
+        is_protocol = f"{env_name('kafka_security_protocol')} is {protocol}"
+        problems = []
+        if protocol.startswith("SASL_") and len(sasl) < len(_SASL_FIELDS):
+            missing = [n for n in _SASL_FIELDS if n not in sasl]
+            problems.append(f"{protocol} needs {_names(missing)}")
+        if not protocol.startswith("SASL_") and sasl:
+            problems.append(f"{_names(sasl)}: only for SASL_PLAINTEXT and SASL_SSL; {is_protocol}")
+        if not protocol.endswith("SSL") and tls:
+            problems.append(f"{_names(tls)}: only for SSL and SASL_SSL; {is_protocol}")
+        if protocol.endswith("SSL") and key and "kafka_ssl_certfile" not in given:
+            # Without a certificate the TLS context never loads a key: a silent no-op.
+            problems.append(f"{_names(key)}: needs {env_name('kafka_ssl_certfile')}")
+        return problems
 
     @property
     def topic_parsed(self) -> str:
@@ -152,3 +235,48 @@ class Settings(BaseSettings):
     @property
     def local_bootstrap_servers(self) -> str:
         return f"127.0.0.1:{self.local_broker_port}"
+
+
+def unknown_variables(environ: Mapping[str, str]) -> list[str]:
+    """One line per ``NEWSWIRE_*`` variable that is no setting, with the closest setting."""
+    fields = list(Settings.model_fields)
+    lines = []
+    for name in sorted(environ):
+        if not name.upper().startswith(ENV_PREFIX):
+            continue
+        field = name[len(ENV_PREFIX) :].lower()  # settings are read case-insensitively
+        if field not in fields:
+            # Matched without the shared prefix, which would make every name look close.
+            close = difflib.get_close_matches(field, fields, n=1)
+            hint = f" (did you mean {env_name(close[0])}?)" if close else ""
+            lines.append(f"{name} is not a newswire setting{hint}")
+    return lines
+
+
+def describe_errors(exc: ValidationError) -> list[str]:
+    """One line per problem, naming the variable. Without pydantic's input, which may be a
+    secret; our validators quote only values that are not (a path, a zone, a host)."""
+    lines: list[str] = []
+    for error in exc.errors(include_url=False, include_context=False, include_input=False):
+        message = str(error["msg"]).removeprefix("Value error, ")
+        field = str(error["loc"][0]) if error["loc"] else ""
+        for line in message.splitlines():
+            described = f"{env_name(field)}: {line}" if field else line
+            if described not in lines:
+                lines.append(described)
+    return lines
+
+
+def settings_from_environment() -> Settings:
+    """The settings of this process from its environment, or a ConfigurationError that says
+    what is wrong, one line per problem."""
+    problems = unknown_variables(os.environ)
+    settings = None
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        problems.extend(describe_errors(exc))
+    if problems or settings is None:
+        # Raised without the ValidationError as cause: its text carries input values.
+        raise ConfigurationError("\n".join(problems))
+    return settings

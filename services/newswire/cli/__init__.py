@@ -6,12 +6,10 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from pydantic import ValidationError
-
 from newswire import __version__
 from newswire.cli import broker, generate, parse, produce, run, tail, worker
-from newswire.errors import ConfigurationError, NewswireError
-from newswire.settings import Settings
+from newswire.errors import NewswireError
+from newswire.settings import Settings, settings_from_environment
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -31,10 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def load_settings() -> Settings:
-    try:
-        return Settings()
-    except ValidationError as exc:
-        raise ConfigurationError(f"invalid NEWSWIRE_* settings:\n{exc}") from exc
+    # Refuses unknown NEWSWIRE_* names; the error is one line per problem, without values.
+    return settings_from_environment()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

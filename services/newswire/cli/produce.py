@@ -6,20 +6,24 @@ import argparse
 import asyncio
 import sys
 import time
+from collections import deque
 from pathlib import Path
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
+from aiokafka.errors import KafkaError, MessageSizeTooLargeError
 
 from newswire.cli.parse import positive_int
 from newswire.core.envelope import encode_chunk
 from newswire.core.reassembly import iter_chunks
-from newswire.errors import InputError
+from newswire.errors import ConfigurationError, DeliveryError, InputError
 from newswire.kafka.config import client_kwargs
 from newswire.kafka.topics import ensure_topics
-from newswire.settings import Settings
+from newswire.settings import Settings, chunk_size_error
 
-_ENVELOPE_ROOM = 1024  # key and headers around a chunk's bytes
+# Sends in flight before the oldest one's acknowledgement is awaited: keeps the pipeline full
+# while a refusal is noticed within this many chunks, not after the whole file.
+DELIVERY_WINDOW = 256
 
 
 def register(commands: Any) -> None:
@@ -36,6 +40,7 @@ def _produce(args: argparse.Namespace, settings: Settings) -> int:
     if args.source_id and len(args.files) > 1:
         raise InputError("--source-id names one file's chunks; give one FILE", reason="usage")
     chunk_size = args.chunk_size or settings.chunk_size
+    check_chunk_size(settings, chunk_size, "--chunk-size" if args.chunk_size else None)
     sources = [(args.source_id or str(path), path) for path in args.files]
     for _, path in sources:
         if not path.is_file():
@@ -45,15 +50,74 @@ def _produce(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def check_chunk_size(settings: Settings, chunk_size: int, name: str | None = None) -> None:
+    """Refuse a chunk size whose messages cannot fit in ``max_message_bytes`` (before a chunk
+    of that size is allocated)."""
+    problem = chunk_size_error(chunk_size, settings.max_message_bytes, name or "chunk size")
+    if problem:
+        raise ConfigurationError(problem)
+
+
 def chunk_producer(settings: Settings, chunk_size: int) -> AIOKafkaProducer:
     """The producer chunks travel with: idempotent, acks=all, room for a whole chunk."""
+    check_chunk_size(settings, chunk_size)
     return AIOKafkaProducer(
         **client_kwargs(settings),
         acks="all",
         enable_idempotence=True,
-        max_request_size=chunk_size + _ENVELOPE_ROOM,
+        max_request_size=settings.max_message_bytes,  # what the topics take (ensure_topics)
         linger_ms=5,
     )
+
+
+def delivery_error(topic: str, exc: KafkaError, where: str) -> DeliveryError:
+    """Our one-line error for a Kafka error met while sending to ``topic``."""
+    reason = " ".join(str(exc).split()) or type(exc).__name__  # one line
+    if isinstance(exc, MessageSizeTooLargeError):
+        reason += " (larger than the topic's max.message.bytes or the producer's limit)"
+    return DeliveryError(
+        f"not delivered to topic {topic}: {where}: {reason}", retriable=exc.retriable
+    )
+
+
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()  # so asyncio does not report an exception nobody retrieved
+
+
+class _Deliveries:
+    """The acknowledgements of the sends in flight, awaited oldest first."""
+
+    def __init__(self, topic: str) -> None:
+        self.topic = topic
+        self._pending: deque[tuple[asyncio.Future[Any], str]] = deque()
+
+    async def send(
+        self, producer: AIOKafkaProducer, value: bytes, key: bytes, headers: Any, where: str
+    ) -> None:
+        try:
+            future = await producer.send(self.topic, value, key=key, headers=headers)
+        except KafkaError as exc:  # refused before it left: too large, buffer timeout, ...
+            self.abandon()
+            raise delivery_error(self.topic, exc, where) from exc
+        self._pending.append((future, where))
+        await self.settle(DELIVERY_WINDOW)
+
+    async def settle(self, in_flight: int = 0) -> None:
+        """Wait until at most ``in_flight`` sends are unacknowledged; raise on a refusal."""
+        while len(self._pending) > in_flight:
+            future, where = self._pending.popleft()
+            try:
+                await future
+            except KafkaError as exc:
+                self.abandon()
+                raise delivery_error(self.topic, exc, where) from exc
+
+    def abandon(self) -> None:
+        """Stop waiting for the sends in flight (after a refusal or an error of our own)."""
+        for future, _ in self._pending:
+            future.add_done_callback(_retrieve)
+        self._pending.clear()
 
 
 async def produce_files(
@@ -65,13 +129,23 @@ async def produce_files(
     bytes_per_s: float | None = None,
 ) -> int:
     """Publish each file as ordered chunks with bounded memory, paced to ``bytes_per_s`` if
-    given (the benchmark's half-speed runs)."""
-    await ensure_topics(settings)
-    producer = chunk_producer(settings, chunk_size)
-    await producer.start()
-    count = sent = 0
-    started = time.monotonic()
+    given (the benchmark's half-speed runs). Returns once the broker acknowledged every chunk;
+    raises DeliveryError, naming the topic and the first chunk refused, otherwise."""
+    topic = settings.topic_raw_chunks
+    check_chunk_size(settings, chunk_size)
     try:
+        await ensure_topics(settings)
+    except KafkaError as exc:
+        raise delivery_error(topic, exc, "before the first chunk") from exc
+    producer = chunk_producer(settings, chunk_size)
+    deliveries = _Deliveries(topic)
+    count = sent = 0
+    try:
+        try:
+            await producer.start()
+        except KafkaError as exc:
+            raise delivery_error(topic, exc, "before the first chunk") from exc
+        started = time.monotonic()
         for source_id, path in sources:
             size = path.stat().st_size or 1
             with path.open("rb") as stream:
@@ -83,14 +157,16 @@ async def produce_files(
                     sent += len(chunk.data)
                     key, value, headers = encode_chunk(chunk.model_copy(
                         update={"produced_at": time.time()}))  # fmt: skip
-                    await producer.send(settings.topic_raw_chunks, value, key=key, headers=headers)
+                    where = f"source {source_id} chunk {chunk.seq} at offset {chunk.offset}"
+                    await deliveries.send(producer, value, key, headers, where)
                     count += 1
                     if progress and count % 64 == 0:
                         done = min(100.0, 100.0 * (chunk.offset + len(chunk.data)) / size)
                         print(f"\r{source_id}: {done:5.1f}%", end="", file=sys.stderr)
             if progress:
                 print(f"\r{source_id}: 100.0%", file=sys.stderr)
-        await producer.flush()
+        await deliveries.settle()
     finally:
+        deliveries.abandon()
         await producer.stop()
     return count

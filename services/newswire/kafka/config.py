@@ -11,22 +11,40 @@ from typing import Any
 
 from aiokafka.helpers import create_ssl_context
 
-from newswire.settings import Settings
+from newswire.errors import ConfigurationError
+from newswire.settings import Settings, env_name
+
+_TLS_FILES = ("kafka_ssl_cafile", "kafka_ssl_certfile", "kafka_ssl_keyfile")
 
 
 def bootstrap_servers(settings: Settings) -> str:
     """The configured cluster, or the local broker that `newswire broker start` runs."""
-    return settings.kafka_bootstrap_servers or settings.local_bootstrap_servers
+    if settings.kafka_bootstrap_servers is not None:  # settings refuse an empty value
+        return settings.kafka_bootstrap_servers
+    return settings.local_bootstrap_servers
 
 
 def _ssl_context(settings: Settings) -> ssl.SSLContext:
     password = settings.kafka_ssl_key_password
-    context: ssl.SSLContext = create_ssl_context(
-        cafile=str(settings.kafka_ssl_cafile) if settings.kafka_ssl_cafile else None,
-        certfile=str(settings.kafka_ssl_certfile) if settings.kafka_ssl_certfile else None,
-        keyfile=str(settings.kafka_ssl_keyfile) if settings.kafka_ssl_keyfile else None,
-        password=password.get_secret_value() if password else None,
-    )
+    try:
+        context: ssl.SSLContext = create_ssl_context(
+            cafile=str(settings.kafka_ssl_cafile) if settings.kafka_ssl_cafile else None,
+            certfile=str(settings.kafka_ssl_certfile) if settings.kafka_ssl_certfile else None,
+            keyfile=str(settings.kafka_ssl_keyfile) if settings.kafka_ssl_keyfile else None,
+            password=password.get_secret_value() if password else None,
+        )
+    except (OSError, ssl.SSLError) as exc:
+        # The files were there when the settings were read; they may be gone or not PEM.
+        # ssl's messages name neither the file nor the setting, and never the key password.
+        files = [
+            f"{env_name(name)}={value}"
+            for name in _TLS_FILES
+            if (value := getattr(settings, name)) is not None
+        ]
+        reason = exc.strerror or getattr(exc, "reason", None) or exc
+        raise ConfigurationError(
+            f"cannot load the TLS files ({', '.join(files) or 'system CAs'}): {reason}"
+        ) from None
     return context
 
 
