@@ -52,3 +52,25 @@ class ParseError(InputError):
     """Dump text that cannot become an article."""
 
     reason = "unparseable"
+
+
+# Errors of the command line's boundary (cli/__init__.py); ``exit_code`` is the process's.
+
+
+class UsageError(NewswireError):
+    """Arguments that cannot work together (argparse checks each alone); exit 2 as argparse."""
+
+    exit_code = 2
+
+
+class KafkaUnreachable(NewswireError):
+    """Kafka could not be reached, or refused a request: aiokafka's errors, translated once
+    at the command line (sysexits' EX_UNAVAILABLE)."""
+
+    exit_code = 69
+
+
+class PortInUse(NewswireError):
+    """The worker's web port is taken by another process (sysexits' EX_OSERR: cannot bind)."""
+
+    exit_code = 71
