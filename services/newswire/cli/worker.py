@@ -27,15 +27,16 @@ def register(commands: Any) -> None:
     parser.set_defaults(handler=_worker)
 
 
-def check_web_port(settings: Settings) -> None:
-    """Fail in one line when the web port is taken, before Faust starts (where a failed bind
-    is a crash in one of its services). Port 0 lets the system choose a free one."""
-    if settings.web_port == 0:
-        return
+def web_port(settings: Settings) -> int:
+    """The port to serve on: the configured one once checked free, or for port 0 one the
+    system chose (Faust refuses 0 itself). Fails in one line when the port is taken, before
+    Faust starts (where a failed bind is a crash in one of its services)."""
     with socket.socket(socket.AF_INET6 if ":" in settings.web_host else socket.AF_INET) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp binds
         try:
             probe.bind((settings.web_host, settings.web_port))
+            port: int = probe.getsockname()[1]
+            return port
         except OSError as exc:
             where = f"{settings.web_host}:{settings.web_port}"
             if exc.errno == errno.EADDRINUSE:
@@ -69,7 +70,9 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
 
     from newswire.stream.app import build_service  # noqa: PLC0415
 
-    check_web_port(settings)
+    # Between this probe and Faust's bind another process could take a chosen port: the
+    # window is short, and the printed port below is the one really bound.
+    settings = settings.model_copy(update={"web_port": web_port(settings)})
     asyncio.run(ensure_topics(settings))
     logging.getLogger("aiokafka").setLevel(logging.NOTSET)  # quiet until here (cli.main)
     service = build_service(settings)

@@ -286,6 +286,8 @@ class Cluster:
         await admin.start()
         try:
             group = self.settings.app_id
+            if group not in {listed[0] for listed in await admin.list_consumer_groups()}:
+                return False  # (never joined: no coordinator may exist yet to ask)
             coordinator = await admin.find_coordinator(group)
             response = await admin._send_request(DeleteGroupsRequest([group]), coordinator)
             for _, code in response.results:
