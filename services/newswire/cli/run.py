@@ -150,7 +150,9 @@ def _clean_up(cluster: Any, *, keep: bool) -> None:
         return
     if sys.stderr.isatty():
         _say(f"deleting run {cluster.run_id}'s topics and consumer group ...")
-    asyncio.run(cluster.delete_topics())
+    deleted = asyncio.run(cluster.delete_topics())
+    if not any(name.startswith("consumer group") for name in deleted):
+        _say(f"consumer group {cluster.settings.app_id} kept: a member had not left yet")
 
 
 def _input_order(source_ids: list[str]) -> Callable[[bytes], tuple[int, int, int]]:

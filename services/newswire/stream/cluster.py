@@ -27,7 +27,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
-from aiokafka.errors import GroupIdNotFound, for_code
+from aiokafka.errors import GroupIdNotFound, NonEmptyGroup, for_code
 from aiokafka.protocol.admin import DeleteGroupsRequest
 from pydantic import SecretStr
 
@@ -280,22 +280,27 @@ class Cluster:
             doomed.append(f"consumer group {self.settings.app_id}")
         return doomed
 
-    async def _delete_group(self) -> bool:
-        """aiokafka's admin client cannot delete groups: send Kafka's DeleteGroups itself."""
+    async def _delete_group(self, attempts: int = 10) -> bool:
+        """aiokafka's admin client cannot delete groups: send Kafka's DeleteGroups itself.
+        A group keeps a member that died until its session expires: then it is left, and
+        False says so (never an error: cleaning up must not fail what it cleans up after)."""
         admin = AIOKafkaAdminClient(**client_kwargs(self.settings))
         await admin.start()
         try:
             group = self.settings.app_id
-            if group not in {listed[0] for listed in await admin.list_consumer_groups()}:
-                return False  # (never joined: no coordinator may exist yet to ask)
-            coordinator = await admin.find_coordinator(group)
-            response = await admin._send_request(DeleteGroupsRequest([group]), coordinator)
-            for _, code in response.results:
-                if code == GroupIdNotFound.errno:
-                    return False
-                if code:
+            for _ in range(attempts):
+                if group not in {listed[0] for listed in await admin.list_consumer_groups()}:
+                    return False  # (never joined: no coordinator may exist yet to ask)
+                coordinator = await admin.find_coordinator(group)
+                response = await admin._send_request(DeleteGroupsRequest([group]), coordinator)
+                [(_, code)] = response.results
+                if code == NonEmptyGroup.errno:  # members still leaving
+                    await asyncio.sleep(_POLL_SECONDS)
+                    continue
+                if code and code != GroupIdNotFound.errno:
                     raise for_code(code)(f"cannot delete consumer group {group}")
-            return True
+                return not code
+            return False
         finally:
             await admin.close()
 
