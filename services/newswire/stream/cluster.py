@@ -212,9 +212,9 @@ class Cluster:
     async def _lag(self, topics: list[str]) -> int:
         admin = AIOKafkaAdminClient(**client_kwargs(self.settings))
         consumer = AIOKafkaConsumer(**client_kwargs(self.settings))
-        await admin.start()
-        await consumer.start()
-        try:
+        try:  # starting inside: Ctrl-C may cancel a start, and both must still be closed
+            await admin.start()
+            await consumer.start()
             committed = await admin.list_consumer_group_offsets(self.settings.app_id)
             partitions = [
                 TopicPartition(topic, p)
@@ -238,8 +238,8 @@ class Cluster:
     async def read_records(self, topic: str) -> list[Any]:
         """Every record of a topic as aiokafka ConsumerRecords (headers, timestamps)."""
         consumer = AIOKafkaConsumer(**client_kwargs(self.settings), enable_auto_commit=False)
-        await consumer.start()
         try:
+            await consumer.start()
             partitions = [TopicPartition(topic, p) for p in await _partitions(consumer, topic)]
             consumer.assign(partitions)
             ends = await consumer.end_offsets(partitions)

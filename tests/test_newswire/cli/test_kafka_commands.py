@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -127,4 +128,33 @@ def test_run_keeps_and_names_or_deletes_every_topic_and_its_group(
     settings = Settings(kafka_bootstrap_servers=kafka_bootstrap, app_id=app_id)
     deleted = asyncio.run(Cluster(settings, tmp_path, run_id=run_id).delete_topics())
     assert set(topics) < set(deleted)
+    assert _admin_view(kafka_bootstrap, f"{app_id}-run-") == ([], [])
+
+
+def test_ctrl_c_stops_run_within_seconds_and_cleans_up(
+    kafka_bootstrap: str, tmp_path: Path
+) -> None:
+    app_id = f"t{uuid.uuid4().hex[:8]}"
+    dump = tmp_path / "big.txt"
+    dump.write_bytes(SAMPLE.read_bytes() * 200)  # minutes of work: still running at Ctrl-C
+    with subprocess.Popen(
+        [sys.executable, "-m", "newswire", "run", str(dump), "--out", str(tmp_path / "o.jsonl")],
+        env=_env(kafka_bootstrap, app_id=app_id), cwd=tmp_path, stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    ) as run:  # fmt: skip
+        deadline = time.monotonic() + 120
+        while not _admin_view(kafka_bootstrap, f"{app_id}-run-")[1]:  # workers joined
+            assert run.poll() is None
+            assert time.monotonic() < deadline
+            time.sleep(0.5)
+        time.sleep(2)
+        os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
+        interrupted = time.monotonic()
+        assert run.wait(timeout=60) == 130
+        assert run.stderr is not None
+        err = run.stderr.read().decode()
+    assert time.monotonic() - interrupted < 40
+    assert "interrupted: stopping 1 worker(s) and cleaning up" in err
+    assert "Traceback" not in err
+    assert "Unclosed" not in err
     assert _admin_view(kafka_bootstrap, f"{app_id}-run-") == ([], [])
