@@ -17,6 +17,7 @@ import pytest
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 
+from newswire.core.generate import generate
 from newswire.kafka.topics import delete_topics, ensure_topics, owned_topics
 from newswire.settings import ENV_PREFIX, Settings
 from newswire.stream.cluster import Cluster
@@ -157,4 +158,24 @@ def test_ctrl_c_stops_run_within_seconds_and_cleans_up(
     assert "interrupted: stopping 1 worker(s) and cleaning up" in err
     assert "Traceback" not in err
     assert "Unclosed" not in err
+    assert _admin_view(kafka_bootstrap, f"{app_id}-run-") == ([], [])
+
+
+def test_run_into_head_stops_quietly_and_cleans_up(kafka_bootstrap: str, tmp_path: Path) -> None:
+    app_id = f"t{uuid.uuid4().hex[:8]}"
+    dump = tmp_path / "dump.txt"
+    dump.write_text(generate(300, seed=5).text, encoding="utf-8")  # output beyond a pipe buffer
+    with subprocess.Popen(
+        [sys.executable, "-m", "newswire", "run", str(dump)],
+        env=_env(kafka_bootstrap, app_id=app_id), cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    ) as run:  # fmt: skip
+        assert run.stdout is not None
+        assert run.stderr is not None
+        first = run.stdout.readline()
+        run.stdout.close()  # `| head -1`
+        err = run.stderr.read().decode()
+        assert run.wait(timeout=300) == 0, err
+    assert first.startswith(b"{")
+    assert "Traceback" not in err
     assert _admin_view(kafka_bootstrap, f"{app_id}-run-") == ([], [])
