@@ -112,7 +112,7 @@ def test_run_keeps_and_names_or_deletes_every_topic_and_its_group(
 ) -> None:
     app_id = f"t{uuid.uuid4().hex[:8]}"
     result = subprocess.run(
-        [sys.executable, "-m", "newswire", "run", str(SAMPLE), "--keep-topics",
+        [sys.executable, "-m", "newswire", "run", str(SAMPLE), "--keep-topics", "--timeout", "120",
          "--out", str(tmp_path / "events.jsonl")],
         env=_env(kafka_bootstrap, app_id=app_id), cwd=tmp_path, capture_output=True, text=True,
         timeout=300, check=False,
