@@ -10,6 +10,9 @@ RUN useradd --system --uid 10001 --home-dir /var/lib/newswire --create-home news
 COPY --from=build /wheels /wheels
 RUN pip install --no-cache-dir --no-index --find-links /wheels "newswire[rocksdb]" \
     && rm -rf /wheels
+# Faust creates its data directory at start: it must exist and belong to the worker's user
+# (a volume mounted here is initialised from it, owner included).
+RUN install -d -o newswire -g newswire -m 0750 /var/lib/newswire/data
 USER newswire
 ENV NEWSWIRE_WEB_HOST=0.0.0.0 \
     NEWSWIRE_WEB_PORT=6066 \

@@ -5,9 +5,12 @@
     ├── BrokerError               the local Kafka broker could not be fetched, started or reached
     │   └── PrerequisiteMissing   java or maven absent or too old
     ├── DeliveryError             Kafka did not take a message we sent (too large, timed out, ...)
-    └── InputError                input we cannot use; carries a machine-readable ``reason``
-        ├── EnvelopeError         a chunk message that is not a valid chunk
-        └── ParseError            dump text that cannot become an article
+    ├── InputError                input we cannot use; carries a machine-readable ``reason``
+    │   ├── EnvelopeError         a chunk message that is not a valid chunk
+    │   └── ParseError            dump text that cannot become an article
+    ├── UsageError                arguments that cannot work together (exit 2)
+    ├── KafkaUnreachable          Kafka not reachable or refusing, said once at the CLI (exit 69)
+    └── PortInUse                 the worker's web port is taken (exit 71)
 
 Foreign exceptions (OSError, pydantic.ValidationError, aiokafka errors) are translated into
 these at the module that meets them, so callers branch on our types and on ``reason``.
@@ -65,3 +68,25 @@ class ParseError(InputError):
     """Dump text that cannot become an article."""
 
     reason = "unparseable"
+
+
+# Errors of the command line's boundary (cli/__init__.py); ``exit_code`` is the process's.
+
+
+class UsageError(NewswireError):
+    """Arguments that cannot work together (argparse checks each alone); exit 2 as argparse."""
+
+    exit_code = 2
+
+
+class KafkaUnreachable(NewswireError):
+    """Kafka could not be reached, or refused a request: aiokafka's errors, translated once
+    at the command line (sysexits' EX_UNAVAILABLE)."""
+
+    exit_code = 69
+
+
+class PortInUse(NewswireError):
+    """The worker's web port is taken by another process (sysexits' EX_OSERR: cannot bind)."""
+
+    exit_code = 71

@@ -123,7 +123,7 @@ class Settings(BaseSettings):
 
     # Worker web server: liveness, readiness, metrics.
     web_host: str = "127.0.0.1"
-    web_port: Port = 6066
+    web_port: Annotated[int, Field(ge=0, le=65535)] = 6066  # 0: the system chooses a free port
 
     # Parsing.
     source_timezone: str = "Asia/Almaty"

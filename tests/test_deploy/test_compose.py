@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
+from pathlib import PurePosixPath
 from typing import Any
 
 import jsonschema
@@ -85,7 +87,113 @@ def test_named_volumes_are_declared_and_used(compose: dict[str, Any]) -> None:
         if not mount.startswith(".")
     }
     assert used == declared
-    assert {"kafka-data", "worker-state"} <= declared
+    assert "kafka-data" in declared
     mounts = compose["services"]["producer"]["volumes"]
     assert "./examples:/dumps:ro" in mounts
     assert (ROOT / "examples" / "sample-dump.txt").exists()
+
+
+# Where each service's process writes by default, when its image is not told otherwise.
+_IMAGE_WRITE_DEFAULTS = {
+    "kafka": "/tmp/kraft-combined-logs",  # noqa: S108 - apache/kafka's KAFKA_LOG_DIRS default
+    "prometheus": "/prometheus",  # prom/prometheus: --storage.tsdb.path
+    "grafana": "/var/lib/grafana",  # grafana/grafana: GF_PATHS_DATA
+}
+
+
+def _writes_to(name: str, service: dict[str, Any]) -> str | None:
+    """The directory a service's process keeps its state in, from its settings or image."""
+    env = service.get("environment", {})
+    command = service.get("command", [])
+    flags = dict(arg.split("=", 1) for arg in command if arg.startswith("--") and "=" in arg)
+    found: dict[str, str | None] = {
+        "kafka": env.get("KAFKA_LOG_DIRS"),
+        "prometheus": flags.get("--storage.tsdb.path"),
+        "grafana": env.get("GF_PATHS_DATA"),
+    }
+    return found.get(name) or _IMAGE_WRITE_DEFAULTS.get(name)
+
+
+def _named_mounts(service: dict[str, Any]) -> dict[str, str]:
+    """Named volume -> mount point (bind mounts of ./paths left out)."""
+    mounts = (m.split(":") for m in service.get("volumes", []) if not m.startswith("."))
+    return {parts[0]: parts[1] for parts in mounts}
+
+
+def test_every_named_volume_is_where_its_process_writes(compose: dict[str, Any]) -> None:
+    for name, service in compose["services"].items():
+        for volume, target in _named_mounts(service).items():
+            assert _writes_to(name, service) == target, f"{name}: {volume} at {target}"
+    for name in _IMAGE_WRITE_DEFAULTS:  # and every stateful service keeps its state on one
+        service = compose["services"][name]
+        assert _writes_to(name, service) in _named_mounts(service).values(), name
+
+
+def test_scaled_workers_share_no_state_on_disk(compose: dict[str, Any]) -> None:
+    """`--scale worker=N` gives every replica the same volumes: rocksdb cannot share files."""
+    worker = compose["services"]["worker"]
+    shared = _named_mounts(worker)
+    assert not shared or worker["environment"]["NEWSWIRE_STORE_URL"] == "memory://", shared
+
+
+def test_host_ports_leave_the_local_brokers_ports_free(compose: dict[str, Any]) -> None:
+    local = Settings()
+    kafka = compose["services"]["kafka"]
+    published = {
+        int(mapping.split(":")[-2])
+        for service in compose["services"].values()
+        for mapping in service.get("ports", [])
+    }
+    assert not published & {local.local_broker_port, local.local_controller_port}
+    # the host listener advertises the port the host really reaches
+    advertised = kafka["environment"]["KAFKA_ADVERTISED_LISTENERS"]
+    host_ports = {int(p) for p in re.findall(r"localhost:(\d+)", advertised)}
+    assert host_ports
+    assert host_ports <= published
+
+
+def _dockerfile_runtime() -> list[str]:
+    """Instructions of the Dockerfile's last stage, continuation lines joined."""
+    text = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    last = max(i for i, line in enumerate(lines) if line.startswith("FROM "))
+    return [line for line in lines[last:] if not line.startswith("#")]
+
+
+def test_directories_the_worker_writes_exist_and_belong_to_its_user(
+    compose: dict[str, Any],
+) -> None:
+    runtime = _dockerfile_runtime()
+    [user] = [line.split()[1] for line in runtime if line.startswith("USER ")]
+    owned: set[PurePosixPath] = set()
+    for line in runtime:
+        if not line.startswith("RUN "):
+            continue
+        for command in re.split(r"&&|;", line.removeprefix("RUN ")):
+            words = shlex.split(command)
+            if words[:1] == ["useradd"] and "--create-home" in words and words[-1] == user:
+                owned.add(PurePosixPath(words[words.index("--home-dir") + 1]))
+            if words[:2] == ["install", "-d"] and words[words.index("-o") + 1] == user:
+                owned.update(PurePosixPath(w) for w in words[2:] if w.startswith("/"))
+    env_lines = " ".join(line for line in runtime if line.startswith("ENV "))
+    env = dict(re.findall(r"(NEWSWIRE_\w+)=(\S+)", env_lines))
+    data_dirs = {env["NEWSWIRE_DATA_DIR"], compose["services"]["worker"]["environment"].get(
+        "NEWSWIRE_DATA_DIR", env["NEWSWIRE_DATA_DIR"])}  # fmt: skip
+    for data_dir in data_dirs:
+        assert PurePosixPath(data_dir) in owned, f"{data_dir} not created for {user}: {owned}"
+
+
+def test_healthchecks_ask_endpoints_that_exist(compose: dict[str, Any]) -> None:
+    from newswire.stream.app import build_service  # noqa: PLC0415 - faust is heavy
+
+    pages = set(build_service(Settings(kafka_bootstrap_servers="127.0.0.1:1")).app.web.views)
+    [check] = [line for line in _dockerfile_runtime() if line.startswith("HEALTHCHECK")]
+    paths = set(re.findall(r"'(/\w+)'", check))
+    assert paths
+    assert paths <= pages, (paths, pages)
+    kafka = compose["services"]["kafka"]
+    [probe] = [part for part in kafka["healthcheck"]["test"] if "--bootstrap-server" in part]
+    port = re.search(r"--bootstrap-server \S+:(\d+)", probe)
+    assert port is not None
+    listeners = re.findall(r"://[^:,]*:(\d+)", kafka["environment"]["KAFKA_LISTENERS"])
+    assert port.group(1) in listeners

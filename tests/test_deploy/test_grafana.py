@@ -22,11 +22,12 @@ def test_every_expression_references_exported_metrics() -> None:
         assert used <= exported, f"{expr}: {sorted(used - exported)} not exported"
 
 
-def test_the_dashboard_covers_throughput_duplicates_rejections_lag_latency_and_stages() -> None:
+def test_the_dashboard_covers_throughput_duplicates_rejections_skips_lag_latency_stages() -> None:
     joined = " ".join(_expressions())
     for needle in (
         "newswire_articles_published_total", "newswire_duplicates_total",
         "newswire_rejected_total", "newswire_consumer_lag_messages",
-        "histogram_quantile(0.99", "newswire_stage_seconds_sum",
+        "histogram_quantile(0.99", "newswire_stage_seconds_sum", "newswire_skipped_total",
+        "newswire_batch_messages_bucket",
     ):  # fmt: skip
         assert needle in joined

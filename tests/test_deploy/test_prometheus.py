@@ -52,7 +52,21 @@ def test_alerts_cover_what_operators_asked_for_and_use_exported_metrics() -> Non
     assert {rule["alert"] for rule in _rules()} == {
         "NewswireNoArticlesPublished", "NewswireDeadLetterRateHigh",
         "NewswireConsumerLagGrowing", "NewswireEndToEndLatencyHigh", "NewswireWorkerDown",
+        "NewswireInputSkipped",
     }  # fmt: skip
     exported = {base_name(n) for n in exported_metric_names()} | exported_metric_names()
     for rule in _rules():
         assert metrics_in(rule["expr"]) <= exported, rule["alert"]
+
+
+def test_lag_alert_watches_every_topic_of_the_pipeline() -> None:
+    """The backlog hides in the internal topics as often as in the input: no topic filter."""
+    [rule] = [r for r in _rules() if r["alert"] == "NewswireConsumerLagGrowing"]
+    assert "newswire_consumer_lag_messages" in rule["expr"]
+    assert "topic" not in rule["expr"]
+
+
+def test_dead_letter_rate_compares_articles_with_articles() -> None:
+    [rule] = [r for r in _rules() if r["alert"] == "NewswireDeadLetterRateHigh"]
+    assert "newswire_articles_parsed_total" in rule["expr"]
+    assert "newswire_chunks_received_total" not in rule["expr"]

@@ -1,15 +1,25 @@
-"""The `newswire` command: one sub-command per task, settings built once here and passed down."""
+"""The `newswire` command: one sub-command per task, settings built once here and passed down.
+
+Exit codes (README, "Exit codes"): 0 done, or the reader of our output went away (``| head``);
+1 an error of ours; 2 bad arguments; 3 `broker status`: not running; 69 Kafka unreachable or
+refusing; 71 the web port is taken; 130 interrupted (Ctrl-C).
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
+from aiokafka.errors import KafkaConnectionError, KafkaError
+
 from newswire import __version__
 from newswire.cli import broker, generate, parse, produce, run, tail, worker
-from newswire.errors import NewswireError
-from newswire.settings import Settings, settings_from_environment
+from newswire.errors import KafkaUnreachable, NewswireError
+from newswire.kafka.config import bootstrap_servers
+from newswire.settings import ENV_PREFIX, Settings, settings_from_environment
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -33,14 +43,50 @@ def load_settings() -> Settings:
     return settings_from_environment()
 
 
+def kafka_unreachable(exc: KafkaError, settings: Settings) -> KafkaUnreachable:
+    """One line for any aiokafka error: which cluster was tried, and what to do."""
+    where = bootstrap_servers(settings)
+    if settings.kafka_bootstrap_servers is None:
+        advice = (
+            "start the local broker with `newswire broker start`, or set "
+            f"{ENV_PREFIX}KAFKA_BOOTSTRAP_SERVERS to your cluster"
+        )
+    else:
+        advice = f"check {ENV_PREFIX}KAFKA_BOOTSTRAP_SERVERS and the cluster's health"
+    if isinstance(exc, KafkaConnectionError):
+        return KafkaUnreachable(f"cannot reach Kafka at {where}: {advice}")
+    detail = str(exc) or type(exc).__name__
+    return KafkaUnreachable(f"Kafka at {where} refused a request ({detail}): {advice}")
+
+
+def _stdout_gone() -> None:
+    """The reader of stdout left (`| head`): point stdout at /dev/null so the interpreter's
+    last flush at exit does not fail again with a traceback."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
+    # aiokafka logs every failed connection attempt, and with logging not set up Python prints
+    # them on stderr; a command reports its failure once, below. (The worker lets Faust's
+    # logging take over once it has reached Kafka.)
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
     try:
-        return handler(args, load_settings())
+        settings = load_settings()
+        try:
+            return handler(args, settings)
+        except KafkaError as exc:
+            raise kafka_unreachable(exc, settings) from exc
     except NewswireError as exc:
         print(f"newswire: error: {exc}", file=sys.stderr)
-        return 1
+        return getattr(exc, "exit_code", 1)
+    except BrokenPipeError:
+        # Like a Unix tool whose reader stopped early: quiet, and a success (exit 0, not 141).
+        _stdout_gone()
+        return 0
     except KeyboardInterrupt:
         return 130
 

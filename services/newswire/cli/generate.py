@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from newswire import jsonio
+from newswire.cli.parse import positive_int
 from newswire.core.generate import generate
-from newswire.errors import InputError
+from newswire.errors import InputError, UsageError
 from newswire.settings import Settings
 
 
@@ -23,11 +24,24 @@ def _rate(text: str) -> float:
     return value
 
 
+def _count(text: str) -> int:
+    """argparse type: a whole number, zero or more (usage error, exit 2, otherwise)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "generate", help="write a synthetic dump and its ground truth (FILE.truth.json)"
     )
-    parser.add_argument("--articles", type=int, required=True, help="article occurrences")
+    parser.add_argument(
+        "--articles", type=_count, required=True, help="article occurrences (0 or more)"
+    )
     parser.add_argument("--repeat-rate", type=_rate, default=0.1, help="share of exact repeats")
     parser.add_argument("--revision-rate", type=_rate, default=0.03, help="share of revisions")
     parser.add_argument(
@@ -36,9 +50,13 @@ def register(commands: Any) -> None:
         default=0.03,
         help="share of syndicated near-duplicate copies",
     )
-    parser.add_argument("--sections", type=int, default=3, help="dump sections (days)")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument(
+        "--sections", type=positive_int, default=3, help="dump sections (days); default 3"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="random seed: the same seed writes the same dump"
+    )
+    parser.add_argument("--out", type=Path, required=True, help="where to write the dump")
     parser.add_argument(
         "--truth", type=Path, default=None, help="ground-truth JSON (default: OUT.truth.json)"
     )
@@ -56,8 +74,8 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
             sections=args.sections,
             zone=settings.zone,
         )
-    except ValueError as exc:
-        raise InputError(str(exc), reason="bad_argument") from exc
+    except ValueError as exc:  # rates that add up to more than 1: a usage error too
+        raise UsageError(str(exc)) from exc
     truth_path = args.truth or args.out.with_name(args.out.name + ".truth.json")
     try:
         args.out.write_text(corpus.text, encoding="utf-8")

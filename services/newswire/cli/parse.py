@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
 from typing import Any, BinaryIO
 
+from newswire.cli.report import summary_line
+from newswire.cli.sources import STDIN, source_ids
 from newswire.core.events import event_to_json
 from newswire.core.models import Chunk, Rejection
 from newswire.core.pipeline import ArticleStages, RunStats
 from newswire.core.reassembly import iter_chunks, reassemble
-from newswire.errors import InputError
-from newswire.settings import Settings
+from newswire.errors import InputError, UsageError
+from newswire.settings import Settings, chunk_size_error
 
 
 def register(commands: Any) -> None:
@@ -46,13 +47,8 @@ def positive_int(text: str) -> int:
 def _open_all(stack: ExitStack, names: list[str]) -> list[tuple[str, BinaryIO]]:
     """Open every input before reading any, so a typo fails fast and prints nothing."""
     opened = []
-    seen: Counter[str] = Counter()
-    for name in names:
-        source_id = "stdin" if name == "-" else name
-        seen[source_id] += 1
-        if seen[source_id] > 1:  # the same file twice is two sources, not a replay
-            source_id = f"{source_id}#{seen[source_id]}"
-        if name == "-":
+    for name, source_id in zip(names, source_ids(names), strict=True):
+        if name == STDIN:
             opened.append((source_id, sys.stdin.buffer))
             continue
         try:
@@ -76,6 +72,9 @@ def _chunks(
 
 def _parse(args: argparse.Namespace, settings: Settings) -> int:
     chunk_size = settings.chunk_size if args.chunk_size is None else args.chunk_size
+    problem = chunk_size_error(chunk_size, settings.max_message_bytes, "--chunk-size")
+    if problem:  # the same bound as the stream's, and before a chunk is allocated
+        raise UsageError(problem)
     stages = ArticleStages(settings)
     out = sys.stdout.buffer
     with ExitStack() as stack:
@@ -89,5 +88,14 @@ def _parse(args: argparse.Namespace, settings: Settings) -> int:
             for event in stages.handle(item):
                 out.write(event_to_json(event) + b"\n")
     out.flush()
-    print(stages.stats.summary(), file=sys.stderr)
+    stats = stages.stats
+    summary = summary_line(
+        chunks=stats.chunks,
+        articles_parsed=stats.articles_parsed,
+        events=stats.events,
+        duplicates=stats.duplicates,
+        rejected=stats.rejected,
+        skipped=stats.skipped,
+    )
+    print(summary, file=sys.stderr)
     return 0

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
-from aiokafka.errors import KafkaError, MessageSizeTooLargeError
+from aiokafka.errors import KafkaConnectionError, KafkaError, MessageSizeTooLargeError
 
 from newswire.cli.parse import positive_int
+from newswire.cli.sources import source_ids
 from newswire.core.envelope import encode_chunk
 from newswire.core.reassembly import iter_chunks
-from newswire.errors import ConfigurationError, DeliveryError, InputError
+from newswire.errors import ConfigurationError, DeliveryError, InputError, UsageError
 from newswire.kafka.config import client_kwargs
 from newswire.kafka.topics import ensure_topics
 from newswire.settings import Settings, chunk_size_error
@@ -28,20 +29,29 @@ DELIVERY_WINDOW = 256
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("produce", help="publish dump files to the input topic")
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    parser.add_argument("--chunk-size", type=positive_int, default=None)
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="dump files to publish")
     parser.add_argument(
-        "--source-id", default=None, help="source id (one file only; default: the path as given)"
+        "--chunk-size",
+        type=positive_int,
+        default=None,
+        help="bytes per chunk (default: NEWSWIRE_CHUNK_SIZE)",
+    )
+    parser.add_argument(
+        "--source-id",
+        default=None,
+        help="source id (one file only; default: the file's name). Each produce is a new run "
+        "of its source id, so reusing one is safe",
     )
     parser.set_defaults(handler=_produce)
 
 
 def _produce(args: argparse.Namespace, settings: Settings) -> int:
     if args.source_id and len(args.files) > 1:
-        raise InputError("--source-id names one file's chunks; give one FILE", reason="usage")
+        raise UsageError("--source-id names one file's chunks; give one FILE")
     chunk_size = args.chunk_size or settings.chunk_size
     check_chunk_size(settings, chunk_size, "--chunk-size" if args.chunk_size else None)
-    sources = [(args.source_id or str(path), path) for path in args.files]
+    ids = [args.source_id] if args.source_id else source_ids(args.files)
+    sources = list(zip(ids, args.files, strict=True))
     for _, path in sources:
         if not path.is_file():
             raise InputError(f"cannot read {path}: not a file", reason="unreadable")
@@ -135,6 +145,8 @@ async def produce_files(
     check_chunk_size(settings, chunk_size)
     try:
         await ensure_topics(settings)
+    except KafkaConnectionError:
+        raise  # not a refusal: the command line says "cannot reach Kafka" once, for all
     except KafkaError as exc:
         raise delivery_error(topic, exc, "before the first chunk") from exc
     producer = chunk_producer(settings, chunk_size)
@@ -143,6 +155,8 @@ async def produce_files(
     try:
         try:
             await producer.start()
+        except KafkaConnectionError:
+            raise
         except KafkaError as exc:
             raise delivery_error(topic, exc, "before the first chunk") from exc
         started = time.monotonic()

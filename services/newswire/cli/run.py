@@ -3,13 +3,15 @@
 Uses the configured cluster or the local broker (started, and stopped afterwards, when it was
 not running); starts the workers of an isolated run, produces the files, waits until every
 chunk is processed and the output drained, writes the published events as JSON lines, prints
-a summary and stops what it started.
+a summary and stops what it started: the workers, then the run's topics and consumer group
+(unless ``--keep-topics``), then the broker. Ctrl-C takes the same way out, saying so.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import signal
 import sys
 import tempfile
 import time
@@ -21,71 +23,138 @@ from typing import Any
 from newswire import jsonio
 from newswire.cli.broker import local_broker
 from newswire.cli.parse import positive_int
-from newswire.cli.produce import produce_files
+from newswire.cli.produce import check_chunk_size, produce_files
+from newswire.cli.report import summary_line
+from newswire.cli.sources import source_ids
 from newswire.errors import InputError
 from newswire.settings import Settings
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("run", help="run the whole pipeline on dump files (embedded)")
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="dump file")
     parser.add_argument("--out", type=Path, default=None, help="events as JSONL (default stdout)")
-    parser.add_argument("--workers", type=positive_int, default=1)
-    parser.add_argument("--chunk-size", type=positive_int, default=None)
     parser.add_argument(
-        "--keep-topics", action="store_true", help="keep the run's topics instead of deleting them"
+        "--workers", type=positive_int, default=1, help="worker processes to start (default 1)"
     )
     parser.add_argument(
-        "--timeout", type=float, default=600.0, help="seconds to wait for the output to drain"
+        "--chunk-size",
+        type=positive_int,
+        default=None,
+        help="bytes per chunk produced (default: NEWSWIRE_CHUNK_SIZE)",
+    )
+    parser.add_argument(
+        "--keep-topics",
+        action="store_true",
+        help="keep the run's topics and consumer group (printed) instead of deleting them",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=600.0,
+        help="seconds to wait for the pipeline to drain once produced (default 600)",
     )
     parser.set_defaults(handler=_run)
 
 
+def _say(message: str) -> None:
+    print(f"newswire run: {message}", file=sys.stderr, flush=True)
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    from newswire.stream.cluster import Cluster, summarise  # noqa: PLC0415 - heavy imports
+    from newswire.stream.cluster import Cluster  # noqa: PLC0415 - heavy imports
 
     for path in args.files:
         if not path.is_file():
             raise InputError(f"cannot read {path}: not a file", reason="unreadable")
+    if args.chunk_size:  # refused before a broker or a worker starts
+        check_chunk_size(settings, args.chunk_size, "--chunk-size")
     with ExitStack() as stack:
         if settings.kafka_bootstrap_servers is None:
             broker = local_broker(settings)
             if not broker.status().running:
-                print("starting the local Kafka broker ...", file=sys.stderr)
+                _say("starting the local Kafka broker ...")
                 broker.start()
                 stack.callback(broker.stop)
+                stack.callback(_say, "stopping the local Kafka broker ...")
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newswire-run-")))
         cluster = Cluster(settings, workdir)
+        # Undone in reverse: workers stop first (a group with members cannot be deleted),
+        # then the run's topics and group go, then the broker.
+        stack.callback(_clean_up, cluster, keep=args.keep_topics)
         stack.callback(cluster.stop)
-        if not args.keep_topics:
-            stack.callback(lambda: asyncio.run(cluster.delete_topics()))
-        asyncio.run(cluster.ensure_topics())
-        for index in range(args.workers):
-            cluster.start_worker(index)
-        cluster.wait_ready()
-        started = time.monotonic()
-        sources = [(str(path), path) for path in args.files]
-        chunk_size = args.chunk_size or settings.chunk_size
-        chunks = asyncio.run(produce_files(cluster.settings, sources, chunk_size))
-        asyncio.run(cluster.wait_drained(within=args.timeout))
-        elapsed = time.monotonic() - started
-        records = asyncio.run(cluster.read_topic(cluster.settings.topic_articles))
-        values = [value or b"" for _, value, _ in records]
-        out = args.out.open("wb") if args.out else sys.stdout.buffer
-        with out if args.out else ExitStack():
-            for value in sorted(values, key=_input_order([s for s, _ in sources])):
-                out.write(value + b"\n")
-            out.flush()
-        totals = summarise(cluster.metric_lines())
-        rate = len(records) / elapsed if elapsed > 0 else 0.0
-        print(
-            f"chunks={chunks} articles_parsed={int(totals.get('articles_parsed', 0))} "
-            f"events={len(records)} duplicates={_counts(totals.get('duplicates'))} "
-            f"rejected={_counts(totals.get('rejected'))} elapsed={elapsed:.1f}s "
-            f"articles/s={rate:.1f} workers={args.workers}",
-            file=sys.stderr,
-        )
+        try:
+            return _work(args, settings, cluster)
+        except KeyboardInterrupt:
+            # A second Ctrl-C would abandon the workers and topics: cleaning up is bounded
+            # (workers get 30 s after SIGTERM), so let it finish.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            _say(f"interrupted: stopping {len(cluster.workers)} worker(s) and cleaning up ...")
+            raise
+
+
+def _work(args: argparse.Namespace, settings: Settings, cluster: Any) -> int:
+    progress = sys.stderr.isatty()
+    asyncio.run(cluster.ensure_topics())
+    for index in range(args.workers):
+        cluster.start_worker(index)
+    cluster.wait_ready()
+    started = time.monotonic()
+    sources = list(zip(source_ids(args.files), args.files, strict=True))
+    chunk_size = args.chunk_size or settings.chunk_size
+    chunks = asyncio.run(produce_files(cluster.settings, sources, chunk_size, progress=progress))
+    asyncio.run(
+        cluster.wait_drained(within=args.timeout, on_progress=_backlog if progress else None)
+    )
+    if progress:
+        print("\r\033[K", end="", file=sys.stderr)  # clear the backlog line
+    elapsed = time.monotonic() - started
+    records = asyncio.run(cluster.read_topic(cluster.settings.topic_articles))
+    values = [value or b"" for _, value, _ in records]
+    out = args.out.open("wb") if args.out else sys.stdout.buffer
+    with out if args.out else ExitStack():
+        for value in sorted(values, key=_input_order([s for s, _ in sources])):
+            out.write(value + b"\n")
+        out.flush()
+    _print_summary(cluster, chunks, len(records), elapsed, args.workers)
     return 0
+
+
+def _backlog(messages: int) -> None:
+    print(f"\rprocessing: {messages} messages to go\033[K", end="", file=sys.stderr, flush=True)
+
+
+def _print_summary(cluster: Any, chunks: int, events: int, elapsed: float, workers: int) -> None:
+    from newswire.stream.cluster import summarise  # noqa: PLC0415 - heavy imports
+
+    totals = summarise(cluster.metric_lines())
+    summary = summary_line(
+        chunks=chunks,
+        articles_parsed=int(totals.get("articles_parsed", 0)),
+        events=events,
+        duplicates=totals.get("duplicates"),
+        rejected=totals.get("rejected"),
+        skipped=totals.get("skipped"),
+        elapsed=f"{elapsed:.1f}s",
+        **{"articles/s": f"{events / elapsed if elapsed > 0 else 0.0:.1f}"},
+        workers=workers,
+    )
+    print(summary, file=sys.stderr)
+
+
+def _clean_up(cluster: Any, *, keep: bool) -> None:
+    if keep:
+        kept = asyncio.run(cluster.run_topics())
+        _say(
+            f"kept run {cluster.run_id}: consumer group {cluster.settings.app_id}, "
+            f"topics {', '.join(kept) or 'none'}"
+        )
+        return
+    if sys.stderr.isatty():
+        _say(f"deleting run {cluster.run_id}'s topics and consumer group ...")
+    deleted = asyncio.run(cluster.delete_topics())
+    if not any(name.startswith("consumer group") for name in deleted):
+        _say(f"consumer group {cluster.settings.app_id} kept: a member had not left yet")
 
 
 def _input_order(source_ids: list[str]) -> Callable[[bytes], tuple[int, int, int]]:
@@ -98,8 +167,3 @@ def _input_order(source_ids: list[str]) -> Callable[[bytes], tuple[int, int, int
         return rank.get(source["id"], len(rank)), source["offset"], event["revision"]
 
     return key
-
-
-def _counts(values: dict[str, float] | None) -> str:
-    kept = {k: int(v) for k, v in (values or {}).items() if v}
-    return ",".join(f"{k}:{v}" for k, v in sorted(kept.items())) or "none"

@@ -12,18 +12,22 @@ from aiokafka import AIOKafkaConsumer
 
 from newswire import jsonio
 from newswire.errors import InputError
-from newswire.kafka.config import client_kwargs
+from newswire.kafka.config import bootstrap_servers, client_kwargs
 from newswire.settings import Settings
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("tail", help="print article events from the output topic")
-    parser.add_argument("--from-beginning", action="store_true")
+    parser.add_argument(
+        "--from-beginning",
+        action="store_true",
+        help="start at the topic's first event (default: only events published from now on)",
+    )
     parser.add_argument(
         "--idle-timeout",
         type=float,
         default=None,
-        help="stop after this many seconds without a new event",
+        help="stop after this many seconds without a new event (default: follow forever)",
     )
     parser.add_argument("--json", action="store_true", help="one JSON event per line")
     parser.add_argument("--topic", default=None, help="default: the output topic in settings")
@@ -47,14 +51,21 @@ def _tail(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _follow(args: argparse.Namespace, settings: Settings) -> None:
+    topic = args.topic or settings.topic_articles
     consumer = AIOKafkaConsumer(
-        args.topic or settings.topic_articles,
         **client_kwargs(settings),
         auto_offset_reset="earliest" if args.from_beginning else "latest",
         enable_auto_commit=False,
     )
-    await consumer.start()
     try:
+        await consumer.start()
+        # Subscribed to a missing topic, aiokafka waits for it forever, warning ten times a
+        # second (topics are never auto-created here): say so once and stop instead.
+        if topic not in await consumer.topics():
+            hint = "" if args.topic else "; `newswire worker` creates newswire's topics at start"
+            message = f"topic {topic} does not exist on {bootstrap_servers(settings)}{hint}"
+            raise InputError(message, reason="no_such_topic")
+        consumer.subscribe([topic])
         while True:
             batch = await consumer.getmany(timeout_ms=int((args.idle_timeout or 3600) * 1000))
             if not batch:

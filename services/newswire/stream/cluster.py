@@ -1,9 +1,11 @@
 """Worker processes of one run, driven from outside: what `newswire run`, the integration
 tests and the benchmark share.
 
-A run is isolated: its own application id (consumer group, changelog topics) and topic names
-suffixed with a run id, so it neither sees nor disturbs other runs on the same cluster, and
-its topics are deleted afterwards unless kept.
+A run is isolated: its own application id ``<app id>-run-<run id>`` names its consumer group
+and starts the name of every topic of the run, ours (``<run app id>.raw-chunks``, ``.parsed``,
+...) and Faust's (``<run app id>-<table>-changelog``, ``<run app id>-__assignor-__leader``), so
+it neither sees nor disturbs other runs on the same cluster, and cleaning up is deleting the
+topics with that prefix and the group, unless kept.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -18,12 +21,14 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.errors import GroupIdNotFound, NonEmptyGroup, for_code
+from aiokafka.protocol.admin import DeleteGroupsRequest
 from pydantic import SecretStr
 
 from newswire.broker.local import free_port
@@ -33,16 +38,21 @@ from newswire.kafka.topics import delete_topics, ensure_topics
 from newswire.settings import ENV_PREFIX, Settings
 
 _POLL_SECONDS = 0.5
+# What `newswire worker` prints once its web server listens (the port may have been 0).
+WEB_SERVER_LINE = "newswire worker: web server on http://{host}:{port}"
+_WEB_SERVER_PORT = re.compile(r"newswire worker: web server on http://\S+?:(\d+)")
 
 
 def run_settings(settings: Settings, run_id: str) -> Settings:
-    """The settings of an isolated run: app id and topic names carry the run id."""
+    """The settings of an isolated run: the app id carries the run id and starts every topic
+    name, like the internal topics' and Faust's own."""
+    app_id = f"{settings.app_id}-run-{run_id}"
     return settings.model_copy(
         update={
-            "app_id": f"{settings.app_id}-run-{run_id}",
-            "topic_raw_chunks": f"{settings.topic_raw_chunks}.{run_id}",
-            "topic_articles": f"{settings.topic_articles}.{run_id}",
-            "topic_dlq": f"{settings.topic_dlq}.{run_id}",
+            "app_id": app_id,
+            "topic_raw_chunks": f"{app_id}.raw-chunks",
+            "topic_articles": f"{app_id}.articles",
+            "topic_dlq": f"{app_id}.dlq",
             "commit_interval": min(settings.commit_interval, 0.5),
         }
     )
@@ -71,8 +81,11 @@ class Cluster:
         self.ports: dict[int, int] = {}
 
     # -- workers ---------------------------------------------------------------------------
-    def start_worker(self, index: int) -> None:
-        port = self.ports.setdefault(index, free_port())
+    def start_worker(self, index: int, *, web_port: int | None = None) -> None:
+        """Start worker ``index``; ``web_port=0`` lets it choose, and its log says which."""
+        port = web_port if web_port is not None else self.ports.setdefault(index, free_port())
+        if port == 0:
+            self.ports.pop(index, None)
         env = {k: v for k, v in os.environ.items() if not k.startswith(ENV_PREFIX)}
         env |= settings_env(self.settings.model_copy(update={"web_port": port}))
         log = (self.workdir / f"worker-{index}.log").open("ab")
@@ -101,11 +114,23 @@ class Cluster:
         process.send_signal(sig)
         process.wait(timeout=60)
 
+    def port(self, index: int) -> int | None:
+        """The worker's web port: as given, or as its log reports it (None until then)."""
+        if index not in self.ports:
+            with contextlib.suppress(OSError):
+                log = (self.workdir / f"worker-{index}.log").read_text(errors="replace")
+                found = _WEB_SERVER_PORT.search(log)
+                if found:
+                    self.ports[index] = int(found.group(1))
+        return self.ports.get(index)
+
     def url(self, index: int, path: str) -> str:
-        return f"http://127.0.0.1:{self.ports[index]}{path}"
+        return f"http://127.0.0.1:{self.port(index)}{path}"
 
     def get(self, index: int, path: str) -> tuple[int, bytes]:
         """Status and body of a worker's web endpoint (status 0 when it does not answer)."""
+        if self.port(index) is None:
+            return 0, b""
         try:
             with urllib.request.urlopen(self.url(index, path), timeout=5) as reply:  # noqa: S310 - our own loopback URL
                 return reply.status, reply.read()
@@ -128,7 +153,7 @@ class Cluster:
         raise NewswireError(f"workers not ready after {timeout:.0f}s:\n{self.log_tail()}")
 
     def log_tail(self, index: int | None = None, lines: int = 30) -> str:
-        indexes = [index] if index is not None else list(self.ports)
+        indexes = [index] if index is not None else sorted(set(self.ports) | set(self.workers))
         parts = []
         for i in indexes:
             path = self.workdir / f"worker-{i}.log"
@@ -152,8 +177,14 @@ class Cluster:
     async def ensure_topics(self) -> None:
         await ensure_topics(self.settings)
 
-    async def wait_drained(self, within: float = 300.0, settle: float = 1.5) -> None:
-        """Until every message of the input and internal topics is processed and committed."""
+    async def wait_drained(
+        self,
+        within: float = 300.0,
+        settle: float = 1.5,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> None:
+        """Until every message of the input and internal topics is processed and committed;
+        ``on_progress`` gets the backlog (messages not yet committed) at every poll."""
         topics = [
             self.settings.topic_raw_chunks,
             self.settings.topic_parsed,
@@ -166,7 +197,10 @@ class Cluster:
             for index, process in self.workers.items():
                 if process.poll() is not None:
                     raise NewswireError(f"worker {index} died:\n{self.log_tail(index)}")
-            if await self._lag(topics) == 0:
+            backlog = await self._lag(topics)
+            if on_progress is not None:
+                on_progress(backlog)
+            if backlog == 0:
                 drained_since = drained_since or time.monotonic()
                 if time.monotonic() - drained_since >= settle:
                     return
@@ -178,9 +212,9 @@ class Cluster:
     async def _lag(self, topics: list[str]) -> int:
         admin = AIOKafkaAdminClient(**client_kwargs(self.settings))
         consumer = AIOKafkaConsumer(**client_kwargs(self.settings))
-        await admin.start()
-        await consumer.start()
-        try:
+        try:  # starting inside: Ctrl-C may cancel a start, and both must still be closed
+            await admin.start()
+            await consumer.start()
             committed = await admin.list_consumer_group_offsets(self.settings.app_id)
             partitions = [
                 TopicPartition(topic, p)
@@ -204,8 +238,8 @@ class Cluster:
     async def read_records(self, topic: str) -> list[Any]:
         """Every record of a topic as aiokafka ConsumerRecords (headers, timestamps)."""
         consumer = AIOKafkaConsumer(**client_kwargs(self.settings), enable_auto_commit=False)
-        await consumer.start()
         try:
+            await consumer.start()
             partitions = [TopicPartition(topic, p) for p in await _partitions(consumer, topic)]
             consumer.assign(partitions)
             ends = await consumer.end_offsets(partitions)
@@ -222,20 +256,53 @@ class Cluster:
         finally:
             await consumer.stop()
 
-    async def delete_topics(self) -> None:
-        s = self.settings
-        names = [
-            s.topic_raw_chunks,
-            s.topic_parsed,
-            s.topic_near,
-            s.topic_decided,
-            s.topic_articles,
-            s.topic_dlq,
-        ]
-        names += [
-            f"{s.app_id}-{table}-changelog" for table in ("sources", "articles", "near-entries")
-        ]
-        await delete_topics(s, names)
+    def owns_topic(self, name: str) -> bool:
+        """Whether a topic belongs to this run: ours and Faust's all start with the app id."""
+        app_id = self.settings.app_id
+        return name.startswith((f"{app_id}.", f"{app_id}-"))
+
+    async def run_topics(self) -> list[str]:
+        """Every topic of this run that exists on the cluster."""
+        admin = AIOKafkaAdminClient(**client_kwargs(self.settings))
+        await admin.start()
+        try:
+            return sorted(n for n in await admin.list_topics() if self.owns_topic(n))
+        finally:
+            await admin.close()
+
+    async def delete_topics(self) -> list[str]:
+        """Delete every topic of the run, Faust's assignor and changelog topics included, and
+        its consumer group (stop the workers first: a group with members stays). Returns what
+        was deleted."""
+        doomed = await self.run_topics()
+        await delete_topics(self.settings, doomed)
+        if await self._delete_group():
+            doomed.append(f"consumer group {self.settings.app_id}")
+        return doomed
+
+    async def _delete_group(self, attempts: int = 10) -> bool:
+        """aiokafka's admin client cannot delete groups: send Kafka's DeleteGroups itself.
+        A group keeps a member that died until its session expires: then it is left, and
+        False says so (never an error: cleaning up must not fail what it cleans up after)."""
+        admin = AIOKafkaAdminClient(**client_kwargs(self.settings))
+        await admin.start()
+        try:
+            group = self.settings.app_id
+            for _ in range(attempts):
+                if group not in {listed[0] for listed in await admin.list_consumer_groups()}:
+                    return False  # (never joined: no coordinator may exist yet to ask)
+                coordinator = await admin.find_coordinator(group)
+                response = await admin._send_request(DeleteGroupsRequest([group]), coordinator)
+                [(_, code)] = response.results
+                if code == NonEmptyGroup.errno:  # members still leaving
+                    await asyncio.sleep(_POLL_SECONDS)
+                    continue
+                if code and code != GroupIdNotFound.errno:
+                    raise for_code(code)(f"cannot delete consumer group {group}")
+                return not code
+            return False
+        finally:
+            await admin.close()
 
     def metric_lines(self, index: int | None = None) -> Iterator[tuple[str, dict[str, str], float]]:
         """newswire_* samples of one worker's /metrics, or of every live worker's."""

@@ -27,7 +27,7 @@ def test_parse_prints_one_event_per_article_of_the_sample(
     assert code == 0
     assert len(events) == 9
     assert events[0]["published_at"] == "2025-07-14T12:31:00+05:00"
-    assert events[0]["source"] == {"id": str(SAMPLE), "offset": 0}
+    assert events[0]["source"] == {"id": SAMPLE.name, "offset": 0}  # the name, not the path
     assert len({e["article_id"] for e in events}) == 9
     assert "articles_parsed=9" in err
 
@@ -60,8 +60,8 @@ def test_rejections_are_reported_on_stderr_and_are_not_fatal(
     code, events, err = _run(capsysbinary, "parse", str(dump))
     assert code == 0
     assert [e["title"] for e in events] == ["Title"]
-    assert f"rejected [missing_title] {dump}@0" in err
-    assert "missing_title=1" in err
+    assert "rejected [missing_title] bad.txt@0" in err
+    assert "rejected=missing_title:1" in err
 
 
 def test_an_unreadable_file_fails_fast_with_a_clear_message(
@@ -133,4 +133,4 @@ def test_a_re_scraped_dump_gives_new_articles_once_and_the_revision_once(
     assert events[0]["article_id"] != events[1]["article_id"]
     assert events[3]["article_id"] == events[1]["article_id"]
     assert "14 percent" in events[3]["body"]
-    assert "duplicates: exact=2, revision=1;" in err
+    assert " duplicates=exact:2,revision:1 rejected=none skipped=none" in err
