@@ -14,6 +14,7 @@ import orjson
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from newswire.cli import main
 from newswire.kafka.config import client_kwargs
@@ -152,8 +153,6 @@ async def produce_raw(
 
 
 async def set_topic_config(cluster: Cluster, topic: str, configs: dict[str, str]) -> None:
-    from aiokafka.admin import ConfigResource, ConfigResourceType  # noqa: PLC0415
-
     admin = AIOKafkaAdminClient(**client_kwargs(cluster.settings))
     await admin.start()
     try:
