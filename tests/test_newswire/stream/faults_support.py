@@ -71,7 +71,8 @@ def assert_delivered(events: list[bytes], expected: list[bytes]) -> Delivery:
     assert not missing, f"{len(missing)} of {len(wanted)} expected events lost, e.g. {missing[:3]}"
     assert not extra, f"{len(extra)} events published that parse does not give: {extra[:3]}"
     assert not differing, (
-        f"{len(differing)} (article_id, revision) published with different bytes: {differing[:3]}"
+        f"{len(differing)} (article_id, revision) published with different bytes: "
+        + "; ".join(f"{key}: {_difference(by_identity[key])}" for key in differing[:3])
     )
     delivery = Delivery(
         records=len(events),
@@ -83,6 +84,15 @@ def assert_delivered(events: list[bytes], expected: list[bytes]) -> Delivery:
     )
     print(delivery)
     return delivery
+
+
+def _difference(versions: set[bytes]) -> str:
+    """The fields in which two versions of one event differ, with their values (shortened)."""
+    first, second = (orjson.loads(v) for v in sorted(versions)[:2])
+    fields = sorted(k for k in first.keys() | second.keys() if first.get(k) != second.get(k))
+    return ", ".join(
+        f"{k}: {str(first.get(k))[:60]!r} vs {str(second.get(k))[:60]!r}" for k in fields
+    )
 
 
 # -- watching a run from outside -------------------------------------------------------------

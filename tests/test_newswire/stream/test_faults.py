@@ -89,13 +89,11 @@ def test_three_sigkills_during_a_run_lose_nothing(
         cluster.start_worker(victim)  # restarted at once
         kills.append(f"worker {victim} at {at} events, {time.monotonic() - started:.1f}s")
     asyncio.run(cluster.wait_drained(within=600))
-    elapsed = time.monotonic() - started
-
-    delivery = assert_delivered(published(cluster), expected)
     print(
-        f"3 SIGKILLs ({'; '.join(kills)}) during {len(expected)} events: {delivery}; "
-        f"produced to drained in {elapsed:.1f}s"
+        f"3 SIGKILLs ({'; '.join(kills)}) during {len(expected)} events; "
+        f"produced to drained in {time.monotonic() - started:.1f}s"
     )
+    assert_delivered(published(cluster), expected)
 
 
 # -- 2. Broker stop and start --------------------------------------------------------------
