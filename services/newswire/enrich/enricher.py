@@ -14,11 +14,26 @@ from newswire.enrich.places import places
 from newswire.enrich.quotes import quotes
 from newswire.enrich.text import tokens, tokens_within
 
+# One article's cost has a ceiling: dumps bring articles of several megabytes (a whole page
+# scraped as one line), and every extractor is at least linear in what it reads. What an
+# article is about is said in its opening; entities past this many characters are not looked
+# for. Ordinary articles (a few KB) are never cut.
+MAX_BODY_CHARS = 60_000
+
+
+def bounded(text: str, limit: int) -> str:
+    """The first ``limit`` characters, cut back to a word boundary when the cut splits one."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ", limit // 2)
+    return cut[:space] if space > 0 else cut
+
 
 def enrich(event: ArticleEvent) -> ArticleEvent:
     """The event with language, entities, countries, attribution, money, quotes, keywords."""
     gazetteer = load()
-    body = event.body
+    body = bounded(event.body, MAX_BODY_CHARS)
     paragraphs = body.split("\n") if body else []
     toks = tokens(body)
     amounts, amount_spans = money(body, gazetteer)

@@ -37,11 +37,14 @@ def quotes(paragraphs: list[str], people: list[Person]) -> list[Quote]:
         for match in _SPEAKER_THEN_OPEN.finditer(paragraph):
             speaker = _speaker(match.group("speaker"), people, last_person)
             found.append(Quote(text=match.group("text").strip(), speaker=speaker))
+        # The last opening mark before each match, found by one scan of the paragraph (a
+        # rescan from its start for every match would cost quadratic time on a long line).
+        opening_end, scanned = 0, 0
         for match in _CLOSE_THEN_SPEAKER.finditer(paragraph):
-            opening = None
-            for candidate in _OPEN.finditer(paragraph, 0, match.start()):
-                opening = candidate
-            start = opening.end() if opening is not None else 0
+            for candidate in _OPEN.finditer(paragraph, scanned, match.start()):
+                opening_end = candidate.end()
+            scanned = max(scanned, match.start())
+            start = opening_end
             text = paragraph[start : match.start() + 1].strip(" ,")
             if len(text) >= _MIN_QUOTE_CHARS:
                 speaker = _speaker(match.group("speaker"), people, last_person)
