@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from newswire.core.models import ArticleEvent, Entities
-from newswire.enrich.attribution import attribution
+from newswire.enrich import cyrillic_people
+from newswire.enrich.attribution import attribution, publisher
 from newswire.enrich.gazetteer import load
 from newswire.enrich.keywords import keywords
 from newswire.enrich.language import detect_language
@@ -19,6 +20,7 @@ from newswire.enrich.text import tokens, tokens_within
 # article is about is said in its opening; entities past this many characters are not looked
 # for. Ordinary articles (a few KB) are never cut.
 MAX_BODY_CHARS = 60_000
+_CYRILLIC_LANGUAGES = ("ru", "kk", "uk")
 
 
 def bounded(text: str, limit: int) -> str:
@@ -40,13 +42,19 @@ def enrich(event: ArticleEvent) -> ArticleEvent:
     # "US" in "3 billion US dollars" is a currency, not a place.
     amount_tokens = tokens_within(toks, amount_spans)
     orgs, org_tokens = organizations(body, toks, gazetteer)
-    mentioned = mentions(body, toks, gazetteer, org_tokens)
+    language = detect_language(event.title, body)
+    if language in _CYRILLIC_LANGUAGES:
+        mentioned = cyrillic_people.mentions(
+            body, toks, gazetteer, org_tokens, kazakh_text=language == "kk"
+        )
+    else:  # English rules only: no morphology on English text
+        mentioned = mentions(body, toks, gazetteer, org_tokens)
     people = persons(mentioned)
     name_tokens = {i for m in mentioned for i in range(m.first, m.last + 1)}
     locations, countries, place_tokens = places(
-        body, toks, gazetteer, name_tokens | amount_tokens, org_tokens
+        body, toks, gazetteer, name_tokens | amount_tokens, org_tokens, language=language
     )
-    language = detect_language(event.title, body)
+    source = attribution(paragraphs)
     return event.model_copy(
         update={
             "language": language,
@@ -56,7 +64,8 @@ def enrich(event: ArticleEvent) -> ArticleEvent:
                 locations=locations,
             ),
             "countries": countries,
-            "attribution": attribution(paragraphs),
+            "attribution": source,
+            "publisher": publisher(source),
             "money": amounts,
             "quotes": quotes(paragraphs, people),
             "keywords": keywords(toks, gazetteer, language, name_tokens | place_tokens),

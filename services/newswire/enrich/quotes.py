@@ -4,6 +4,11 @@ Two shapes: an intact quote (``X said that "..."`` or ``"...," X said``), and th
 shape whose opening quotation mark was lost (``We highly appreciate ... Central Asia,"
 Hidehiko Yuzaki said.``): a paragraph with a closing mark followed by a speaker and a speech
 verb, and no opening mark before it, is a quote from the paragraph's start.
+
+Russian and Kazakh attribute by a dash clause after the quote, with or without its marks:
+``Мы заинтересованы в ...», – отметил Касым-Жомарт Токаев.``, ``Китай остается ..., –
+подчеркнул Олжас Бектенов.``, ``Біз ... керек», – деді Қазақстанның көлік министрі Нұрлан
+Сауранбаев.``: the speaker is the name (capitalised words) that ends the clause.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import re
 
 from newswire.core.models import Person, Quote
-from newswire.enrich.lexicon import SPEECH_VERBS
+from newswire.enrich.lexicon import KK_SPEECH_VERBS, RU_SPEECH_VERBS, SPEECH_VERBS
 from newswire.enrich.people import resolve
 
 _VERBS = "|".join(sorted(SPEECH_VERBS))
@@ -21,6 +26,11 @@ _SPEAKER_THEN_OPEN = re.compile(
     rf"{_SPEAKER} (?:{_VERBS})(?: that)?[,:]? [\"“«](?P<text>[^\"”“«»]{{8,2000}})[\"”»]"
 )
 _OPEN = re.compile(r"[\"“«]")
+_CYRILLIC_VERBS = "|".join(sorted(RU_SPEECH_VERBS | set(KK_SPEECH_VERBS), key=len, reverse=True))
+_DASH_CLAUSE = re.compile(
+    rf"[\"”»]?,? [–—-] (?:деп )?(?:{_CYRILLIC_VERBS}) (?P<speaker>[^.!?«»\"]{{2,150}})"
+)
+_MAX_SPEAKER_WORDS = 3
 _MIN_QUOTE_CHARS = 8
 
 
@@ -28,6 +38,15 @@ def _speaker(raw: str, people: list[Person], last_person: str | None) -> str | N
     if raw.lower() in ("he", "she"):
         return last_person
     return resolve(raw, people)
+
+
+def _dash_speaker(clause: str, people: list[Person]) -> str | None:
+    """The name that ends a dash clause ("Қазақстанның көлік министрі Нұрлан Сауранбаев")."""
+    words = clause.split()
+    name: list[str] = []
+    while words and words[-1][:1].isupper() and len(name) < _MAX_SPEAKER_WORDS:
+        name.insert(0, words.pop())
+    return resolve(" ".join(name), people) if name else None
 
 
 def quotes(paragraphs: list[str], people: list[Person]) -> list[Quote]:
@@ -49,6 +68,16 @@ def quotes(paragraphs: list[str], people: list[Person]) -> list[Quote]:
             if len(text) >= _MIN_QUOTE_CHARS:
                 speaker = _speaker(match.group("speaker"), people, last_person)
                 found.append(Quote(text=text, speaker=speaker))
+        opening_end, scanned = 0, 0
+        for match in _DASH_CLAUSE.finditer(paragraph):
+            for candidate in _OPEN.finditer(paragraph, scanned, match.start()):
+                opening_end = candidate.end()
+            scanned = max(scanned, match.start())
+            text = paragraph[opening_end : match.start()].strip(' ,«»"”')
+            if len(text) >= _MIN_QUOTE_CHARS:
+                found.append(
+                    Quote(text=text, speaker=_dash_speaker(match.group("speaker"), people))
+                )
         for person in people:
             if person.name in paragraph or person.name.split()[-1] in paragraph:
                 last_person = person.name
