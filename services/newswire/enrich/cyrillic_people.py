@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from newswire.enrich import kazakh, russian
 from newswire.enrich.gazetteer import Gazetteer
-from newswire.enrich.lexicon import KK_NOT_NAMES, KK_SPEECH_VERBS, RU_ROLE_HEADS, RU_SPEECH_VERBS
+from newswire.enrich.lexicon import KK_NOT_NAMES, KK_SPEECH_VERBS, RU_SPEECH_VERBS
 from newswire.enrich.people import Mention
 from newswire.enrich.text import Token, is_cyrillic, joined_by_space
 
@@ -44,25 +44,34 @@ def _name_word(token: Token, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
         or (word.isupper() and len(word) > 1)
         or token.lower in KK_NOT_NAMES
         or kazakh.is_role_head(word)
+        or (kazakh_text and token.lower.startswith(_KK_ROLE_STEMS))  # "Президентін"
+        or _a_place(token, gazetteer, kazakh_text)
     ):
         return False
     if len(word) <= 3:  # syllables of Chinese and Korean names: Ван И, Си Цзиньпин
         return not token.sentence_start
-    # Countries and capitals in any case are never names ("Франции", "Әзербайжан"); a city
-    # only by its exact name: its declined forms collide with surnames ("Пуянне", "Сапаров").
-    place = gazetteer.place(word, "kk" if kazakh_text else "ru")
-    bare = kazakh.without_case(word).lower() if kazakh_text else token.lower
-    if place is not None and (place.kind in _NATIONAL or bare in gazetteer.places):
+    if russian.role_head_case(word) is not None:  # "Аким" is a first name too
         return False
-    if token.lower.startswith(_ROLE_STEMS):  # "Президентін", "Министрдің"
-        return False
-    frequency = gazetteer.frequency(word, "ru")
-    if russian.may_be_name(word):  # a first name in the dictionary, however common: Роман
-        return frequency < 4.0 or any(r.known and r.name for r in russian.analyses(word))
-    return frequency < 2.5  # a rare dictionary word: a surname such as Токаев ("токай")
+    readings = russian.analyses(word)
+    if any(r.known and r.name for r in readings):  # a first name or surname: Роман, Мурат
+        return True
+    if any(r.known for r in readings):  # a dictionary word: only a rare noun (Токаев: "токай")
+        return readings[0].pos == "NOUN" and gazetteer.frequency(word, "ru") < _RARE_ZIPF
+    return True  # a word no dictionary knows: a foreign or Kazakh name
 
 
-_ROLE_STEMS = tuple(head for head in RU_ROLE_HEADS if len(head) >= 5)
+def _a_place(token: Token, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
+    """Countries and capitals in any case ("Франции", "Әзірбайжан"); a city only by its exact
+    name: its declined forms collide with surnames ("Пуянне", "Сапаров")."""
+    if len(token.text) <= 3:
+        return False
+    place = gazetteer.place(token.text, "kk" if kazakh_text else "ru")
+    bare = kazakh.without_case(token.text).lower() if kazakh_text else token.lower
+    return place is not None and (place.kind in _NATIONAL or bare in gazetteer.places)
+
+
+_RARE_ZIPF = 2.5
+_KK_ROLE_STEMS = ("президент", "министр", "премьер", "вице-", "төраға", "әкім", "елші", "басшы")
 
 
 def _russian_role(

@@ -99,15 +99,6 @@ def is_adjective(word: str) -> bool:
     return any(r.pos in ("ADJF", "PRTF") and r.known for r in analyses(word))
 
 
-def may_be_name(word: str) -> bool:
-    """A first name or surname by the dictionary, or a word it does not know (a foreign name):
-    not "Стороны", "Глава", "Государственного". Role nouns are never names ("Аким" is both)."""
-    if role_head_case(word) is not None:
-        return False
-    readings = analyses(word)
-    return any(r.known and r.name for r in readings) or not any(r.known for r in readings)
-
-
 def _keep_case(original: str, new: str) -> str:
     """``new`` with the capitals of ``original`` (first letter of each hyphenated part)."""
     parts, source = new.split("-"), original.split("-")
