@@ -85,6 +85,7 @@ ARTICLES = [
         },
         countries={"KZ", "PL", "CN", "AZ", "GE"},
         attribution="Kazinform News Agency",
+        publisher="Kazinform",
         money=[(8.5e7, "EUR")],
         speakers=["Magdalena Wójcik-Nowak"],
         organizations={"Rawicz Logistyka"},
