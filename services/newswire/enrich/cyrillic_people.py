@@ -133,26 +133,23 @@ def _kazakh_role(
     word = toks[head].text
     if not (kazakh.is_role_head(word) or russian.role_head_case(word) == "nomn"):
         return None
+    # Right before the role noun, up to three lower-case words ("сыртқы істер министрі");
+    # before those, only capitalised words and genitives ("Қазақстан Республикасының").
     start, k, lower = head, head - 1, 0
     while k > barrier and joined_by_space(text, toks[k], toks[k + 1]):
         token = toks[k]
-        if token.capitalised:
-            if (
-                token.sentence_start
-                and not token.lower.endswith(_KK_GENITIVE)
-                and gazetteer.place(token.text, "kk") is None
+        if token.capitalised or token.lower.endswith(_KK_GENITIVE):
+            lower = _MAX_KK_LOWER_WORDS
+            if token.sentence_start and not (
+                token.lower.endswith(_KK_GENITIVE) or gazetteer.place(token.text, "kk")
             ):
                 break
-        elif token.lower.endswith(_KK_GENITIVE):
-            lower = _MAX_KK_LOWER_WORDS  # lower-case words only right before the role noun
-        elif (
-            lower < _MAX_KK_LOWER_WORDS and start == k + 1 and token.lower not in _SPEECH_LAST_WORDS
-        ):
+        elif lower < _MAX_KK_LOWER_WORDS and token.lower not in _SPEECH_LAST_WORDS:
             lower += 1
         else:
             break
         start = k
-        if token.capitalised and token.sentence_start:
+        if token.sentence_start:
             break
         k -= 1
     return text[toks[start].start : toks[head].end]

@@ -1,0 +1,61 @@
+"""Russian and Kazakh people: where a role starts and ends, what evidence makes a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_newswire.enrich.support import enriched
+
+
+def _people(body: str) -> dict[str, str | None]:
+    return {p.name: p.role for p in enriched("Заголовок", body).entities.persons}
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (  # the role starts at the outermost role noun; "и" joins two roles, not one
+            "В совещании приняли участие акимы областей и министр энергетики Алмасадам Саткалиев.",
+            {"Алмасадам Саткалиев": "министр энергетики"},
+        ),
+        (  # an adjective before the role noun belongs to it, in the nominative
+            "Он встретился с первым заместителем министра финансов Даниярой Сейткалиевой.",
+            {"Данияра Сейткалиева": "первый заместитель министра финансов"},
+        ),
+        (  # a speech verb before the name is evidence enough
+            "Мы готовы к переговорам, – сказала Жанна Ахметова.",
+            {"Жанна Ахметова": None},
+        ),
+        (  # a dictionary adjective and a country are no names
+            "Карагандинской области выделено 20 миллиардов тенге, сообщает Kazinform.",
+            {},
+        ),
+    ],
+)
+def test_russian_people(body: str, people: dict[str, str | None]) -> None:
+    assert _people(body) == people
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (  # a sentence's first word is no part of the role after it
+            "Кездесуге Жапония елшісі Ерлан Баймұханов қатысты, деп хабарлайды ҚазАқпарат.",
+            {"Ерлан Баймұханов": "Жапония елшісі"},
+        ),
+        (  # the role ends at the previous person
+            "Қазақстанның көлік министрі Нұрлан Сауранбаев Қытайдың көлік министрі Ли "
+            "Гочжэнмен кездесті.",
+            {
+                "Нұрлан Сауранбаев": "Қазақстанның көлік министрі",
+                "Ли Гочжэн": "Қытайдың көлік министрі",
+            },
+        ),
+        (  # "өтті" alone is no speech verb ("Кездесу Бакуде өтті")
+            "Кездесу Бакуде өтті. Тараптар ынтымақтастықты талқылады.",
+            {},
+        ),
+    ],
+)
+def test_kazakh_people(body: str, people: dict[str, str | None]) -> None:
+    assert _people(body) == people
