@@ -8,7 +8,7 @@ knows the word as a first name or surname, else by the endings of that case (``-
 ``-у``, ``-а``), kept only where what is left ends like a name.
 
 The analyser is built once, on first use (about 0.1 s and 15 MB), and every word is analysed
-once per process (``lru_cache``): news repeats its names, roles and connectors.
+once per process (``lru_cache``, bounded): news repeats its names, roles and connectors.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class Analysis(NamedTuple):
     case: str | None
     known: bool  # in the dictionary, not guessed from the ending
     name: bool  # a first name, surname or patronymic
-    parse: Any  # pymorphy3's Parse, for inflection
+    score: float
 
 
 @cache
@@ -57,9 +57,15 @@ def _analyzer() -> Any:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
-@lru_cache(maxsize=65_536)
+# Only capitalised words and the words of roles are analysed; a stream's vocabulary of those
+# is small. An entry costs about 1.2 KB: the cache stays near 10 MB.
+_CACHED_WORDS = 8_192
+
+
+@lru_cache(maxsize=_CACHED_WORDS)
 def analyses(word: str) -> tuple[Analysis, ...]:
-    """pymorphy3's readings of a word, most likely first."""
+    """pymorphy3's readings of a word, most likely first (plain values: pymorphy3's own parse
+    objects would cost half as much again in the cache)."""
     return tuple(
         Analysis(
             p.normal_form,
@@ -67,7 +73,7 @@ def analyses(word: str) -> tuple[Analysis, ...]:
             p.tag.case,
             p.is_known,
             not _NAME_TAGS.isdisjoint(p.tag.grammemes),
-            p,
+            p.score,
         )
         for p in _analyzer().parse(word.lower())
     )
@@ -115,13 +121,13 @@ def name_case(words: list[str]) -> str:
     for word in words:
         for reading in analyses(word):
             if reading.known and reading.name and reading.case:
-                votes[reading.case] = votes.get(reading.case, 0.0) + reading.parse.score
+                votes[reading.case] = votes.get(reading.case, 0.0) + reading.score
     if not votes or votes.get("nomn", 0.0) > 0:
         return "nomn"
     return max(votes, key=lambda case: votes[case])
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=_CACHED_WORDS)
 def nominative_word(word: str, case: str) -> str:
     """One word of a name in the nominative, from ``case``."""
     if case == "nomn":
@@ -149,19 +155,21 @@ def nominative_name(words: list[str], case: str | None) -> str:
 
 
 def nominative_role(words: list[str], case: str) -> list[str]:
-    """A role's words with its heads (and the adjectives before them) in the nominative:
+    """A role's words with its head (and the adjectives before it) in the nominative:
     ``первым заместителем премьер-министра`` -> ``первый заместитель премьер-министра``."""
     if case == "nomn":
         return words
     out = list(words)
     for i, word in enumerate(words):
-        readings = analyses(word)
+        # Inflection needs pymorphy3's own parse: a few role words an article, not cached.
         target = next(
             (
-                r
-                for r in readings
-                if r.case == case
-                and (r.lemma in RU_ROLE_HEADS or (r.pos in ("ADJF", "PRTF") and r.known))
+                p
+                for p in _analyzer().parse(word.lower())
+                if p.tag.case == case
+                and (
+                    p.normal_form in RU_ROLE_HEADS or (p.tag.POS in ("ADJF", "PRTF") and p.is_known)
+                )
             ),
             None,
         )
@@ -169,9 +177,9 @@ def nominative_role(words: list[str], case: str) -> list[str]:
             continue
         # An adjective agrees with the head after it; once a head is passed, the rest are
         # its complements ("министра иностранных дел": "иностранных" stays).
-        inflected = target.parse.inflect({"nomn"})
+        inflected = target.inflect({"nomn"})
         if inflected is not None:
             out[i] = _keep_case(word, inflected.word)
-        if target.lemma in RU_ROLE_HEADS:
+        if target.normal_form in RU_ROLE_HEADS:
             break
     return out
