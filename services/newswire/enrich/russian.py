@@ -36,7 +36,15 @@ _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "gent": (("ского", "ский"), ("ой", "а"), ("а", ""), ("я", "ь")),
     "accs": (("ского", "ский"), ("у", "а"), ("а", ""), ("я", "ь")),
     "datv": (("скому", "ский"), ("ой", "а"), ("у", ""), ("ю", "ь")),
-    "ablt": (("ским", "ский"), ("ым", ""), ("ой", "а"), ("ом", ""), ("ем", "ь"), ("ём", "ь")),
+    "ablt": (
+        ("ским", "ский"),
+        ("ым", ""),
+        ("ой", "а"),
+        ("ей", "я"),
+        ("ом", ""),
+        ("ем", "ь"),
+        ("ём", "ь"),
+    ),
     "loct": (("ском", "ский"), ("ой", "а"), ("е", "")),
 }
 _HARD_SIBILANTS = frozenset("жшщчц")
@@ -132,9 +140,16 @@ def nominative_word(word: str, case: str) -> str:
     """One word of a name in the nominative, from ``case``."""
     if case == "nomn":
         return word
-    for reading in analyses(word):
-        if reading.known and reading.name and reading.case == case:
-            return _keep_case(word, reading.lemma)
+    for parse in _analyzer().parse(word.lower()):  # once per word: the result is cached
+        if (
+            parse.is_known
+            and parse.tag.case == case
+            and not _NAME_TAGS.isdisjoint(parse.tag.grammemes)
+        ):
+            # Inflected, not the lemma: a woman's surname keeps its gender (Захаровой ->
+            # Захарова; the lemma is Захаров).
+            nominative = parse.inflect({"nomn"})
+            return _keep_case(word, nominative.word if nominative else parse.normal_form)
     lower = word.lower()
     for ending, replacement in _ENDINGS.get(case, ()):
         if not lower.endswith(ending) or len(lower) - len(ending) < 2:
