@@ -20,6 +20,12 @@ _RU_REPORTS = re.compile(
     r"[,.] (?:сообщает|сообщают|передает|передаёт|пишет|информирует) "
     r"(?P<source>[^,;]{2,80}?)(?: со ссылкой на [^;]{2,120}?)?\.(?:\s|$)"
 )
+# "Об этом сообщает пресс-служба Акорды.", ", сообщили в пресс-службе МИД РК."
+_RU_THIS = re.compile(
+    r"(?:^|[.] )Об этом (?:сообщает|сообщили|передает|передаёт|пишет) (?:в )?"
+    r"(?P<source>[^,;]{2,80}?)\.(?:\s|$)"
+)
+_RU_TOLD_IN = re.compile(r", (?:сообщили|рассказали) в (?P<source>[^,;]{2,80}?)\.(?:\s|$)")
 _RU_AS = re.compile(r"(?:^|[.] )Как (?:сообщает|передает|передаёт|пишет) (?P<source>[^,;]{2,80}),")
 _KK_REPORTS = re.compile(
     r", деп (?:хабарлайды|хабарлады|жазады|жазды|мәлімдейді) (?P<source>[^,;]{2,80}?)\.(?:\s|$)"
@@ -49,7 +55,7 @@ def publisher(source: str | None) -> str | None:
 
 def attribution(paragraphs: list[str]) -> str | None:
     for paragraph in paragraphs[:_OPENING_PARAGRAPHS]:
-        for pattern in (_LEARNT, _REPORTS, _RU_REPORTS, _KK_REPORTS, _RU_AS):
+        for pattern in (_LEARNT, _REPORTS, _RU_REPORTS, _KK_REPORTS, _RU_TOLD_IN, _RU_THIS, _RU_AS):
             matches = list(pattern.finditer(paragraph))
             if matches:
                 return matches[-1].group("source").strip()

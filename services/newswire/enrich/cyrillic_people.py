@@ -62,12 +62,19 @@ def _name_word(token: Token, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
 
 def _a_place(token: Token, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
     """Countries and capitals in any case ("Франции", "Әзірбайжан"); a city only by its exact
-    name: its declined forms collide with surnames ("Пуянне", "Сапаров")."""
+    name: its declined forms collide with surnames ("Пуянне")."""
     if len(token.text) <= 3:
         return False
     place = gazetteer.place(token.text, "kk" if kazakh_text else "ru")
+    if place is None:
+        return False
+    if place.kind in _NATIONAL:
+        return True
     bare = kazakh.without_case(token.text).lower() if kazakh_text else token.lower
-    return place is not None and (place.kind in _NATIONAL or bare in gazetteer.places)
+    # A city whose likeliest reading is a first name is the name here: Мадина, not Medina
+    # (Алматы, Астана are read as places first).
+    likeliest = russian.analyses(token.text)[0]
+    return bare in gazetteer.places and not (likeliest.known and likeliest.name)
 
 
 _RARE_ZIPF = 2.5

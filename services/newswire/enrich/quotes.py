@@ -31,6 +31,7 @@ _DASH_CLAUSE = re.compile(
     rf"[\"”»]?,? [–—-] (?:деп )?(?:{_CYRILLIC_VERBS}) (?P<speaker>[^.!?«»\"]{{2,150}})"
 )
 _MAX_SPEAKER_WORDS = 3
+_CYRILLIC_PRONOUNS = frozenset(("он", "она", "ол"))
 _MIN_QUOTE_CHARS = 8
 
 
@@ -40,9 +41,12 @@ def _speaker(raw: str, people: list[Person], last_person: str | None) -> str | N
     return resolve(raw, people)
 
 
-def _dash_speaker(clause: str, people: list[Person]) -> str | None:
-    """The name that ends a dash clause ("Қазақстанның көлік министрі Нұрлан Сауранбаев")."""
+def _dash_speaker(clause: str, people: list[Person], last_person: str | None) -> str | None:
+    """The name that ends a dash clause ("Қазақстанның көлік министрі Нұрлан Сауранбаев"),
+    or the person last named for a pronoun ("», – отметил он.")."""
     words = clause.split()
+    if words and words[0].lower() in _CYRILLIC_PRONOUNS:
+        return last_person
     name: list[str] = []
     while words and words[-1][:1].isupper() and len(name) < _MAX_SPEAKER_WORDS:
         name.insert(0, words.pop())
@@ -76,7 +80,10 @@ def quotes(paragraphs: list[str], people: list[Person]) -> list[Quote]:
             text = paragraph[opening_end : match.start()].strip(' ,«»"”')
             if len(text) >= _MIN_QUOTE_CHARS:
                 found.append(
-                    Quote(text=text, speaker=_dash_speaker(match.group("speaker"), people))
+                    Quote(
+                        text=text,
+                        speaker=_dash_speaker(match.group("speaker"), people, last_person),
+                    )
                 )
         for person in people:
             if person.name in paragraph or person.name.split()[-1] in paragraph:

@@ -26,6 +26,10 @@ def _people(body: str) -> dict[str, str | None]:
             "Мы готовы к переговорам, – сказала Жанна Ахметова.",
             {"Жанна Ахметова": None},
         ),
+        (  # a first name that is also a city's name (Medina) is the name after a role
+            "Министр финансов Мадина Абылкасымова провела встречу с инвесторами.",
+            {"Мадина Абылкасымова": "Министр финансов"},
+        ),
         (  # a dictionary adjective and a country are no names
             "Карагандинской области выделено 20 миллиардов тенге, сообщает Kazinform.",
             {},
