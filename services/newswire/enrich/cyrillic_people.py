@@ -28,7 +28,7 @@ _MAX_KK_LOWER_WORDS = 3  # "сыртқы істер министрі", "ауыл
 _DASHES = (" – ", " - ", " — ")
 _SURNAME_ENDINGS = (
     "ов", "ев", "ёв", "ин", "ова", "ева", "ина", "ский", "ская", "ко", "ук", "юк", "ұлы", "қызы",
-    "лы", "ли", "швили", "дзе", "ян", "ев", "ов",
+    "лы", "ли", "швили", "дзе", "ян",
 )  # fmt: skip
 _NATIONAL = ("country", "demonym", "capital")
 _KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
@@ -111,7 +111,7 @@ def _russian_role(
     start = min(heads)
     while start - 1 in span and russian.is_adjective(toks[start - 1].text):
         start -= 1
-    case = russian.role_head_case(toks[start if start in heads else min(heads)].text) or "nomn"
+    case = russian.role_head_case(toks[min(heads)].text) or "nomn"
     # Nominative per segment: "Заместитель Премьер-министра – министр иностранных дел".
     pieces: list[str] = []
     segment: list[int] = []
@@ -177,11 +177,22 @@ def _speaks(text: str, toks: list[Token], first: int, last: int) -> bool:
         text, toks[first - 1], toks[first]
     )
     after = (
-        last + 2 < len(toks)
+        last + 1 < len(toks)
         and joined_by_space(text, toks[last], toks[last + 1])
         and (_verb_ends_at(text, toks, last + 1) or _verb_ends_at(text, toks, last + 2))
     )
     return before or after
+
+
+def _looks_like_full_name(words: list[str], *, kazakh_text: bool) -> bool:
+    """Without a role or a speech verb: two or three words ending like a surname, or (Kazakh)
+    with a case suffix on the last ("Нұрлан Сауранбаевқа")."""
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    return last.lower().endswith(_SURNAME_ENDINGS) or (
+        kazakh_text and kazakh.without_case(last) != last
+    )
 
 
 def mentions(
@@ -216,12 +227,11 @@ def mentions(
             role, case = _russian_role(text, toks, i, barrier)
         if case is None and i > 0 and joined_by_space(text, toks[i - 1], toks[i]):
             case = russian.preposition_case(toks[i - 1].text)
-        evidence = role is not None or _speaks(text, toks, i, last)
         next_index = last + 1
-        if (toks[i].sentence_start and len(words) == 1 and role is None) or (
-            not evidence
-            and (len(words) < 2 or not words[-1].lower().endswith(_SURNAME_ENDINGS))
-            and not (len(words) >= 2 and kazakh.without_case(words[-1]) != words[-1])
+        if (toks[i].sentence_start and len(words) == 1 and role is None) or not (
+            role is not None
+            or _speaks(text, toks, i, last)
+            or _looks_like_full_name(words, kazakh_text=kazakh_text)
         ):
             i = next_index
             continue
