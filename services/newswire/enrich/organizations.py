@@ -38,13 +38,16 @@ def _phrase_tokens(text: str, toks: list[Token], i: int) -> tuple[int, int]:
         else:
             break
     last = i
+    # Inside a role ("President of the Chamber of Commerce Rashid Lindqvist") the capitalised
+    # words right after the name are the person's: only "of ..." continues the organisation.
+    in_role = _inside_role(toks, first)
     while last + 1 < len(toks) and last - first < _MAX_ORG_WORDS:
         following = toks[last + 1]
         if not joined_by_space(text, toks[last], following):
             break
         if is_cyrillic(following.text) != script:
             break
-        if following.capitalised and not following.sentence_start:
+        if following.capitalised and not following.sentence_start and not in_role:
             last += 1
             continue
         # "of Transport", "for Peace", "and Sports" (not "and the Ministry": a second name).
@@ -65,14 +68,11 @@ def _phrase_tokens(text: str, toks: list[Token], i: int) -> tuple[int, int]:
         break
     if toks[first].lower == "the":
         first += 1
-    if _inside_role(toks, first):
-        last = min(last, i)
     return first, last
 
 
 def _inside_role(toks: list[Token], first: int) -> bool:
-    """ "President of the European Council António Costa": inside a role an organisation ends
-    at its head, and the capitalised words after it are the person's name."""
+    """The organisation is the object of a role: "President of the European Council"."""
     k = first - 1
     while k >= 0 and toks[k].lower in ("the", "of"):
         k -= 1

@@ -75,9 +75,16 @@ def test_kazakh_roles_stand_before_the_name_and_suffixes_come_off() -> None:
 
 def test_english_role_with_an_organisation_inside() -> None:
     event = enriched(
-        "T", "President of the European Council António Costa arrived in Astana, Akorda reports."
+        "T",
+        "President of the European Council António Costa arrived in Astana, Akorda reports.\n"
+        "He met President of the Chamber of Commerce Rashid Lindqvist.",
     )
     assert {p.name: p.role for p in event.entities.persons} == {
-        "António Costa": "President of the European Council"
+        "António Costa": "President of the European Council",
+        "Rashid Lindqvist": "President of the Chamber of Commerce",
     }
+    assert [o.name for o in event.entities.organizations] == [
+        "European Council",
+        "Chamber of Commerce",
+    ]
     assert (event.attribution, event.publisher) == ("Akorda", "Akorda")
