@@ -30,6 +30,7 @@ from tests.support import articles, parse_bytes
 from tests.test_newswire.enrich.heldout import ARTICLES, BLIND, HeldOut
 from tests.test_newswire.enrich.heldout_ru_kk import BLIND as RU_KK_BLIND
 from tests.test_newswire.enrich.heldout_ru_kk import DEVELOPMENT as RU_KK_DEVELOPMENT
+from tests.test_newswire.enrich.heldout_ru_kk import LATE_BLIND as RU_KK_LATE_BLIND
 from tests.test_newswire.enrich.support import enriched
 
 
@@ -151,6 +152,7 @@ def main() -> int:
         "en blind": quality(BLIND),
         "ru+kk development": quality(RU_KK_DEVELOPMENT),
         "ru+kk blind": quality(RU_KK_BLIND),
+        "ru+kk late blind": quality(RU_KK_LATE_BLIND),
     }
     print(_table(sets))
     result = {
@@ -158,6 +160,7 @@ def main() -> int:
         "quality_blind_set": sets["en blind"],
         "quality_ru_kk_development_set": sets["ru+kk development"],
         "quality_ru_kk_blind_set": sets["ru+kk blind"],
+        "quality_ru_kk_late_blind_set": sets["ru+kk late blind"],
         "speed": speed(args.articles, args.repeat),
     }
     print(f"articles/s: {result['speed']['articles_per_s']}")  # type: ignore[index]
