@@ -31,6 +31,12 @@ _SURNAME_ENDINGS = (
     "лы", "ли", "швили", "дзе", "ян",
 )  # fmt: skip
 _NATIONAL = ("country", "demonym", "capital")
+_ROLE_PREPOSITIONS = frozenset(("в", "во", "по", "при"))
+# Locative, dative and ablative endings: a word in them is no part of a role.
+_KK_ADVERBIAL = (
+    "да", "де", "та", "те", "нда", "нде", "ға", "ге", "қа", "ке", "на", "не", "дан", "ден", "тан",
+    "тен", "нан", "нен",
+)  # fmt: skip
 _KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
 _KK_ONE_WORD_VERBS = frozenset(verb for verb in KK_SPEECH_VERBS if " " not in verb)
 _SPEECH_LAST_WORDS = RU_SPEECH_VERBS | {verb.split()[-1] for verb in KK_SPEECH_VERBS}
@@ -95,7 +101,14 @@ def _russian_role(
         if toks[k].lower == "и" and russian.role_head_case(toks[k + 1].text) is not None:
             break  # "акимы областей и министр энергетики": two roles, the name has the second
         readings = russian.analyses(word)
-        if readings[0].known and readings[0].pos in ("PREP", "VERB", "INFN", "PRTS", "GRND"):
+        # "Посол Италии в Казахстане", "директор банка по Центральной Азии": a preposition
+        # before a capitalised word stays inside the role.
+        inside = toks[k].lower in _ROLE_PREPOSITIONS and toks[k + 1].capitalised
+        if (
+            not inside
+            and readings[0].known
+            and readings[0].pos in ("PREP", "VERB", "INFN", "PRTS", "GRND")
+        ):
             break
         if not (
             toks[k].capitalised
@@ -142,13 +155,22 @@ def _kazakh_role(
         return None
     # Right before the role noun, up to three lower-case words ("сыртқы істер министрі");
     # before those, only capitalised words and genitives ("Қазақстан Республикасының").
+    # An organisation's name in quotes belongs to it: «Қазатомөнеркәсіп» ҰАК басқарма төрағасы.
     start, k, lower = head, head - 1, 0
-    while k > barrier and joined_by_space(text, toks[k], toks[k + 1]):
+    while k > barrier and text[toks[k].end : toks[k + 1].start] in (" ", "» "):
         token = toks[k]
+        if token.sentence_start and lower < _MAX_KK_LOWER_WORDS:
+            # Capitalised for the sentence ("Мемлекет басшысы", "Ауыл шаруашылығы министрі"),
+            # unless it is an adverbial in a case ("Кездесуде әкім ...").
+            if token.lower in gazetteer.places or not token.lower.endswith(_KK_ADVERBIAL):
+                start = k
+            break
         if token.capitalised or token.lower.endswith(_KK_GENITIVE):
             lower = _MAX_KK_LOWER_WORDS
             if token.sentence_start and not (
-                token.lower.endswith(_KK_GENITIVE) or gazetteer.place(token.text, "kk")
+                token.lower.endswith(_KK_GENITIVE)
+                or gazetteer.place(token.text, "kk")
+                or text.startswith("»", token.end)
             ):
                 break
         elif lower < _MAX_KK_LOWER_WORDS and token.lower not in _SPEECH_LAST_WORDS:
@@ -159,7 +181,10 @@ def _kazakh_role(
         if token.sentence_start:
             break
         k -= 1
-    return text[toks[start].start : toks[head].end]
+    begin = toks[start].start
+    if begin > 0 and text[begin - 1] == "«":
+        begin -= 1
+    return text[begin : toks[head].end]
 
 
 def _verb_ends_at(text: str, toks: list[Token], k: int) -> bool:
@@ -215,6 +240,8 @@ def mentions(
             and joined_by_space(text, toks[last], toks[last + 1])
             and not toks[last + 1].sentence_start
             and _name_word(toks[last + 1], gazetteer, kazakh_text)
+            # A Kazakh name ends at the word with the case suffix ("Николя Мауимен Парижде").
+            and not (kazakh_text and kazakh.without_case(toks[last].text) != toks[last].text)
         ):
             last += 1
         words = [t.text for t in toks[i : last + 1]]

@@ -26,6 +26,10 @@ _PREPOSITION_CASES = {
     "с": "ablt", "со": "ablt", "к": "datv", "ко": "datv", "о": "loct", "об": "loct",
     "при": "loct", "у": "gent", "от": "gent", "для": "gent", "без": "gent", "до": "gent",
 }  # fmt: skip
+_GENITIVE_GOVERNORS = frozenset((
+    "словам", "поручению", "приглашению", "инициативе", "имени", "участием", "визит", "визита",
+    "визиту", "визите", "слова", "мнению",
+))  # fmt: skip
 _VOWELS = frozenset("аеёиоуыэюяaeiouy")
 # Endings of the oblique cases of Russian and foreign names, longest first, and what replaces
 # them in the nominative. Only applied when what remains ends in a consonant (so "Нуртлеу",
@@ -96,7 +100,12 @@ def role_head_case(word: str) -> str | None:
 
 
 def preposition_case(word: str) -> str | None:
-    return _PREPOSITION_CASES.get(word.lower())
+    """The case the word before a name gives it: a preposition's, or the genitive after the
+    nouns news puts before a name ("по словам Сунгата Есимханова", "визит Эрдогана")."""
+    lower = word.lower()
+    if lower in _GENITIVE_GOVERNORS:
+        return "gent"
+    return _PREPOSITION_CASES.get(lower)
 
 
 def is_verb(word: str) -> bool:
