@@ -7,7 +7,7 @@ import pytest
 
 from bench.enrich_quality import quality
 from tests.test_newswire.enrich.heldout import HeldOut
-from tests.test_newswire.enrich.heldout_ru_kk import BLIND, DEVELOPMENT
+from tests.test_newswire.enrich.heldout_ru_kk import BLIND, DEVELOPMENT, FRESH_BLIND, LATE
 from tests.test_newswire.enrich.support import enriched
 
 
@@ -22,8 +22,16 @@ def test_development_article(article: HeldOut) -> None:
     assert [(m.amount, m.currency) for m in event.money] == article.money
 
 
-def test_blind_articles_meet_the_targets() -> None:
-    result = quality(BLIND)
+@pytest.mark.parametrize("article", LATE, ids=lambda a: a.title[:30])
+def test_late_article_people_and_source(article: HeldOut) -> None:
+    event = enriched(article.title, article.body)
+    assert {p.name: p.role for p in event.entities.persons} == article.persons
+    assert (event.attribution, event.publisher) == (article.attribution, article.publisher)
+
+
+@pytest.mark.parametrize("articles", [BLIND, FRESH_BLIND], ids=["blind", "fresh-blind"])
+def test_blind_articles_meet_the_targets(articles: list[HeldOut]) -> None:
+    result = quality(articles)
     assert result["persons"]["precision"] >= 0.9  # type: ignore[index]
     assert result["persons"]["recall"] >= 0.9  # type: ignore[index]
     assert result["roles_found"] >= 0.8
