@@ -50,7 +50,11 @@ def _dash_speaker(clause: str, people: list[Person], last_person: str | None) ->
     name: list[str] = []
     while words and words[-1][:1].isupper() and len(name) < _MAX_SPEAKER_WORDS:
         name.insert(0, words.pop())
-    return resolve(" ".join(name), people) if name else None
+    if not name:
+        return None
+    speaker = resolve(" ".join(name), people)
+    # One capitalised word that is nobody's name is a title ("– заявил Эмир."), not a speaker.
+    return None if len(name) == 1 and speaker == name[0] else speaker
 
 
 def quotes(paragraphs: list[str], people: list[Person]) -> list[Quote]:

@@ -32,3 +32,8 @@ def test_a_dash_without_a_speech_verb_is_no_quote() -> None:
     assert (
         quotes(["Казахстан и Китай – стратегические партнеры, отметили эксперты."], _PEOPLE) == []
     )
+
+
+def test_a_title_alone_is_no_speaker() -> None:
+    found = quotes(["Катар открыт для инвестиций», – заявил Эмир."], _PEOPLE)
+    assert [(q.speaker, q.text) for q in found] == [(None, "Катар открыт для инвестиций")]
