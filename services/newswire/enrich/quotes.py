@@ -27,9 +27,12 @@ _SPEAKER_THEN_OPEN = re.compile(
 )
 _OPEN = re.compile(r"[\"“«]")
 _CYRILLIC_VERBS = "|".join(sorted(RU_SPEECH_VERBS | set(KK_SPEECH_VERBS), key=len, reverse=True))
+# Starts at the dash (what closes the quote before it is stripped from the text): a pattern
+# that opens with optional characters would be tried at every position of English text too.
 _DASH_CLAUSE = re.compile(
-    rf"[\"”»]?,? [–—-] (?:деп )?(?:{_CYRILLIC_VERBS}) (?P<speaker>[^.!?«»\"]{{2,150}})"
+    rf" [–—-] (?:деп )?(?:{_CYRILLIC_VERBS}) (?P<speaker>[^.!?«»\"]{{2,150}})"
 )
+_DASHES = ("–", "—", " - ")
 _MAX_SPEAKER_WORDS = 3
 _CYRILLIC_PRONOUNS = frozenset(("он", "она", "ол"))
 _MIN_QUOTE_CHARS = 8
@@ -77,7 +80,10 @@ def quotes(paragraphs: list[str], people: list[Person]) -> list[Quote]:
                 speaker = _speaker(match.group("speaker"), people, last_person)
                 found.append(Quote(text=text, speaker=speaker))
         opening_end, scanned = 0, 0
-        for match in _DASH_CLAUSE.finditer(paragraph):
+        dash_clauses = (
+            _DASH_CLAUSE.finditer(paragraph) if any(d in paragraph for d in _DASHES) else ()
+        )
+        for match in dash_clauses:
             for candidate in _OPEN.finditer(paragraph, scanned, match.start()):
                 opening_end = candidate.end()
             scanned = max(scanned, match.start())
