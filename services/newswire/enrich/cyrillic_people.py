@@ -16,6 +16,8 @@ surname. Roles stand before the name in both languages, but are built differentl
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newswire.enrich import kazakh, russian
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import KK_NOT_NAMES, KK_SPEECH_VERBS, RU_SPEECH_VERBS
@@ -43,19 +45,28 @@ _SPEECH_LAST_WORDS = RU_SPEECH_VERBS | {verb.split()[-1] for verb in KK_SPEECH_V
 
 
 def _name_word(token: Token, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
-    word = token.text
+    if not token.capitalised or not is_cyrillic(token.text):
+        return False
+    kind = _word_kind(token.text, gazetteer, kazakh_text)
+    return (not token.sentence_start) if kind is None else kind
+
+
+@lru_cache(maxsize=8_192)
+def _word_kind(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool | None:
+    """Whether a capitalised Cyrillic word may be part of a name, decided once per word;
+    None for a syllable of a Chinese or Korean name (Ван И, Си Цзиньпин), which may be one
+    anywhere but at the start of a sentence."""
+    lower = word.lower()
     if (
-        not token.capitalised
-        or not is_cyrillic(word)
-        or (word.isupper() and len(word) > 1)
-        or token.lower in KK_NOT_NAMES
+        (word.isupper() and len(word) > 1)
+        or lower in KK_NOT_NAMES
         or kazakh.is_role_head(word)
-        or (kazakh_text and token.lower.startswith(_KK_ROLE_STEMS))  # "Президентін"
-        or _a_place(token, gazetteer, kazakh_text)
+        or (kazakh_text and lower.startswith(_KK_ROLE_STEMS))  # "Президентін"
+        or _a_place(word, gazetteer, kazakh_text)
     ):
         return False
-    if len(word) <= 3:  # syllables of Chinese and Korean names: Ван И, Си Цзиньпин
-        return not token.sentence_start
+    if len(word) <= 3:
+        return None
     if russian.role_head_case(word) is not None:  # "Аким" is a first name too
         return False
     readings = russian.analyses(word)
@@ -66,20 +77,20 @@ def _name_word(token: Token, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
     return True  # a word no dictionary knows: a foreign or Kazakh name
 
 
-def _a_place(token: Token, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
+def _a_place(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
     """Countries and capitals in any case ("Франции", "Әзірбайжан"); a city only by its exact
     name: its declined forms collide with surnames ("Пуянне")."""
-    if len(token.text) <= 3:
+    if len(word) <= 3:
         return False
-    place = gazetteer.place(token.text, "kk" if kazakh_text else "ru")
+    place = gazetteer.place(word, "kk" if kazakh_text else "ru")
     if place is None:
         return False
     if place.kind in _NATIONAL:
         return True
-    bare = kazakh.without_case(token.text).lower() if kazakh_text else token.lower
+    bare = (kazakh.without_case(word) if kazakh_text else word).lower()
     # A city whose likeliest reading is a first name is the name here: Мадина, not Medina
     # (Алматы, Астана are read as places first).
-    likeliest = russian.analyses(token.text)[0]
+    likeliest = russian.analyses(word)[0]
     return bare in gazetteer.places and not (likeliest.known and likeliest.name)
 
 
