@@ -33,6 +33,7 @@ from babel.numbers import get_currency_name, get_currency_symbol, get_territory_
 from countryinfo import CountryInfo
 
 OUT = Path(__file__).resolve().parents[1] / "services/newswire/enrich/data/gazetteer.json.gz"
+MAX_CYRILLIC_NAMES = 12
 MIN_CITY_POPULATION = 100_000
 FREQUENT_WORDS = 40_000
 _CYRILLIC = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff \-]+$")
@@ -122,7 +123,11 @@ def _cities() -> list[list[Any]]:
     for city in cache.get_cities().values():
         if city["population"] < MIN_CITY_POPULATION:
             continue
-        cyrillic = sorted({a for a in city["alternatenames"] if _CYRILLIC.match(a)})[:3]
+        # Every Cyrillic name, not the first few: "Астана" sorts after "Акмола", "Пекин"
+        # after "Бейжің", and Russian and Kazakh articles use the current names.
+        cyrillic = sorted({a for a in city["alternatenames"] if _CYRILLIC.match(a)})[
+            :MAX_CYRILLIC_NAMES
+        ]
         rows.append([city["name"], city["countrycode"], city["population"], cyrillic])
     rows.sort(key=lambda r: (-r[2], r[0]))
     return rows

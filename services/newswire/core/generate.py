@@ -172,6 +172,64 @@ KK_SENT = [
     "Кездесу барысында {y} жылға дейінгі жол картасына қол қойылды.",
     "Өңірде жаңа өндіріс орындары ашылып, жұмыс орындары құрылады.",
 ]
+# Russian and Kazakh leads and quotes in the agencies' patterns: a role before the name, a
+# second person declined (Russian instrumental after "с", Kazakh "-мен/-бен/-пен"), an
+# attribution clause, and a quote attributed by a dash clause. People: (nominative,
+# instrumental, feminine).
+RU_PEOPLE = [
+    ("Айгерим Сейткали", "Айгерим Сейткали", True),
+    ("Нурлан Омаров", "Нурланом Омаровым", False),
+    ("Дана Жаксылык", "Даной Жаксылык", True),
+    ("Ерлан Баймуханов", "Ерланом Баймухановым", False),
+    ("Тимур Абенов", "Тимуром Абеновым", False),
+    ("Гульнара Султанова", "Гульнарой Султановой", True),
+    ("Марат Кемелбек", "Маратом Кемелбеком", False),
+]
+RU_ROLES = [  # (nominative, instrumental)
+    ("Министр энергетики Казахстана", "министром энергетики Казахстана"),
+    ("Аким Карагандинской области", "акимом Карагандинской области"),
+    ("Премьер-министр Республики Казахстан", "Премьер-министром Республики Казахстан"),
+    ("Посол Японии", "послом Японии"),
+    (
+        "Заместитель министра иностранных дел Германии",
+        "заместителем министра иностранных дел Германии",
+    ),
+    ("Председатель правления Kazatomprom", "председателем правления Kazatomprom"),
+]
+RU_SOURCES = [
+    "сообщает пресс-служба Акорды",
+    "передает корреспондент Kazinform",
+    "передает Kazinform со ссылкой на пресс-службу Акорды",
+    "сообщает primeminister.kz",
+    "передает пресс-служба МИД РК",
+]
+RU_LEAD_VERBS = [("провел встречу", "провела встречу"), ("встретился", "встретилась")]
+RU_QUOTE_VERBS = [("отметил", "отметила"), ("подчеркнул", "подчеркнула"), ("заявил", "заявила")]
+RU_QUOTES = [
+    "Мы заинтересованы в развитии сотрудничества в сфере {t}",
+    "Наши страны готовы реализовать совместные проекты на {n} миллиардов тенге",
+    "{c} остается одним из ключевых партнеров Казахстана",
+]
+KK_PEOPLE = [
+    "Айгерім Сейтқали",
+    "Нұрлан Омаров",
+    "Дана Жақсылық",
+    "Ерлан Баймұханов",
+    "Тимур Әбенов",
+]
+KK_ROLES = [
+    "Қазақстанның энергетика министрі",
+    "Түркия Президенті",
+    "Жапония елшісі",
+    "Қарағанды облысының әкімі",
+    "Германияның сыртқы істер министрі",
+]
+KK_SOURCES = ["ҚазАқпарат", "Ақорданың баспасөз қызметі", "primeminister.kz"]
+KK_QUOTE_VERBS = ["деді", "деп атап өтті", "деп мәлімдеді"]
+KK_QUOTES = [
+    "Біз {t} саласындағы ынтымақтастықты дамытуға мүдделіміз",
+    "Бірлескен жобалардың құны {n} миллиард теңгеге жетеді",
+]
 RU_TITLES = ["Обсуждены вопросы сотрудничества в сфере {t}", "{p} провел встречу с инвесторами"]
 KK_TITLES = ["{t} саласындағы ынтымақтастық талқыланды", "{p} инвесторлармен кездесті"]
 
@@ -299,7 +357,48 @@ class _Writer:
             " ".join(fill(r.choice(sentences)) for _ in range(r.randint(2, 4)))
             for _ in range(r.randint(3, 8))
         ]
-        return fill(r.choice(titles)), paragraphs
+        title = fill(r.choice(titles))
+        # The lead and the quote come from their own generator, seeded by what was drawn: the
+        # shared one draws as it always has, so a seed's English articles stay as they were.
+        own = random.Random("\n".join([title, *paragraphs]))  # noqa: S311 - test data
+        lead, quote = _kazakh_lead(own) if kazakh else _russian_lead(own)
+        paragraphs.insert(0, lead)
+        paragraphs.insert(own.randint(2, len(paragraphs)), quote)
+        return title, paragraphs
+
+
+def _russian_lead(r: random.Random) -> tuple[str, str]:
+    """A lead (two people, roles before names, the second declined) and a dash-clause quote."""
+    (name, _, feminine), (_, other, _) = r.sample(RU_PEOPLE, 2)
+    (role, _), (_, other_role) = r.sample(RU_ROLES, 2)
+    verb = r.choice(RU_LEAD_VERBS)[feminine]
+    lead = f"{role} {name} {verb} с {other_role} {other}, {r.choice(RU_SOURCES)}."
+    said = r.choice(RU_QUOTE_VERBS)[feminine]
+    text = r.choice(RU_QUOTES).format(
+        t=r.choice(TOPICS), n=r.randint(2, 900), c=r.choice(["Китай", "Япония", "Германия"])
+    )
+    close = r.choice(["»", ""])  # the opening mark is lost in the scrape; sometimes both
+    return lead, f"{text}{close}, – {said} {name}."
+
+
+def _instrumental(name: str) -> str:
+    """Kazakh instrumental on a name's last sound: -мен after vowels and м, н, ң; -бен after
+    other voiced sounds; -пен after voiceless ones."""
+    last = name[-1].lower()
+    if last in "аәеиоөұүыіэюяумнң":
+        return f"{name}мен"
+    return f"{name}бен" if last in "жзлрй" else f"{name}пен"
+
+
+def _kazakh_lead(r: random.Random) -> tuple[str, str]:
+    name, other = r.sample(KK_PEOPLE, 2)
+    role, other_role = r.sample(KK_ROLES, 2)
+    lead = (
+        f"{role} {name} {other_role} {_instrumental(other)} кездесті, деп хабарлайды "
+        f"{r.choice(KK_SOURCES)}."
+    )
+    text = r.choice(KK_QUOTES).format(t=r.choice(TOPICS), n=r.randint(2, 900))
+    return lead, f"{text}», – {r.choice(KK_QUOTE_VERBS)} {name}."
 
 
 def _header(a: _Article, views: int) -> str:

@@ -7,7 +7,8 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal[1] = 1
+# 2: ``publisher`` added (optional; version 1 events are version 2 events without it).
+SCHEMA_VERSION: Literal[2] = 2
 
 
 class _Frozen(BaseModel):
@@ -105,7 +106,7 @@ class SourceRef(_Frozen):
 class ArticleEvent(_Frozen):
     """The event downstream consumers subscribe to. Field names are a public contract."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     article_id: str = Field(pattern=r"^[0-9a-f]{32}$")
     revision: int = Field(default=1, ge=1)
     published_at: AwareDatetime
@@ -118,7 +119,10 @@ class ArticleEvent(_Frozen):
     word_count: int = Field(ge=0)
     entities: Entities = Field(default_factory=Entities)
     countries: list[str] = Field(default_factory=list)  # ISO 3166-1 alpha-2
-    attribution: str | None = None
+    attribution: str | None = None  # the source as the text names it
+    # The canonical name of a known publisher of the attribution (Akorda, Kazinform, Kazakh
+    # MFA, primeminister.kz), the same in every language: consumers group by it.
+    publisher: str | None = None
     money: list[Money] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)

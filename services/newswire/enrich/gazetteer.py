@@ -12,7 +12,65 @@ from typing import Literal
 
 PlaceKind = Literal["country", "demonym", "capital", "city", "region"]
 MAX_PLACE_WORDS = 4
-_CYRILLIC_ENDINGS = 3  # Russian/Kazakh case endings stripped when looking a place up
+_CYRILLIC_ENDINGS = 4  # Russian/Kazakh case endings stripped when looking a place up
+# Case endings of place names: Russian ("в Астану", "Германии", "в Баку"), and Kazakh case
+# suffixes, also after the possessive and "-ғы" ("Астанада", "Анкараға", "Еуропадағы").
+_RU_ENDINGS = frozenset(
+    ["а", "я", "у", "ю", "е", "и", "ы", "ой", "ей", "ом", "ем", "ию", "ии", "ия", "ью", "ой"]
+)
+_KK_ENDINGS = frozenset(
+    [
+        "ның",
+        "нің",
+        "дың",
+        "дің",
+        "тың",
+        "тің",
+        "ға",
+        "ге",
+        "қа",
+        "ке",
+        "на",
+        "не",
+        "ны",
+        "ні",
+        "ды",
+        "ді",
+        "ты",
+        "ті",
+        "да",
+        "де",
+        "та",
+        "те",
+        "нда",
+        "нде",
+        "дан",
+        "ден",
+        "тан",
+        "тен",
+        "нан",
+        "нен",
+        "мен",
+        "бен",
+        "пен",
+        "ы",
+        "і",
+        "сы",
+        "сі",
+        "сын",
+        "сін",
+        "сына",
+        "сіне",
+        "сында",
+        "сінде",
+        "дағы",
+        "дегі",
+        "тағы",
+        "тегі",
+        "ндағы",
+        "ндегі",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,16 +91,21 @@ class Gazetteer:
     currency_codes: frozenset[str]
     zipf: dict[str, dict[str, float]]  # language -> word -> Zipf frequency
 
-    def place(self, phrase: str) -> Place | None:
+    def place(self, phrase: str, language: str | None = None) -> Place | None:
+        """The place a phrase names; Cyrillic phrases also with a case ending taken off
+        (Russian endings for ``language="ru"``, Russian and Kazakh ones otherwise)."""
         if phrase.isupper() and phrase.isascii():
             return self.abbreviations.get(phrase)
         key = phrase.lower()
         found = self.places.get(key)
         if found is not None or not ("\u0400" <= key[:1] <= "\u04ff"):
             return found
+        endings = _RU_ENDINGS if language == "ru" else _RU_ENDINGS | _KK_ENDINGS
         for cut in range(1, _CYRILLIC_ENDINGS + 1):
             if len(key) - cut < 4:
                 break
+            if key[-cut:] not in endings:  # "Сапаров" is no "Сапар" + case ending
+                continue
             stem = key[:-cut]
             found = self.places.get(stem) or self.cyrillic_stems.get(stem)
             if found is not None:

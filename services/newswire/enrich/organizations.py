@@ -10,7 +10,7 @@ import re
 from newswire.core.models import Organization
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import ORG_HEADS, ROLE_ACRONYMS, ROLE_HEADS, ROLE_MODIFIERS
-from newswire.enrich.text import Token, joined_by_space
+from newswire.enrich.text import Token, is_cyrillic, joined_by_space
 
 _MAX_ORG_WORDS = 12
 _NAME = r"[A-Z][\w&\-]*(?: [A-Z][\w&\-]*)*"
@@ -23,10 +23,14 @@ _LIST_SEPARATOR = re.compile(r", and |, | and ")
 def _phrase_tokens(text: str, toks: list[Token], i: int) -> tuple[int, int]:
     """Indexes of the capitalised phrase around token i, through "of", "for", "and", "the"."""
     first = i
+    # An English organisation name inside Cyrillic text ends where the Cyrillic words begin
+    # ("Премьер-министр Олжас Бектенов Жапонияның Mitsubishi Corporation").
+    script = is_cyrillic(toks[i].text)
     while first > 0 and joined_by_space(text, toks[first - 1], toks[first]):
         previous = toks[first - 1]
         if (
             previous.capitalised
+            and is_cyrillic(previous.text) == script
             and previous.lower not in ROLE_HEADS
             and previous.lower not in (ROLE_MODIFIERS)
         ):
@@ -34,11 +38,16 @@ def _phrase_tokens(text: str, toks: list[Token], i: int) -> tuple[int, int]:
         else:
             break
     last = i
+    # Inside a role ("President of the Chamber of Commerce Rashid Lindqvist") the capitalised
+    # words right after the name are the person's: only "of ..." continues the organisation.
+    in_role = _inside_role(toks, first)
     while last + 1 < len(toks) and last - first < _MAX_ORG_WORDS:
         following = toks[last + 1]
         if not joined_by_space(text, toks[last], following):
             break
-        if following.capitalised and not following.sentence_start:
+        if is_cyrillic(following.text) != script:
+            break
+        if following.capitalised and not following.sentence_start and not in_role:
             last += 1
             continue
         # "of Transport", "for Peace", "and Sports" (not "and the Ministry": a second name).
@@ -60,6 +69,14 @@ def _phrase_tokens(text: str, toks: list[Token], i: int) -> tuple[int, int]:
     if toks[first].lower == "the":
         first += 1
     return first, last
+
+
+def _inside_role(toks: list[Token], first: int) -> bool:
+    """The organisation is the object of a role: "President of the European Council"."""
+    k = first - 1
+    while k >= 0 and toks[k].lower in ("the", "of"):
+        k -= 1
+    return 0 <= k < first - 1 and toks[k].lower in ROLE_HEADS
 
 
 def organizations(

@@ -27,7 +27,13 @@ def _accept(place: Place, words: list[Token], gazetteer: Gazetteer, in_org: bool
 
 
 def places(
-    text: str, toks: list[Token], gazetteer: Gazetteer, skip: set[int], orgs: set[int]
+    text: str,
+    toks: list[Token],
+    gazetteer: Gazetteer,
+    skip: set[int],
+    orgs: set[int],
+    *,
+    language: str | None = None,
 ) -> tuple[list[Location], list[str], set[int]]:
     """Locations, country codes, and the tokens they cover.
 
@@ -50,7 +56,7 @@ def places(
                 joined_by_space(text, a, b) for a, b in pairwise(words)
             ):
                 continue
-            place = gazetteer.place(text[words[0].start : words[-1].end])
+            place = gazetteer.place(text[words[0].start : words[-1].end], language)
             in_org = any(j in orgs for j in range(i, i + size))
             if place is None or not _accept(place, words, gazetteer, in_org):
                 continue

@@ -4,6 +4,11 @@ Two shapes: an intact quote (``X said that "..."`` or ``"...," X said``), and th
 shape whose opening quotation mark was lost (``We highly appreciate ... Central Asia,"
 Hidehiko Yuzaki said.``): a paragraph with a closing mark followed by a speaker and a speech
 verb, and no opening mark before it, is a quote from the paragraph's start.
+
+Russian and Kazakh attribute by a dash clause after the quote, with or without its marks:
+``Мы заинтересованы в ...», – отметил Касым-Жомарт Токаев.``, ``Китай остается ..., –
+подчеркнул Олжас Бектенов.``, ``Біз ... керек», – деді Қазақстанның көлік министрі Нұрлан
+Сауранбаев.``: the speaker is the name (capitalised words) that ends the clause.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import re
 
 from newswire.core.models import Person, Quote
-from newswire.enrich.lexicon import SPEECH_VERBS
+from newswire.enrich.lexicon import KK_SPEECH_VERBS, RU_SPEECH_VERBS, SPEECH_VERBS
 from newswire.enrich.people import resolve
 
 _VERBS = "|".join(sorted(SPEECH_VERBS))
@@ -21,6 +26,15 @@ _SPEAKER_THEN_OPEN = re.compile(
     rf"{_SPEAKER} (?:{_VERBS})(?: that)?[,:]? [\"“«](?P<text>[^\"”“«»]{{8,2000}})[\"”»]"
 )
 _OPEN = re.compile(r"[\"“«]")
+_CYRILLIC_VERBS = "|".join(sorted(RU_SPEECH_VERBS | set(KK_SPEECH_VERBS), key=len, reverse=True))
+# Starts at the dash (what closes the quote before it is stripped from the text): a pattern
+# that opens with optional characters would be tried at every position of English text too.
+_DASH_CLAUSE = re.compile(
+    rf" [–—-] (?:деп )?(?:{_CYRILLIC_VERBS}) (?P<speaker>[^.!?«»\"]{{2,150}})"
+)
+_DASHES = ("–", "—", " - ")
+_MAX_SPEAKER_WORDS = 3
+_CYRILLIC_PRONOUNS = frozenset(("он", "она", "ол"))
 _MIN_QUOTE_CHARS = 8
 
 
@@ -30,6 +44,22 @@ def _speaker(raw: str, people: list[Person], last_person: str | None) -> str | N
     return resolve(raw, people)
 
 
+def _dash_speaker(clause: str, people: list[Person], last_person: str | None) -> str | None:
+    """The name that ends a dash clause ("Қазақстанның көлік министрі Нұрлан Сауранбаев"),
+    or the person last named for a pronoun ("», – отметил он.")."""
+    words = clause.split()
+    if words and words[0].lower() in _CYRILLIC_PRONOUNS:
+        return last_person
+    name: list[str] = []
+    while words and words[-1][:1].isupper() and len(name) < _MAX_SPEAKER_WORDS:
+        name.insert(0, words.pop())
+    if not name:
+        return None
+    speaker = resolve(" ".join(name), people)
+    # One capitalised word that is nobody's name is a title ("– заявил Эмир."), not a speaker.
+    return None if len(name) == 1 and speaker == name[0] else speaker
+
+
 def quotes(paragraphs: list[str], people: list[Person]) -> list[Quote]:
     found: list[Quote] = []
     last_person: str | None = None
@@ -37,15 +67,34 @@ def quotes(paragraphs: list[str], people: list[Person]) -> list[Quote]:
         for match in _SPEAKER_THEN_OPEN.finditer(paragraph):
             speaker = _speaker(match.group("speaker"), people, last_person)
             found.append(Quote(text=match.group("text").strip(), speaker=speaker))
+        # The last opening mark before each match, found by one scan of the paragraph (a
+        # rescan from its start for every match would cost quadratic time on a long line).
+        opening_end, scanned = 0, 0
         for match in _CLOSE_THEN_SPEAKER.finditer(paragraph):
-            opening = None
-            for candidate in _OPEN.finditer(paragraph, 0, match.start()):
-                opening = candidate
-            start = opening.end() if opening is not None else 0
+            for candidate in _OPEN.finditer(paragraph, scanned, match.start()):
+                opening_end = candidate.end()
+            scanned = max(scanned, match.start())
+            start = opening_end
             text = paragraph[start : match.start() + 1].strip(" ,")
             if len(text) >= _MIN_QUOTE_CHARS:
                 speaker = _speaker(match.group("speaker"), people, last_person)
                 found.append(Quote(text=text, speaker=speaker))
+        opening_end, scanned = 0, 0
+        dash_clauses = (
+            _DASH_CLAUSE.finditer(paragraph) if any(d in paragraph for d in _DASHES) else ()
+        )
+        for match in dash_clauses:
+            for candidate in _OPEN.finditer(paragraph, scanned, match.start()):
+                opening_end = candidate.end()
+            scanned = max(scanned, match.start())
+            text = paragraph[opening_end : match.start()].strip(' ,«»"”')
+            if len(text) >= _MIN_QUOTE_CHARS:
+                found.append(
+                    Quote(
+                        text=text,
+                        speaker=_dash_speaker(match.group("speaker"), people, last_person),
+                    )
+                )
         for person in people:
             if person.name in paragraph or person.name.split()[-1] in paragraph:
                 last_person = person.name

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import orjson
 import pytest
 
 from newswire.cli import main
+from newswire.core.events import build_event
 from newswire.core.generate import generate
+from newswire.enrich import enrich
 from tests.support import articles, parse_bytes, rejections
 
 
@@ -44,3 +47,22 @@ def test_generate_command_writes_dump_and_truth(tmp_path: Path) -> None:
     truth = orjson.loads((tmp_path / "dump.txt.truth.json").read_bytes())
     assert len(truth["occurrences"]) == 30
     assert out.read_text(encoding="utf-8") == generate(30, seed=2).text
+
+
+def test_the_bundled_sample_is_what_its_command_writes() -> None:
+    sample = Path(__file__).resolve().parents[3] / "examples" / "sample-dump.txt"
+    assert sample.read_text(encoding="utf-8") == generate(240, seed=7).text
+
+
+def test_russian_and_kazakh_articles_carry_the_agencies_patterns() -> None:
+    corpus = generate(200, seed=4, repeat_rate=0, revision_rate=0, near_dup_rate=0)
+    events = [
+        enrich(build_event(a, ZoneInfo("Asia/Almaty")))
+        for a in articles(parse_bytes(corpus.text.encode()))
+    ]
+    cyrillic = [e for e in events if e.language in ("ru", "kk")]
+    assert {e.language for e in cyrillic} == {"ru", "kk"}
+    for event in cyrillic:  # two people with roles, one declined; a publisher; a dash quote
+        assert sum(p.role is not None for p in event.entities.persons) >= 2, event.body
+        assert event.publisher is not None, event.body
+        assert event.quotes[-1].speaker in {p.name for p in event.entities.persons}

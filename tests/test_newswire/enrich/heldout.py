@@ -15,6 +15,7 @@ class HeldOut:
     persons: dict[str, str | None]  # name -> role (None: no role given)
     countries: set[str]
     attribution: str | None = None
+    publisher: str | None = None  # the canonical publisher of a known attribution
     money: list[tuple[float, str]] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
     organizations: set[str] = field(default_factory=set)
@@ -84,6 +85,7 @@ ARTICLES = [
         },
         countries={"KZ", "PL", "CN", "AZ", "GE"},
         attribution="Kazinform News Agency",
+        publisher="Kazinform",
         money=[(8.5e7, "EUR")],
         speakers=["Magdalena Wójcik-Nowak"],
         organizations={"Rawicz Logistyka"},
@@ -153,7 +155,7 @@ ARTICLES = [
             "Казахстан готов увеличить экспорт пшеницы в Иран и Турцию."
         ),
         language="ru",
-        persons={"Айдарбек Сапаров": None},  # Russian roles are not extracted (yet)
+        persons={"Айдарбек Сапаров": "Министр сельского хозяйства"},
         countries={"KZ", "IR", "TR"},
         money=[(1.5e11, "KZT")],
     ),
@@ -239,7 +241,7 @@ BLIND = [
             "Товарооборот между Грузией и Азербайджаном превысил 1,1 миллиарда долларов."
         ),
         language="ru",
-        persons={"Ираклий Кобахидзе": None},
+        persons={"Ираклий Кобахидзе": "Премьер-министр Грузии"},
         countries={"GE", "AZ", "TR"},
         money=[(1.1e9, "USD")],
     ),

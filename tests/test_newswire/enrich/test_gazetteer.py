@@ -65,3 +65,26 @@ def test_lookups_cover_countries_demonyms_capitals_cities_and_cyrillic_cases() -
         "Японии": ("JP", "country"),
     }
     assert gazetteer.place("AI") is None  # Anguilla's code is not an abbreviation in prose
+
+
+@pytest.mark.parametrize(
+    ("phrase", "language", "name"),
+    [
+        ("Астану", "ru", "Astana"),  # Russian accusative
+        ("Астанада", "kk", "Astana"),  # Kazakh locative
+        ("Анкараға", "kk", "Ankara"),  # Kazakh dative
+        ("Пекин", "ru", "Beijing"),  # a Cyrillic name that sorts late among the city's names
+        ("Германии", "ru", "Germany"),
+    ],
+)
+def test_declined_cyrillic_places_resolve_to_the_gazetteers_name(
+    phrase: str, language: str, name: str
+) -> None:
+    place = load().place(phrase, language)
+    assert place is not None
+    assert place.name == name
+
+
+@pytest.mark.parametrize("surname", ["Сапаров", "Пуянне", "Патрик"])
+def test_surnames_that_begin_like_a_city_are_no_place(surname: str) -> None:
+    assert load().place(surname, "ru") is None

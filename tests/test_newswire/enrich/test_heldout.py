@@ -17,6 +17,7 @@ def test_held_out_article(article: HeldOut) -> None:
     found = {p.name: p.role for p in event.entities.persons}
     assert found == article.persons
     assert event.attribution == article.attribution
+    assert event.publisher == article.publisher
     assert [(m.amount, m.currency) for m in event.money] == article.money
     assert [q.speaker for q in event.quotes] == article.speakers
     assert article.organizations <= {o.name for o in event.entities.organizations}

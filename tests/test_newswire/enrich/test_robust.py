@@ -39,6 +39,27 @@ _newsy = st.sampled_from(
         "such as",
         "-",
         "  ",
+        # Russian and Kazakh: declined names and roles, dash clauses, attribution clauses.
+        "Президентом",
+        "Франции",
+        "Эммануэлем",
+        "Макроном",
+        "с",
+        "и",
+        "министр",
+        "Ердоғанмен",
+        "Президенті",
+        "Қасым-Жомарт",
+        "Тоқаевты",
+        "», –",
+        "– отметила",
+        "деп атап өтті",
+        ", сообщает",
+        "со ссылкой на",
+        "деп хабарлайды",
+        "Астанада",
+        "Ван",
+        "И",
     ]
 )
 
@@ -54,5 +75,7 @@ def test_random_text_never_raises(title: str, body: str) -> None:
 @given(words=st.lists(_newsy, max_size=80))
 def test_news_like_word_salad_never_raises(words: list[str]) -> None:
     event = enriched("Title", " ".join(words))
+    russian = enriched("Заголовок", "Новости. " + " ".join(words))  # the ru/kk extractors
+    assert all(p.name.strip() for p in russian.entities.persons)
     assert len(event.keywords) <= 6
     assert all(m.amount >= 0 for m in event.money)

@@ -16,7 +16,7 @@ import pytest
 from newswire.core.envelope import encode_chunk
 from newswire.core.generate import generate
 from newswire.core.identity import article_id
-from newswire.core.models import ArticleEvent
+from newswire.core.models import SCHEMA_VERSION, ArticleEvent
 from newswire.core.reassembly import iter_chunks
 from newswire.settings import Settings
 from newswire.stream.app import InternalMessageError, NewswireStream
@@ -177,7 +177,7 @@ def test_publish_adds_content_type_and_schema_version(stream: NewswireStream) ->
     [record] = _run_stage(stream.publish, [_article(stream, "a body to publish")], {})
     assert record.topic == stream.settings.topic_articles
     assert ("content-type", b"application/json") in record.headers
-    assert ("nw-schema-version", b"1") in record.headers
+    assert ("nw-schema-version", str(SCHEMA_VERSION).encode()) in record.headers
 
 
 class _FlakyProducer:

@@ -1,0 +1,90 @@
+"""Russian and Kazakh people: where a role starts and ends, what evidence makes a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_newswire.enrich.support import enriched
+
+
+def _people(body: str) -> dict[str, str | None]:
+    return {p.name: p.role for p in enriched("Заголовок", body).entities.persons}
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (  # the role starts at the outermost role noun; "и" joins two roles, not one
+            "В совещании приняли участие акимы областей и министр энергетики Алмасадам Саткалиев.",
+            {"Алмасадам Саткалиев": "министр энергетики"},
+        ),
+        (  # an adjective before the role noun belongs to it, in the nominative
+            "Он встретился с первым заместителем министра финансов Даниярой Сейткалиевой.",
+            {"Данияра Сейткалиева": "первый заместитель министра финансов"},
+        ),
+        (  # a speech verb before the name is evidence enough
+            "Мы готовы к переговорам, – сказала Жанна Ахметова.",
+            {"Жанна Ахметова": None},
+        ),
+        (  # a first name that is also a city's name (Medina) is the name after a role
+            "Министр финансов Мадина Абылкасымова провела встречу с инвесторами.",
+            {"Мадина Абылкасымова": "Министр финансов"},
+        ),
+        (  # a preposition before a capitalised word stays inside the role
+            "Он провел встречу с Послом Японии в Казахстане Кэндзи Ямадой.",
+            {"Кэндзи Ямада": "Посол Японии в Казахстане"},
+        ),
+        (  # "по словам" puts the name in the genitive
+            "Министр транспорта Нурлан Сауранбаев провел совещание. По словам Нурлана "
+            "Сауранбаева, грузы растут.",
+            {"Нурлан Сауранбаев": "Министр транспорта"},
+        ),
+        (  # a dictionary adjective and a country are no names
+            "Карагандинской области выделено 20 миллиардов тенге, сообщает Kazinform.",
+            {},
+        ),
+    ],
+)
+def test_russian_people(body: str, people: dict[str, str | None]) -> None:
+    assert _people(body) == people
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (  # a sentence's first word is no part of the role after it
+            "Кездесуге Жапония елшісі Ерлан Баймұханов қатысты, деп хабарлайды ҚазАқпарат.",
+            {"Ерлан Баймұханов": "Жапония елшісі"},
+        ),
+        (  # the role ends at the previous person
+            "Қазақстанның көлік министрі Нұрлан Сауранбаев Қытайдың көлік министрі Ли "
+            "Гочжэнмен кездесті.",
+            {
+                "Нұрлан Сауранбаев": "Қазақстанның көлік министрі",
+                "Ли Гочжэн": "Қытайдың көлік министрі",
+            },
+        ),
+        (  # a role at the start of a sentence, its first word capitalised for the sentence
+            "Мемлекет басшысы Қасым-Жомарт Тоқаев кездесті. Ауыл шаруашылығы министрі "
+            "Айдарбек Сапаров баяндады.",
+            {
+                "Қасым-Жомарт Тоқаев": "Мемлекет басшысы",
+                "Айдарбек Сапаров": "Ауыл шаруашылығы министрі",
+            },
+        ),
+        (  # an organisation's name in quotes belongs to the role; the name ends at its suffix
+            "«Самұрық-Қазына» АҚ басқарма төрағасы Нұрлан Жақыпов Францияның Engie компаниясының "
+            "басшысы Николя Мартенмен Парижде кездесті.",
+            {
+                "Нұрлан Жақыпов": "«Самұрық-Қазына» АҚ басқарма төрағасы",
+                "Николя Мартен": "Францияның Engie компаниясының басшысы",
+            },
+        ),
+        (  # "өтті" alone is no speech verb ("Кездесу Бакуде өтті")
+            "Кездесу Бакуде өтті. Тараптар ынтымақтастықты талқылады.",
+            {},
+        ),
+    ],
+)
+def test_kazakh_people(body: str, people: dict[str, str | None]) -> None:
+    assert _people(body) == people

@@ -1,0 +1,39 @@
+"""Quotes attributed by a Russian or Kazakh dash clause."""
+
+from __future__ import annotations
+
+from newswire.core.models import Person
+from newswire.enrich.quotes import quotes
+
+_PEOPLE = [Person(name="Мадина Абылкасымова", role="Министр финансов")]
+
+
+def test_a_pronoun_in_the_dash_clause_is_the_person_last_named() -> None:
+    found = quotes(
+        [
+            "Министр финансов Мадина Абылкасымова провела встречу с инвесторами.",
+            "Мы обеспечим прозрачность бюджета», — отметила она.",
+        ],
+        _PEOPLE,
+    )
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Мадина Абылкасымова", "Мы обеспечим прозрачность бюджета")
+    ]
+
+
+def test_the_quote_starts_at_its_opening_mark_when_it_kept_one() -> None:
+    found = quotes(
+        ["Министр сказал: «Бюджет сбалансирован», – отметила Мадина Абылкасымова."], _PEOPLE
+    )
+    assert [(q.speaker, q.text) for q in found] == [("Мадина Абылкасымова", "Бюджет сбалансирован")]
+
+
+def test_a_dash_without_a_speech_verb_is_no_quote() -> None:
+    assert (
+        quotes(["Казахстан и Китай – стратегические партнеры, отметили эксперты."], _PEOPLE) == []
+    )
+
+
+def test_a_title_alone_is_no_speaker() -> None:
+    found = quotes(["Катар открыт для инвестиций», – заявил Эмир."], _PEOPLE)
+    assert [(q.speaker, q.text) for q in found] == [(None, "Катар открыт для инвестиций")]
