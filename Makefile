@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## Create .venv with newswire and its dev tools; resolve the Kafka broker jars
 	@bash deploy/local/install-system-deps.sh
 	@bash scripts/fetch_compose_schema.sh
-	$(BIN)/python -c 'from newswire.broker.artifacts import ensure_classpath, check_java; \
+	$(BIN)/python -c 'from newswire.devtools.broker.artifacts import ensure_classpath, check_java; \
 		from newswire.settings import Settings; check_java(); \
 		print("kafka jars:", ensure_classpath(Settings().cache_dir))'
 

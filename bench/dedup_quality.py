@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 from bench.common import write
 from newswire.core.dedup import DedupStore
 from newswire.core.events import build_event
-from newswire.core.generate import generate
-from newswire.core.truth import score
+from newswire.devtools.corpus import articles, parse_bytes
+from newswire.devtools.generate import generate
+from newswire.devtools.truth import score
 from newswire.settings import Settings
-from tests.support import articles, parse_bytes
 
 
 def run(n: int, seed: int, settings: Settings) -> dict[str, object]:

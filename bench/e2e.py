@@ -30,15 +30,15 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer
 
 from bench.common import summary, write
-from newswire.broker import LocalBroker
-from newswire.broker.local import free_port
-from newswire.cli.produce import chunk_producer, produce_files
 from newswire.core.envelope import PRODUCED_AT
-from newswire.core.generate import generate
 from newswire.core.reassembly import iter_chunks
+from newswire.devtools.broker import LocalBroker
+from newswire.devtools.broker.local import free_port
+from newswire.devtools.cluster import Cluster
+from newswire.devtools.generate import generate
+from newswire.kafka.produce import chunk_producer, produce_files
 from newswire.kafka.topics import ensure_topics
 from newswire.settings import Settings
-from newswire.stream.cluster import Cluster
 
 _MARGIN = 1.25  # calibrate phases this much above --min-seconds, so noise keeps them above
 

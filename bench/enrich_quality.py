@@ -25,15 +25,14 @@ from zoneinfo import ZoneInfo
 
 from bench.common import summary, write
 from newswire.core.events import build_event
-from newswire.core.generate import generate
+from newswire.devtools.corpus import articles, enriched, parse_bytes
+from newswire.devtools.generate import generate
+from newswire.devtools.heldout import ARTICLES, BLIND, HeldOut
+from newswire.devtools.heldout_ru_kk import BLIND as RU_KK_BLIND
+from newswire.devtools.heldout_ru_kk import DEVELOPMENT as RU_KK_DEVELOPMENT
+from newswire.devtools.heldout_ru_kk import FRESH_BLIND as RU_KK_FRESH_BLIND
+from newswire.devtools.heldout_ru_kk import LATE as RU_KK_LATE
 from newswire.enrich import enrich
-from tests.support import articles, parse_bytes
-from tests.test_newswire.enrich.heldout import ARTICLES, BLIND, HeldOut
-from tests.test_newswire.enrich.heldout_ru_kk import BLIND as RU_KK_BLIND
-from tests.test_newswire.enrich.heldout_ru_kk import DEVELOPMENT as RU_KK_DEVELOPMENT
-from tests.test_newswire.enrich.heldout_ru_kk import FRESH_BLIND as RU_KK_FRESH_BLIND
-from tests.test_newswire.enrich.heldout_ru_kk import LATE as RU_KK_LATE
-from tests.test_newswire.enrich.support import enriched
 
 
 def _pr(found: int, right: int, expected: int) -> dict[str, float]:

@@ -24,10 +24,10 @@ from pathlib import Path
 
 from bench.common import summary, write
 from newswire.core.events import build_event, event_to_json
-from newswire.core.generate import generate
 from newswire.core.models import ParsedArticle
-from newswire.core.pipeline import ArticleStages
 from newswire.core.reassembly import iter_chunks, reassemble
+from newswire.devtools.generate import generate
+from newswire.pipeline import ArticleStages
 from newswire.settings import Settings
 
 _FLOOR_SPLIT = re.compile(

@@ -25,14 +25,14 @@ from typing import Any
 from aiokafka import AIOKafkaProducer
 
 from bench.common import write
-from newswire.broker import LocalBroker
-from newswire.broker.local import free_port
 from newswire.core.events import event_to_json
 from newswire.core.identity import article_id
 from newswire.core.models import ArticleEvent, SourceRef
+from newswire.devtools.broker import LocalBroker
+from newswire.devtools.broker.local import free_port
+from newswire.devtools.cluster import Cluster
 from newswire.kafka.config import client_kwargs
 from newswire.settings import Settings
-from newswire.stream.cluster import Cluster
 
 _EXTRAPOLATE_TO = 1_000_000
 _WORDS = [f"word{i}" for i in range(20_000)]

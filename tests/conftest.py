@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from newswire.broker import LocalBroker
-from newswire.broker.local import free_port
+from newswire.devtools.broker import LocalBroker
+from newswire.devtools.broker.local import free_port
+from newswire.devtools.cluster import Cluster
 from newswire.errors import BrokerError
 from newswire.settings import ENV_PREFIX, Settings
-from newswire.stream.cluster import Cluster
 from tests.support import artifact_cache_dir
 
 _EXTERNAL_BOOTSTRAP = os.environ.get(f"{ENV_PREFIX}KAFKA_BOOTSTRAP_SERVERS")

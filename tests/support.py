@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 
-from newswire.core.models import ParsedArticle, ParseOutput, Rejection
-from newswire.core.reassembly import iter_chunks, reassemble
+from newswire.devtools.corpus import articles, parse_bytes, rejections
 from newswire.settings import ENV_PREFIX, Settings
 
 # Read at import, before the autouse fixture hides NEWSWIRE_* variables from tests.
@@ -22,18 +20,4 @@ def artifact_cache_dir() -> Path:
 
 SAMPLE = SAMPLES_DIR / "kz-news-2025-07-17.txt"
 
-
-def parse_bytes(
-    data: bytes, chunk_size: int = 1 << 20, max_article_bytes: int = 1 << 19
-) -> list[ParseOutput]:
-    """Everything the core yields for ``data`` as one source cut into ``chunk_size`` chunks."""
-    chunks = iter_chunks(io.BytesIO(data), "src", chunk_size)
-    return list(reassemble(chunks, max_article_bytes=max_article_bytes))
-
-
-def articles(outputs: list[ParseOutput]) -> list[ParsedArticle]:
-    return [o for o in outputs if isinstance(o, ParsedArticle)]
-
-
-def rejections(outputs: list[ParseOutput]) -> list[Rejection]:
-    return [o for o in outputs if isinstance(o, Rejection)]
+__all__ = ["SAMPLE", "articles", "artifact_cache_dir", "parse_bytes", "rejections"]

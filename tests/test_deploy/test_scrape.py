@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from newswire.broker.local import free_port
-from newswire.cli.produce import produce_files
+from newswire.devtools.broker.local import free_port
+from newswire.kafka.produce import produce_files
 from tests.conftest import ClusterFactory
 
 pytestmark = pytest.mark.integration

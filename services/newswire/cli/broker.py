@@ -7,8 +7,8 @@ import asyncio
 import sys
 from typing import Any
 
-from newswire.broker import LocalBroker
-from newswire.broker.local import broker_answers
+from newswire.devtools.broker import LocalBroker
+from newswire.devtools.broker.local import broker_answers
 from newswire.settings import Settings
 
 

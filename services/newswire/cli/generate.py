@@ -9,7 +9,7 @@ from typing import Any
 
 from newswire import jsonio
 from newswire.cli.parse import positive_int
-from newswire.core.generate import generate
+from newswire.devtools.generate import generate
 from newswire.errors import InputError, UsageError
 from newswire.settings import Settings
 

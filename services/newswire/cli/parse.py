@@ -12,9 +12,9 @@ from newswire.cli.report import summary_line
 from newswire.cli.sources import STDIN, source_ids
 from newswire.core.events import event_to_json
 from newswire.core.models import Chunk, Rejection
-from newswire.core.pipeline import ArticleStages, RunStats
 from newswire.core.reassembly import iter_chunks, reassemble
 from newswire.errors import InputError, UsageError
+from newswire.pipeline import ArticleStages, RunStats
 from newswire.settings import Settings, chunk_size_error
 
 

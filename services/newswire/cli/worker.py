@@ -10,10 +10,10 @@ import socket
 import sys
 from typing import Any
 
+from newswire.devtools.cluster import WEB_SERVER_LINE
 from newswire.errors import ConfigurationError, PortInUse
 from newswire.kafka.topics import ensure_topics
 from newswire.settings import ENV_PREFIX, Settings
-from newswire.stream.cluster import WEB_SERVER_LINE
 
 
 def register(commands: Any) -> None:

@@ -17,10 +17,10 @@ import pytest
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 
-from newswire.core.generate import generate
+from newswire.devtools.cluster import Cluster
+from newswire.devtools.generate import generate
 from newswire.kafka.topics import delete_topics, ensure_topics, owned_topics
 from newswire.settings import ENV_PREFIX, Settings
-from newswire.stream.cluster import Cluster
 from tests.conftest import ClusterFactory
 from tests.support import SAMPLE
 

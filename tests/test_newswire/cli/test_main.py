@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from aiokafka.errors import KafkaConnectionError, UnknownTopicOrPartitionError
 
-from newswire.broker.local import free_port
 from newswire.cli import build_parser, kafka_unreachable, main
+from newswire.devtools.broker.local import free_port
 from newswire.errors import KafkaUnreachable
 from newswire.settings import ENV_PREFIX, Settings
 from tests.support import SAMPLE

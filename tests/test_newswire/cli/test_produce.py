@@ -13,8 +13,9 @@ import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from newswire.cli import main, produce
+from newswire.cli import main
 from newswire.errors import ConfigurationError, DeliveryError
+from newswire.kafka import produce
 from newswire.kafka.topics import delete_topics, owned_topics
 from newswire.settings import Settings
 

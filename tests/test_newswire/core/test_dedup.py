@@ -18,11 +18,11 @@ from newswire.core.dedup import (
     decide_identity,
 )
 from newswire.core.events import build_event
-from newswire.core.generate import generate
 from newswire.core.identity import article_id
 from newswire.core.models import ArticleEvent, SourceRef
 from newswire.core.partitioning import partition_for
-from newswire.core.truth import score
+from newswire.devtools.generate import generate
+from newswire.devtools.truth import score
 from tests.support import articles, parse_bytes
 
 ALMATY = ZoneInfo("Asia/Almaty")

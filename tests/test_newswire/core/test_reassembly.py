@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newswire.core.generate import generate
 from newswire.core.models import Chunk, ParsedArticle, Rejection, Skip
 from newswire.core.reassembly import MAX_PAST_RUNS, Reassembler, SourceReassembler, iter_chunks
+from newswire.devtools.generate import generate
 from newswire.errors import InputError, NewswireError
 from tests.support import SAMPLE, articles, parse_bytes, rejections
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_newswire.enrich.heldout import ARTICLES, HeldOut
+from newswire.devtools.heldout import ARTICLES, HeldOut
 from tests.test_newswire.enrich.support import enriched
 
 

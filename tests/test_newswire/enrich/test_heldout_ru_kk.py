@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bench.enrich_quality import quality
-from tests.test_newswire.enrich.heldout import HeldOut
-from tests.test_newswire.enrich.heldout_ru_kk import BLIND, DEVELOPMENT, FRESH_BLIND, LATE
+from newswire.devtools.heldout import HeldOut
+from newswire.devtools.heldout_ru_kk import BLIND, DEVELOPMENT, FRESH_BLIND, LATE
 from tests.test_newswire.enrich.support import enriched
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-from newswire.cli.produce import produce_files
-from newswire.core.generate import generate
-from newswire.stream.cluster import Cluster
+from newswire.devtools.cluster import Cluster
+from newswire.devtools.generate import generate
+from newswire.kafka.produce import produce_files
 from tests.conftest import ClusterFactory
 
 pytestmark = pytest.mark.integration

@@ -18,12 +18,12 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.partitioner import DefaultPartitioner
 
 from newswire.cli import main
-from newswire.cli.produce import produce_files
 from newswire.core.dedup import WATERMARK_PREFIX
 from newswire.core.envelope import encode_chunk
-from newswire.core.generate import generate
 from newswire.core.models import Chunk
-from newswire.stream.cluster import Cluster
+from newswire.devtools.cluster import Cluster
+from newswire.devtools.generate import generate
+from newswire.kafka.produce import produce_files
 from tests.conftest import ClusterFactory
 from tests.support import SAMPLE
 

@@ -14,10 +14,10 @@ import orjson
 import pytest
 
 from newswire.core.envelope import encode_chunk
-from newswire.core.generate import generate
 from newswire.core.identity import article_id
 from newswire.core.models import SCHEMA_VERSION, ArticleEvent
 from newswire.core.reassembly import iter_chunks
+from newswire.devtools.generate import generate
 from newswire.settings import Settings
 from newswire.stream.app import InternalMessageError, NewswireStream
 from newswire.stream.batching import HeldWrites

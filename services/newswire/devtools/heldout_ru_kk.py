@@ -10,7 +10,7 @@ check the patterns news uses; bench/enrich_quality.py reports every set.
 
 from __future__ import annotations
 
-from tests.test_newswire.enrich.heldout import HeldOut
+from newswire.devtools.heldout import HeldOut
 
 DEVELOPMENT = [
     HeldOut(

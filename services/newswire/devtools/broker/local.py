@@ -23,7 +23,12 @@ import orjson
 from aiokafka.client import AIOKafkaClient
 from aiokafka.errors import KafkaError
 
-from newswire.broker.artifacts import check_java, ensure_classpath, kafka_version, resource_path
+from newswire.devtools.broker.artifacts import (
+    check_java,
+    ensure_classpath,
+    kafka_version,
+    resource_path,
+)
 from newswire.errors import BrokerError
 
 _STATE_FILE = "state.json"

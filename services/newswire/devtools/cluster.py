@@ -31,7 +31,7 @@ from aiokafka.errors import GroupIdNotFound, NonEmptyGroup, for_code
 from aiokafka.protocol.admin import DeleteGroupsRequest
 from pydantic import SecretStr
 
-from newswire.broker.local import free_port
+from newswire.devtools.broker.local import free_port
 from newswire.errors import NewswireError
 from newswire.kafka.config import client_kwargs
 from newswire.kafka.topics import delete_topics, ensure_topics

@@ -17,8 +17,8 @@ _COMPLETE_MARKER = ".complete"
 
 
 def resource_path(name: str) -> Path:
-    """A file shipped in ``newswire/broker/resources``."""
-    return Path(str(resources.files("newswire.broker").joinpath("resources", name)))
+    """A file shipped in ``newswire/devtools/broker/resources``."""
+    return Path(str(resources.files("newswire.devtools.broker").joinpath("resources", name)))
 
 
 def kafka_version() -> str:

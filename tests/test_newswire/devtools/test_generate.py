@@ -10,7 +10,7 @@ import pytest
 
 from newswire.cli import main
 from newswire.core.events import build_event
-from newswire.core.generate import generate
+from newswire.devtools.generate import generate
 from newswire.enrich import enrich
 from tests.support import articles, parse_bytes, rejections
 

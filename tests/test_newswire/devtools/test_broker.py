@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newswire.broker import LocalBroker
-from newswire.broker.local import broker_answers, free_port
+from newswire.devtools.broker import LocalBroker
+from newswire.devtools.broker.local import broker_answers, free_port
 from newswire.errors import BrokerError
 from tests.support import artifact_cache_dir
 
@@ -61,7 +61,7 @@ def test_a_cluster_id_starting_with_a_dash_formats(
 ) -> None:
     # One random id in 64 starts with "-"; the storage tool must not read it as an option.
     monkeypatch.setattr(
-        "newswire.broker.local._random_cluster_id", lambda: "-Tq3lqU2Q0uWm2fRkH8Zxg"
+        "newswire.devtools.broker.local._random_cluster_id", lambda: "-Tq3lqU2Q0uWm2fRkH8Zxg"
     )
     broker = LocalBroker(
         tmp_path, cache_dir=artifact_cache_dir(), port=free_port(), controller_port=free_port()
