@@ -102,7 +102,7 @@ def measure(settings: Settings, store: str, articles: int, checkpoints: int) -> 
             started = time.monotonic()
             for index in range(checkpoints):
                 batch = _events(step, index * step, seed=1)
-                asyncio.run(_produce(cluster.settings, cluster.settings.topic_parsed, batch))
+                asyncio.run(_produce(cluster.settings, cluster.topology.parsed.name, batch))
                 asyncio.run(cluster.wait_drained(within=3600, settle=1.0))
                 points.append(((index + 1) * step, _rss_bytes(cluster)))
                 print(f"{store} {points[-1][0]} articles: RSS {points[-1][1] / 1e6:.1f} MB")

@@ -206,21 +206,6 @@ class Settings(BaseSettings):
         return problems
 
     @property
-    def topic_parsed(self) -> str:
-        """Internal: parsed events keyed by article id (dedup by identity)."""
-        return f"{self.app_id}.parsed"
-
-    @property
-    def topic_near(self) -> str:
-        """Internal, one partition: new articles in one total order (near-duplicates)."""
-        return f"{self.app_id}.near"
-
-    @property
-    def topic_decided(self) -> str:
-        """Internal: events to enrich and publish, keyed by article id."""
-        return f"{self.app_id}.decided"
-
-    @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.source_timezone)
 

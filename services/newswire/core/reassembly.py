@@ -42,6 +42,7 @@ class Reassembler:
         "next_offset",
         "next_seq",
         "parser",
+        "produced",
         "resync",
         "run_id",
         "source_id",
@@ -60,6 +61,7 @@ class Reassembler:
         self.tail_overflow = False  # the line outgrew the bound: drop the rest of it
         self.resync = False  # after a gap: drop bytes up to the next newline
         self.finished = False
+        self.produced = 0  # articles and rejections this run gave before the current chunk
         self.parser = ArticleParser(source_id, max_article_bytes=max_article_bytes)
 
     @property
@@ -86,6 +88,7 @@ class Reassembler:
         self.next_offset = chunk.offset + len(chunk.data)
         if chunk.last:
             self._finish(out)
+        self.produced += sum(1 for item in out if not isinstance(item, Skip))
         return out
 
     def _on_gap(self, chunk: Chunk, out: list[ParseOutput]) -> None:
@@ -164,6 +167,17 @@ class Reassembler:
         self.tail = bytearray()
         self.parser.finish(out)
         self.finished = True
+        gave = self.produced + sum(1 for item in out if not isinstance(item, Skip))
+        if gave == 0 and self.next_offset > 0:  # bytes, yet not one article nor rejection
+            out.append(
+                Rejection(
+                    reason="no_articles",
+                    source_id=self.source_id,
+                    offset=0,
+                    message=f"run {self.run_id} ended after {self.next_offset} bytes without "
+                    "an article (binary or not a dump?)",
+                )
+            )
 
     def to_dict(self) -> dict[str, Any]:
         """A plain JSON-able value for a Faust table (bytes as base64)."""
@@ -177,6 +191,7 @@ class Reassembler:
             "tail_overflow": self.tail_overflow,
             "resync": self.resync,
             "finished": self.finished,
+            "produced": self.produced,
             "parser": self.parser.to_dict(),
         }
 
@@ -191,6 +206,7 @@ class Reassembler:
         reassembler.tail_overflow = state["tail_overflow"]
         reassembler.resync = state["resync"]
         reassembler.finished = state["finished"]
+        reassembler.produced = state.get("produced", 0)
         reassembler.parser = ArticleParser.from_dict(
             source_id, state["parser"], max_article_bytes=max_article_bytes
         )

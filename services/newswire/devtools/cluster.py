@@ -26,16 +26,16 @@ from pathlib import Path
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import GroupIdNotFound, NonEmptyGroup, for_code
 from aiokafka.protocol.admin import DeleteGroupsRequest
 from pydantic import SecretStr
 
 from newswire.devtools.broker.local import free_port
 from newswire.errors import NewswireError
-from newswire.kafka.config import client_kwargs
+from newswire.kafka.config import admin_client, client_kwargs
 from newswire.kafka.topics import delete_topics, ensure_topics
 from newswire.settings import ENV_PREFIX, Settings
+from newswire.topology import Topology
 
 _POLL_SECONDS = 0.5
 # What `newswire worker` prints once its web server listens (the port may have been 0).
@@ -76,6 +76,7 @@ class Cluster:
         self.settings = run_settings(settings, self.run_id).model_copy(
             update={"data_dir": workdir / "worker-data"}
         )
+        self.topology = Topology.from_settings(self.settings)
         self.workdir = workdir
         self.workers: dict[int, subprocess.Popen[bytes]] = {}
         self.ports: dict[int, int] = {}
@@ -185,12 +186,7 @@ class Cluster:
     ) -> None:
         """Until every message of the input and internal topics is processed and committed;
         ``on_progress`` gets the backlog (messages not yet committed) at every poll."""
-        topics = [
-            self.settings.topic_raw_chunks,
-            self.settings.topic_parsed,
-            self.settings.topic_near,
-            self.settings.topic_decided,
-        ]
+        topics = self.topology.consumed()
         deadline = time.monotonic() + within
         drained_since: float | None = None
         while time.monotonic() < deadline:
@@ -210,11 +206,10 @@ class Cluster:
         raise NewswireError(f"input not drained after {within:.0f}s:\n{self.log_tail()}")
 
     async def _lag(self, topics: list[str]) -> int:
-        admin = AIOKafkaAdminClient(**client_kwargs(self.settings))
-        consumer = AIOKafkaConsumer(**client_kwargs(self.settings))
-        try:  # starting inside: Ctrl-C may cancel a start, and both must still be closed
-            await admin.start()
-            await consumer.start()
+        async with (
+            admin_client(self.settings) as admin,
+            AIOKafkaConsumer(**client_kwargs(self.settings)) as consumer,
+        ):
             committed = await admin.list_consumer_group_offsets(self.settings.app_id)
             partitions = [
                 TopicPartition(topic, p)
@@ -227,9 +222,6 @@ class Cluster:
                 done = committed.get(tp)
                 lag += end - (done.offset if done is not None and done.offset >= 0 else 0)
             return lag
-        finally:
-            await consumer.stop()
-            await admin.close()
 
     async def read_topic(self, topic: str) -> list[tuple[bytes | None, bytes | None, int]]:
         """Every record of a topic, in partition order: (key, value, partition)."""
@@ -237,9 +229,9 @@ class Cluster:
 
     async def read_records(self, topic: str) -> list[Any]:
         """Every record of a topic as aiokafka ConsumerRecords (headers, timestamps)."""
-        consumer = AIOKafkaConsumer(**client_kwargs(self.settings), enable_auto_commit=False)
-        try:
-            await consumer.start()
+        async with AIOKafkaConsumer(
+            **client_kwargs(self.settings), enable_auto_commit=False
+        ) as consumer:
             partitions = [TopicPartition(topic, p) for p in await _partitions(consumer, topic)]
             consumer.assign(partitions)
             ends = await consumer.end_offsets(partitions)
@@ -253,8 +245,6 @@ class Cluster:
                     if messages and messages[-1].offset + 1 >= ends[tp]:
                         remaining.discard(tp)
             return records
-        finally:
-            await consumer.stop()
 
     def owns_topic(self, name: str) -> bool:
         """Whether a topic belongs to this run: ours and Faust's all start with the app id."""
@@ -263,12 +253,8 @@ class Cluster:
 
     async def run_topics(self) -> list[str]:
         """Every topic of this run that exists on the cluster."""
-        admin = AIOKafkaAdminClient(**client_kwargs(self.settings))
-        await admin.start()
-        try:
+        async with admin_client(self.settings) as admin:
             return sorted(n for n in await admin.list_topics() if self.owns_topic(n))
-        finally:
-            await admin.close()
 
     async def delete_topics(self) -> list[str]:
         """Delete every topic of the run, Faust's assignor and changelog topics included, and
@@ -284,9 +270,7 @@ class Cluster:
         """aiokafka's admin client cannot delete groups: send Kafka's DeleteGroups itself.
         A group keeps a member that died until its session expires: then it is left, and
         False says so (never an error: cleaning up must not fail what it cleans up after)."""
-        admin = AIOKafkaAdminClient(**client_kwargs(self.settings))
-        await admin.start()
-        try:
+        async with admin_client(self.settings) as admin:
             group = self.settings.app_id
             for _ in range(attempts):
                 if group not in {listed[0] for listed in await admin.list_consumer_groups()}:
@@ -301,8 +285,6 @@ class Cluster:
                     raise for_code(code)(f"cannot delete consumer group {group}")
                 return not code
             return False
-        finally:
-            await admin.close()
 
     def metric_lines(self, index: int | None = None) -> Iterator[tuple[str, dict[str, str], float]]:
         """newswire_* samples of one worker's /metrics, or of every live worker's."""

@@ -7,8 +7,11 @@ security settings (SASL_SSL/SCRAM for production clusters) are wired in one plac
 from __future__ import annotations
 
 import ssl
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
+from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.helpers import create_ssl_context
 
 from newswire.errors import ConfigurationError
@@ -62,3 +65,16 @@ def client_kwargs(settings: Settings) -> dict[str, Any]:
         kwargs["sasl_plain_username"] = settings.kafka_sasl_username
         kwargs["sasl_plain_password"] = password.get_secret_value() if password else None
     return kwargs
+
+
+@asynccontextmanager
+async def admin_client(settings: Settings) -> AsyncIterator[AIOKafkaAdminClient]:
+    """An admin client of the configured cluster, closed however the block ends (a start that
+    is cancelled or fails included). aiokafka's consumer and producer are context managers
+    themselves; its admin client is not."""
+    admin = AIOKafkaAdminClient(**client_kwargs(settings))
+    try:
+        await admin.start()
+        yield admin
+    finally:
+        await admin.close()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -18,8 +17,9 @@ from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.errors import KafkaError, TopicAlreadyExistsError, for_code
 
 from newswire.errors import ConfigurationError
-from newswire.kafka.config import client_kwargs
+from newswire.kafka.config import admin_client
 from newswire.settings import Settings, env_name
+from newswire.topology import TopicSpec, Topology
 
 log = logging.getLogger(__name__)
 
@@ -27,24 +27,9 @@ MAX_MESSAGE_BYTES = "max.message.bytes"
 _METADATA_ATTEMPTS, _METADATA_PAUSE = 20, 0.25  # up to 5 s for a new topic's metadata
 
 
-@dataclass(frozen=True, slots=True)
-class TopicSpec:
-    name: str
-    partitions: int
-    setting: str | None = None  # the setting its partition count comes from; None: fixed
-
-
 def owned_topics(settings: Settings) -> list[TopicSpec]:
     """Input, output and dead-letter topics plus the internal ones between the agents."""
-    inputs, articles = env_name("input_partitions"), env_name("article_partitions")
-    return [
-        TopicSpec(settings.topic_raw_chunks, settings.input_partitions, inputs),
-        TopicSpec(settings.topic_parsed, settings.article_partitions, articles),
-        TopicSpec(settings.topic_near, 1),  # one total order for near-duplicate decisions
-        TopicSpec(settings.topic_decided, settings.article_partitions, articles),
-        TopicSpec(settings.topic_articles, settings.article_partitions, articles),
-        TopicSpec(settings.topic_dlq, 1),
-    ]
+    return Topology.from_settings(settings).topics()
 
 
 async def ensure_topics(settings: Settings) -> None:
@@ -54,9 +39,7 @@ async def ensure_topics(settings: Settings) -> None:
     differs from the settings or its ``max.message.bytes`` is below ``max_message_bytes``.
     """
     specs = owned_topics(settings)
-    admin = AIOKafkaAdminClient(**client_kwargs(settings))
-    try:
-        await admin.start()
+    async with admin_client(settings) as admin:
         listed = set(await admin.list_topics())
         existing = [t for t in specs if t.name in listed]
         missing = [t for t in specs if t.name not in listed]
@@ -69,8 +52,6 @@ async def ensure_topics(settings: Settings) -> None:
             problems += await _size_problems(admin, existing, settings)
             if problems:
                 raise ConfigurationError("\n".join(problems))
-    finally:
-        await admin.close()
 
 
 async def _create(
@@ -161,12 +142,8 @@ async def _size_problems(
 
 
 async def delete_topics(settings: Settings, names: list[str]) -> None:
-    admin = AIOKafkaAdminClient(**client_kwargs(settings))
-    try:
-        await admin.start()
+    async with admin_client(settings) as admin:
         existing = set(await admin.list_topics())
         doomed = [n for n in names if n in existing]
         if doomed:
             await admin.delete_topics(doomed)
-    finally:
-        await admin.close()

@@ -3,13 +3,8 @@ web views and metrics. Each stage is one method that turns an input message into
 to produce (``Outgoing``) and the state to hold (``HeldWrites``); the agents around them only
 take batches, deliver, and then write state.
 
-Flow (``key`` in brackets):
-
-    raw-chunks [source id] --reassemble--> parsed [article id] --identity--> near [1 partition]
-    near --near-duplicates--> decided [article id] --enrich+publish--> articles [article id]
-    anything rejected anywhere --> dlq (reason, input topic/partition/offset/key, source)
-
-Every event of an article (new, then each revision) takes this same path, so the output
+The stages, their topics and tables are ``newswire.topology`` (its ``diagram()`` draws the
+flow). Every event of an article (new, then each revision) takes this same path, so the output
 keeps each key's order.
 
 Guarantees: at-least-once delivery with idempotent, deterministic decisions. Every agent takes
@@ -61,6 +56,7 @@ from newswire.stream.delivery import (
     deliver_or_fail_stop,
 )
 from newswire.stream.metrics import Metrics
+from newswire.topology import Topology
 
 log = logging.getLogger(__name__)
 _LAG_INTERVAL_SECONDS = 5.0
@@ -180,27 +176,23 @@ class NewswireStream:
         self._near_index: NearIndex | None = None
         self._identity_windows: dict[int, RetentionWindow] | None = None
 
-        s = settings
-        self.raw = _bytes_topic(app, s.topic_raw_chunks, s.input_partitions)
-        self.parsed = _bytes_topic(app, s.topic_parsed, s.article_partitions)
-        self.near = _bytes_topic(app, s.topic_near, 1)
-        self.decided = _bytes_topic(app, s.topic_decided, s.article_partitions)
-        changelog = {"max.message.bytes": s.max_message_bytes * _CHANGELOG_MESSAGE_FACTOR}
-        self.sources = app.Table(
-            "sources", partitions=s.input_partitions, extra_topic_configs=changelog
+        self.topology = shape = Topology.from_settings(settings)
+        changelog = {"max.message.bytes": settings.max_message_bytes * _CHANGELOG_MESSAGE_FACTOR}
+        self.sources, self.records, self.near_entries = (
+            app.Table(table.name, partitions=table.partitions, extra_topic_configs=changelog)
+            for table in shape.tables()
         )
-        self.records = app.Table(
-            "articles", partitions=s.article_partitions, extra_topic_configs=changelog
-        )
-        # Article id -> near-duplicate entry, and the watermark; the buckets are in memory.
-        self.near_entries = app.Table("near-entries", partitions=1, extra_topic_configs=changelog)
-
-        self._agent("reassemble", self.raw, self.reassemble, self.sources)
-        self._agent("identity", self.parsed, self.identify, self.records, self._forget_windows)
-        self._agent(
-            "near", self.near, self.find_near_duplicates, self.near_entries, self._forget_near
-        )
-        self._agent("publish", self.decided, self.publish, None)
+        # Each stage of the topology, with its handler and the memory derived from its table.
+        handlers: dict[str, tuple[Handler, TableT[Any, Any] | None, Callable[[], None] | None]] = {
+            "reassemble": (self.reassemble, self.sources, None),
+            "identity": (self.identify, self.records, self._forget_windows),
+            "near": (self.find_near_duplicates, self.near_entries, self._forget_near),
+            "publish": (self.publish, None, None),
+        }
+        for stage in shape.stages:
+            handle, table, forget = handlers[stage.name]
+            topic = _bytes_topic(app, stage.reads.name, stage.reads.partitions)
+            self._agent(stage.name, topic, handle, table, forget)
         setup_prometheus_sensors(
             app, pattern="/metrics", registry=self.registry, name_prefix="faust"
         )
@@ -244,7 +236,7 @@ class NewswireStream:
                 self.metrics.articles_parsed.inc()
                 built = build_event(item, self.zone)
                 record = Outgoing(
-                    self.settings.topic_parsed,
+                    self.topology.parsed.name,
                     built.article_id.encode(),
                     event_to_json(built),
                     headers,
@@ -287,7 +279,7 @@ class NewswireStream:
         if step.event is None:
             return []
         value = (message.value or b"") if step.event is article else event_to_json(step.event)
-        record = Outgoing(self.settings.topic_near, message.key, value, _forwarded(message.headers))
+        record = Outgoing(self.topology.near.name, message.key, value, _forwarded(message.headers))
         return [self._bounded(event, record, article.source.id, article.source.offset)]
 
     def find_near_duplicates(self, event: EventT[bytes], state: HeldWrites) -> list[Outgoing]:
@@ -306,7 +298,7 @@ class NewswireStream:
             state.set(event, NEWEST_KEY, index.newest)
         value = (message.value or b"") if step.event is article else event_to_json(step.event)
         record = Outgoing(
-            self.settings.topic_decided, message.key, value, _forwarded(message.headers)
+            self.topology.decided.name, message.key, value, _forwarded(message.headers)
         )
         return [self._bounded(event, record, article.source.id, article.source.offset)]
 
@@ -323,7 +315,7 @@ class NewswireStream:
                 self.metrics.end_to_end.observe(max(0.0, time.time() - produced_at))
 
         record = Outgoing(
-            self.settings.topic_articles,
+            self.topology.articles.name,
             event.message.key,
             event_to_json(enriched),
             (*_forwarded(event.message.headers), CONTENT_TYPE, SCHEMA_VERSION_HEADER),
@@ -379,7 +371,7 @@ class NewswireStream:
             excerpt=excerpt, original=original,
             max_original_bytes=min(self.settings.dlq_original_max_bytes, room),
         )  # fmt: skip
-        return Outgoing(self.settings.topic_dlq, (source or "").encode(), value)
+        return Outgoing(self.topology.dlq.name, (source or "").encode(), value)
 
     def _identity_window(self, partition: int) -> RetentionWindow:
         windows = self._identity_windows
@@ -470,8 +462,7 @@ class NewswireStream:
     # -- lifecycle and web ------------------------------------------------------------------
     def _wire_lifecycle(self) -> None:
         app, metrics = self.app, self.metrics
-        agent_topics = [self.settings.topic_raw_chunks, self.settings.topic_parsed,
-                        self.settings.topic_near, self.settings.topic_decided]  # fmt: skip
+        agent_topics = self.topology.consumed()
 
         @app.timer(interval=_LAG_INTERVAL_SECONDS)  # type: ignore[untyped-decorator]
         async def measure_lag() -> None:

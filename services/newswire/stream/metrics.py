@@ -25,6 +25,7 @@ KNOWN_REJECTIONS = (
     "superseded_run",
     "missing_title",
     "orphan_text",
+    "no_articles",
     "too_large",
     "beyond_retention",
     "bad_internal_message",

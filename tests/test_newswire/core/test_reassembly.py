@@ -273,3 +273,12 @@ def test_iter_chunks_covers_the_stream_exactly_with_one_last_chunk() -> None:
     [empty] = iter_chunks(io.BytesIO(b""), "s", 10)
     assert empty.last
     assert empty.data == b""
+
+
+def test_a_run_that_gives_nothing_at_all_says_so_once() -> None:
+    source = SourceReassembler("feed", max_article_bytes=4096)
+    binary = bytes(range(256)) * 8  # bytes, but no line of text: every line is skipped
+    outputs = _run(source, binary, "junk")
+    assert [r.reason for r in rejections(outputs)] == ["no_articles"]
+    assert not rejections(_run(source, b"", "empty"))  # no bytes: nothing to say
+    assert not rejections(_run(source, _FILE_A, "fine"))

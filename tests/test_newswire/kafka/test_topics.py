@@ -13,6 +13,7 @@ from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from newswire.errors import ConfigurationError
 from newswire.kafka.topics import delete_topics, ensure_topics, owned_topics
 from newswire.settings import Settings
+from newswire.topology import Topology
 
 pytestmark = pytest.mark.integration
 
@@ -77,9 +78,9 @@ async def test_owned_topics_are_created_with_their_partitions_and_message_size(
     described = await admin.describe_topics([t.name for t in specs])
     assert {t["topic"]: len(t["partitions"]) for t in described} == {
         settings.topic_raw_chunks: 3,
-        settings.topic_parsed: 2,
-        settings.topic_near: 1,
-        settings.topic_decided: 2,
+        Topology.from_settings(settings).parsed.name: 2,
+        Topology.from_settings(settings).near.name: 1,
+        Topology.from_settings(settings).decided.name: 2,
         settings.topic_articles: 2,
         settings.topic_dlq: 1,
     }
@@ -91,13 +92,14 @@ async def test_a_topic_with_other_partitions_is_refused_naming_both_counts_and_t
     settings: Settings, pre_create: PreCreate
 ) -> None:
     await pre_create(settings.topic_raw_chunks, 5)
-    await pre_create(settings.topic_near, 2)
+    await pre_create(Topology.from_settings(settings).near.name, 2)
     with pytest.raises(ConfigurationError) as caught:
         await ensure_topics(settings)
     assert str(caught.value).splitlines() == [
         f"topic {settings.topic_raw_chunks} has 5 partitions but NEWSWIRE_INPUT_PARTITIONS is 3: "
         "set NEWSWIRE_INPUT_PARTITIONS=5 or recreate the topic",
-        f"topic {settings.topic_near} has 2 partitions but newswire needs 1: recreate the topic",
+        f"topic {Topology.from_settings(settings).near.name} has 2 partitions but newswire "
+        "needs 1: recreate the topic",
     ]
 
 

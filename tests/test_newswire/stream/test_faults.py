@@ -203,6 +203,7 @@ def test_broker_stop_and_start_during_a_run_loses_nothing(
 # -- 3. Poison input -------------------------------------------------------------------------
 def _envelope(seq: int = 0, offset: int = 0, last: bool = True) -> list[tuple[str, bytes]]:
     return [
+        ("nw-run", b"poison-run"),
         ("nw-seq", str(seq).encode()),
         ("nw-offset", str(offset).encode()),
         ("nw-last", b"1" if last else b"0"),

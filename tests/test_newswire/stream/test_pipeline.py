@@ -188,7 +188,7 @@ def test_poison_input_goes_to_the_dlq_and_the_rest_comes_out(
         )
     )
     # A broken message between two agents (a bug, not input) is dead-lettered too.
-    asyncio.run(_produce_raw(cluster, [(b"abc", b"{not json", [])], cluster.settings.topic_parsed))
+    asyncio.run(_produce_raw(cluster, [(b"abc", b"{not json", [])], cluster.topology.parsed.name))
     asyncio.run(produce_files(cluster.settings, [("good", SAMPLE)], 2048))
     asyncio.run(cluster.wait_drained())
 
@@ -281,7 +281,10 @@ def _assert_state_is_co_partitioned(cluster: Cluster) -> None:
     """Batches mix partitions; each table write must still land in its input's partition,
     or a rebalance would hand the state to a worker that never reads it."""
     s = cluster.settings
-    for table, topic in (("articles", s.topic_parsed), ("sources", s.topic_raw_chunks)):
+    for table, topic in (
+        ("articles", cluster.topology.parsed.name),
+        ("sources", s.topic_raw_chunks),
+    ):
         inputs = {key: p for key, _, p in asyncio.run(cluster.read_topic(topic))}
         changelog = asyncio.run(cluster.read_topic(f"{s.app_id}-{table}-changelog"))
         assert changelog, f"no {table} state written"

@@ -75,7 +75,7 @@ def test_reassemble_sends_each_article_keyed_by_its_id_with_its_produce_time(
     corpus = generate(20, seed=4, repeat_rate=0, revision_rate=0, near_dup_rate=0)
     sources: dict[str, Any] = {}
     out = _run_stage(stream.reassemble, _chunk_messages(corpus.text), sources)
-    assert {r.topic for r in out} == {stream.settings.topic_parsed}
+    assert {r.topic for r in out} == {stream.topology.parsed.name}
     events = [ArticleEvent.model_validate(orjson.loads(r.value)) for r in out]
     assert len(events) == 20
     assert [r.key for r in out] == [e.article_id.encode() for e in events]
@@ -118,11 +118,11 @@ def test_new_articles_and_revisions_take_the_same_path_and_repeats_none(
     first = _article(stream, "first body of the article")
     revised = _article(stream, "a different body altogether")
     out = _run_stage(stream.identify, [first, first, revised, revised], records)
-    assert [r.topic for r in out] == [stream.settings.topic_near] * 2  # same topic, in order
+    assert [r.topic for r in out] == [stream.topology.near.name] * 2  # same topic, in order
     assert [orjson.loads(r.value)["revision"] for r in out] == [1, 2]
     near_out = _run_stage(stream.find_near_duplicates, _at_offsets(out), {})
     assert [orjson.loads(r.value)["revision"] for r in near_out] == [1, 2]
-    assert {r.topic for r in near_out} == {stream.settings.topic_decided}
+    assert {r.topic for r in near_out} == {stream.topology.decided.name}
 
 
 def _at_offsets(records: list[Outgoing]) -> list[_Message]:
@@ -145,7 +145,7 @@ def test_an_article_older_than_its_partition_window_is_dead_lettered(
     )
     old_message = _Message(old.article_id.encode(), old.model_dump_json().encode())
     out = _run_stage(stream.identify, [recent, old_message], records)
-    assert [r.topic for r in out] == [stream.settings.topic_near, stream.settings.topic_dlq]
+    assert [r.topic for r in out] == [stream.topology.near.name, stream.settings.topic_dlq]
     assert _letters(out, stream)[0]["reason"] == "beyond_retention"
     assert old.article_id not in records
 
