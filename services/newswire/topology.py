@@ -124,8 +124,14 @@ class Topology:
         def topic(spec: TopicSpec) -> str:
             return f"{spec.name} [{spec.key} x {spec.setting or spec.partitions}]"
 
-        rows = [(f"--{stage.name}-->", topic(stage.writes) if stage.writes else "-",
-                 f"table {stage.table.name}" if stage.table else "") for stage in self.stages]  # fmt: skip
+        rows = [
+            (
+                f"--{stage.name}-->",
+                topic(stage.writes) if stage.writes else "-",
+                f"table {stage.table.name}" if stage.table else "",
+            )
+            for stage in self.stages
+        ]
         arrow = max(len(r[0]) for r in rows)
         target = max(len(r[1]) for r in rows)
         lines = [topic(self.raw_chunks)]
