@@ -16,7 +16,10 @@ from typing import Literal
 
 from newswire.settings import Settings, env_name
 
-Role = Literal["input", "internal", "output", "dead letters"]
+Role = Literal["input", "internal", "output", "dead letters", "changelog"]
+# Table values are not bounded by our own checks (a source's unfinished article can be as
+# large as NEWSWIRE_MAX_ARTICLE_BYTES, escaped): changelogs take much larger messages.
+CHANGELOG_MESSAGE_FACTOR = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +29,7 @@ class TopicSpec:
     key: str  # what the message key is: every message of a key takes one partition
     role: Role
     setting: str | None = None  # the setting its partition count comes from; None: fixed
+    config: tuple[tuple[str, str], ...] = ()  # topic configuration beyond newswire's default
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +38,14 @@ class TableSpec:
     partitions: int
     topic: str  # the stream it is co-partitioned with (its keys are that stream's keys)
     holds: str
+    message_bytes: int  # the changelog's max.message.bytes
 
     def changelog(self, app_id: str) -> str:
         return f"{app_id}-{self.name}-changelog"
+
+    def changelog_config(self) -> dict[str, str]:
+        """Faust's changelog configuration plus the room its values need."""
+        return {"cleanup.policy": "compact", "max.message.bytes": str(self.message_bytes)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +83,7 @@ class Topology:
         output = TopicSpec(s.topic_articles, s.article_partitions, "article id", "output",
                            articles)  # fmt: skip
         dlq = TopicSpec(s.topic_dlq, 1, "source id", "dead letters")
+        room = s.max_message_bytes * CHANGELOG_MESSAGE_FACTOR
         return cls(
             app_id=app,
             raw_chunks=raw,
@@ -82,15 +92,18 @@ class Topology:
             decided=decided,
             articles=output,
             dlq=dlq,
-            sources=TableSpec("sources", raw.partitions, raw.name, "reassembly state per source"),
+            sources=TableSpec(
+                "sources", raw.partitions, raw.name, "reassembly state per source", room
+            ),
             records=TableSpec(
                 "articles",
                 parsed.partitions,
                 parsed.name,
                 "identity records, a watermark per partition",
+                room,
             ),
             near_entries=TableSpec(
-                "near-entries", 1, near.name, "one near-duplicate entry per article"
+                "near-entries", 1, near.name, "one near-duplicate entry per article", room
             ),
         )
 
@@ -105,8 +118,22 @@ class Topology:
         )
 
     def topics(self) -> list[TopicSpec]:
-        """Every topic newswire creates, inputs first."""
-        return [self.raw_chunks, self.parsed, self.near, self.decided, self.articles, self.dlq]
+        """Every topic newswire creates, inputs first, changelogs last. The changelogs are
+        created before any worker starts, not by Faust on the first worker's start: a table
+        write that comes before the new topic's metadata fails (``PartitionsMismatch``)."""
+        streams = [self.raw_chunks, self.parsed, self.near, self.decided, self.articles, self.dlq]
+        changelogs = [
+            TopicSpec(
+                table.changelog(self.app_id),
+                table.partitions,
+                f"{table.name} key",
+                "changelog",
+                next(s.setting for s in streams if s.name == table.topic),
+                tuple(table.changelog_config().items()),
+            )
+            for table in self.tables()
+        ]
+        return streams + changelogs
 
     def tables(self) -> list[TableSpec]:
         return [self.sources, self.records, self.near_entries]

@@ -74,8 +74,8 @@ def test_topics_service_creates_the_topics_newswire_owns(compose: dict[str, Any]
     command = " ".join(compose["services"]["topics"]["command"])
     created = dict(re.findall(r"([\w.-]+):(\d+)", command.split(";")[0]))
     assert {name: int(n) for name, n in created.items()} == {
-        t.name: t.partitions for t in owned_topics(settings)
-    }
+        t.name: t.partitions for t in owned_topics(settings) if t.role != "changelog"
+    }  # the worker creates the tables' changelogs itself before Faust starts
 
 
 def test_named_volumes_are_declared_and_used(compose: dict[str, Any]) -> None:

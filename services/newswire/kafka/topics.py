@@ -60,7 +60,8 @@ async def _create(
     """Create the topics; the names another process created first."""
     configs = {MAX_MESSAGE_BYTES: str(settings.max_message_bytes)}
     response = await admin.create_topics(
-        [NewTopic(t.name, t.partitions, settings.replication_factor, topic_configs=configs)
+        [NewTopic(t.name, t.partitions, settings.replication_factor,
+                  topic_configs=configs | dict(t.config))
          for t in specs]
     )  # fmt: skip
     raced: set[str] = set()

@@ -17,6 +17,7 @@ as ``internal_error`` and the agent carries on.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -54,15 +55,14 @@ from newswire.stream.delivery import (
     Delivery,
     Outgoing,
     deliver_or_fail_stop,
+    fail_stop,
 )
 from newswire.stream.metrics import Metrics
-from newswire.topology import Topology
+from newswire.topology import CHANGELOG_MESSAGE_FACTOR, Topology
 
 log = logging.getLogger(__name__)
 _LAG_INTERVAL_SECONDS = 5.0
-# Table values are not bounded by our own checks (a source's unfinished article can be as
-# large as NEWSWIRE_MAX_ARTICLE_BYTES, escaped): changelog topics take much larger messages.
-_CHANGELOG_MESSAGE_FACTOR = 8
+_RECORD_ATTEMPTS, _RECORD_BACKOFF_SECONDS = 8, 0.5  # about 18 s in all
 CONTENT_TYPE = ("content-type", b"application/json")
 SCHEMA_VERSION_HEADER = ("nw-schema-version", str(SCHEMA_VERSION).encode())
 
@@ -128,8 +128,8 @@ def _source_of(key: bytes | None) -> str | None:
 
 def build_app(settings: Settings) -> faust.App:
     # The largest record newswire produces fits max_message_bytes; changelog values may be
-    # larger (see _CHANGELOG_MESSAGE_FACTOR), so the request limit leaves room for them.
-    max_request = settings.max_message_bytes * _CHANGELOG_MESSAGE_FACTOR + 1024 * 1024
+    # larger (see CHANGELOG_MESSAGE_FACTOR), so the request limit leaves room for them.
+    max_request = settings.max_message_bytes * CHANGELOG_MESSAGE_FACTOR + 1024 * 1024
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)  # Faust makes one level only
     return faust.App(
         settings.app_id,
@@ -177,9 +177,12 @@ class NewswireStream:
         self._identity_windows: dict[int, RetentionWindow] | None = None
 
         self.topology = shape = Topology.from_settings(settings)
-        changelog = {"max.message.bytes": settings.max_message_bytes * _CHANGELOG_MESSAGE_FACTOR}
         self.sources, self.records, self.near_entries = (
-            app.Table(table.name, partitions=table.partitions, extra_topic_configs=changelog)
+            app.Table(
+                table.name,
+                partitions=table.partitions,
+                extra_topic_configs=table.changelog_config(),
+            )
             for table in shape.tables()
         )
         # Each stage of the topology, with its handler and the memory derived from its table.
@@ -440,13 +443,28 @@ class NewswireStream:
                         failed = True
                         outgoing.append(self._failed(event, stage, exc))
                 await deliver_or_fail_stop(self.delivery, outgoing)
-                state.apply()
+                await self._record(stage, state)
                 if failed and forget is not None:
                     forget()  # derived memory may have moved with a failed event
                 metrics.observe_batch(stage, time.perf_counter() - started, len(events))
 
         run.__name__ = run.__qualname__ = stage  # how Faust names the agent in its logs
         self.app.agent(topic, name=stage)(run)
+
+    async def _record(self, stage: str, state: HeldWrites) -> None:
+        """Write a delivered batch's state. Its input is not acknowledged yet and the writes are
+        idempotent, so a write that fails (Faust refuses one while it does not yet know a
+        changelog's partitions) is tried again; if it keeps failing, the worker stops without
+        committing and the batch is replayed."""
+        for attempt in range(1, _RECORD_ATTEMPTS + 1):
+            try:
+                state.apply()
+            except Exception:
+                log.warning("%s: writing state failed (attempt %d)", stage, attempt, exc_info=True)
+                await asyncio.sleep(_RECORD_BACKOFF_SECONDS * attempt)
+            else:
+                return
+        fail_stop(f"{stage}: could not write its table")
 
     def _failed(self, event: EventT[bytes], stage: str, exc: Exception) -> Outgoing:
         message = event.message

@@ -75,17 +75,23 @@ async def test_owned_topics_are_created_with_their_partitions_and_message_size(
     await ensure_topics(settings)
     await ensure_topics(settings)  # existing and agreeing: accepted
     specs = owned_topics(settings)
+    shape = Topology.from_settings(settings)
     described = await admin.describe_topics([t.name for t in specs])
     assert {t["topic"]: len(t["partitions"]) for t in described} == {
         settings.topic_raw_chunks: 3,
-        Topology.from_settings(settings).parsed.name: 2,
-        Topology.from_settings(settings).near.name: 1,
-        Topology.from_settings(settings).decided.name: 2,
+        shape.parsed.name: 2,
+        shape.near.name: 1,
+        shape.decided.name: 2,
         settings.topic_articles: 2,
         settings.topic_dlq: 1,
+        # Changelogs exist before a worker starts, co-partitioned with their streams.
+        shape.sources.changelog(settings.app_id): 3,
+        shape.records.changelog(settings.app_id): 2,
+        shape.near_entries.changelog(settings.app_id): 1,
     }
     sizes = await _max_message_bytes(admin, [t.name for t in specs])
-    assert sizes == {t.name: 3 * 1024 * 1024 for t in specs}
+    changelogs = set(shape.changelogs())
+    assert sizes == {t.name: 3 * 1024 * 1024 * (8 if t.name in changelogs else 1) for t in specs}
 
 
 async def test_a_topic_with_other_partitions_is_refused_naming_both_counts_and_the_setting(
