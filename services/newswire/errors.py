@@ -6,17 +6,20 @@
     │   └── PrerequisiteMissing   java or maven absent or too old
     ├── DeliveryError             Kafka did not take a message we sent (too large, timed out, ...)
     ├── InputError                input we cannot use; carries a machine-readable ``reason``
-    │   ├── EnvelopeError         a chunk message that is not a valid chunk
-    │   └── ParseError            dump text that cannot become an article
+    │   └── EnvelopeError         a chunk message that is not a valid chunk
     ├── UsageError                arguments that cannot work together (exit 2)
     ├── KafkaUnreachable          Kafka not reachable or refusing, said once at the CLI (exit 69)
     └── PortInUse                 the worker's web port is taken (exit 71)
 
 Foreign exceptions (OSError, pydantic.ValidationError, aiokafka errors) are translated into
-these at the module that meets them, so callers branch on our types and on ``reason``.
+these at the module that meets them, so callers branch on our types and on ``reason``, one
+of the closed set ``newswire.core.reasons.InputReason`` (dump text that cannot become an
+article is not an exception: the parser reports it as a ``Rejection`` value).
 """
 
 from __future__ import annotations
+
+from newswire.core.reasons import InputReason
 
 
 class NewswireError(Exception):
@@ -48,26 +51,23 @@ class DeliveryError(NewswireError):
 
 
 class InputError(NewswireError):
-    """Input newswire cannot use. ``reason`` is a low-cardinality label for metrics and the DLQ."""
+    """Input newswire cannot use. ``reason`` is a low-cardinality label for metrics and the DLQ
+    (``core.reasons``): given here, or fixed by a subclass (``EnvelopeError``)."""
 
-    reason: str = "invalid_input"
+    reason: InputReason
 
-    def __init__(self, message: str, *, reason: str | None = None) -> None:
+    def __init__(self, message: str, *, reason: InputReason | None = None) -> None:
         super().__init__(message)
         if reason is not None:
             self.reason = reason
+        elif not hasattr(self, "reason"):
+            raise TypeError(f"{type(self).__name__} needs a reason")
 
 
 class EnvelopeError(InputError):
     """A chunk message whose envelope (key, headers, fields) is not a valid chunk."""
 
     reason = "bad_envelope"
-
-
-class ParseError(InputError):
-    """Dump text that cannot become an article."""
-
-    reason = "unparseable"
 
 
 # Errors of the command line's boundary (cli/__init__.py); ``exit_code`` is the process's.

@@ -6,6 +6,7 @@ from typing import Any
 
 import orjson
 
+from newswire.core.reasons import InputReason
 from newswire.errors import InputError
 
 _OPTIONS = orjson.OPT_NON_STR_KEYS
@@ -16,7 +17,7 @@ def dumps(value: Any) -> bytes:
     return orjson.dumps(value, option=_OPTIONS)
 
 
-def loads(data: bytes | str, *, reason: str = "bad_json") -> Any:
+def loads(data: bytes | str, *, reason: InputReason = "bad_json") -> Any:
     """Parse JSON, translating orjson's error into our InputError with ``reason``."""
     try:
         return orjson.loads(data)

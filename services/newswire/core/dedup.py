@@ -76,7 +76,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, TypeVar
 
 from newswire import jsonio
 from newswire.core.models import ArticleEvent
@@ -84,9 +84,35 @@ from newswire.core.partitioning import partition_for
 from newswire.core.similarity import SIGNATURE_SIZE, Signature, band_keys, signature
 
 DedupKind = Literal["new", "exact", "revision", "near"]
-ArticleRecord = dict[str, Any]  # {"revision", "bodies", "views", "published_at"}
 StepKind = Literal["new", "exact", "revision", "near", "stale"]
-BucketEntry = dict[str, Any]  # {"id", "published_at", "root", "sig", "seq", "keys"}
+
+
+class ArticleRecord(TypedDict):
+    """What the identity stage stores per article id (a plain JSON value in a Faust table)."""
+
+    revision: int  # distinct bodies seen
+    bodies: list[str]  # their fingerprints (``body_fingerprint``), the latest kept
+    views: int | None  # the highest view count seen
+    published_at: str  # ``utc_text`` of the first publication
+
+
+class NearCandidate(TypedDict):
+    """An article as near-duplicate detection compares it."""
+
+    id: str  # article id
+    published_at: str  # ``utc_text``
+    root: str  # the earliest article it is a near duplicate of (itself when none)
+    sig: str  # ``pack_signature``
+
+
+class BucketEntry(NearCandidate):
+    """What the near-duplicate stage stores per article id (``NearIndex.entries``)."""
+
+    seq: int  # its position in the stage's total order
+    keys: list[str]  # its band keys: the buckets it is found in
+
+
+_Candidate = TypeVar("_Candidate", bound=NearCandidate)
 NEWEST_KEY = "~newest"  # the key under which a stored NearIndex keeps its watermark
 WATERMARK_PREFIX = "~newest/"  # + partition: an identity partition's watermark in its table
 
@@ -117,7 +143,7 @@ def decide_identity(record: ArticleRecord | None, event: ArticleEvent) -> Identi
     """Exact repeat, revision or new article, from the article's record (or None)."""
     fingerprint = body_fingerprint(event.body)
     if record is None:
-        fresh = {
+        fresh: ArticleRecord = {
             "revision": 1,
             "bodies": [fingerprint],
             "views": event.views,
@@ -130,7 +156,7 @@ def decide_identity(record: ArticleRecord | None, event: ArticleEvent) -> Identi
         return IdentityDecision("exact", record["revision"], {**record, "views": views})
     revision = record["revision"] + 1
     kept = [*bodies, fingerprint][-MAX_REVISIONS_KEPT:]
-    updated = {**record, "revision": revision, "bodies": kept, "views": views}
+    updated: ArticleRecord = {**record, "revision": revision, "bodies": kept, "views": views}
     return IdentityDecision("revision", revision, updated)
 
 
@@ -147,8 +173,8 @@ def packed_similarity(left: str, right: str) -> float:
 
 
 def choose_original(
-    entries: Iterable[BucketEntry], packed: str, threshold: float
-) -> BucketEntry | None:
+    entries: Iterable[_Candidate], packed: str, threshold: float
+) -> _Candidate | None:
     """The earliest-published article similar enough to ``packed`` (ties: smallest id)."""
     matches = {e["id"]: e for e in entries if packed_similarity(e["sig"], packed) >= threshold}
     if not matches:
@@ -156,7 +182,9 @@ def choose_original(
     return min(matches.values(), key=lambda e: (e["published_at"], e["root"]))
 
 
-def new_bucket_entry(event: ArticleEvent, packed: str, original: BucketEntry | None) -> BucketEntry:
+def new_bucket_entry(
+    event: ArticleEvent, packed: str, original: NearCandidate | None
+) -> NearCandidate:
     return {
         "id": event.article_id,
         "published_at": utc_text(event.published_at),
@@ -191,7 +219,11 @@ def decide_near(
         if entry["seq"] < position and entry["id"] != event.article_id
     ]
     original = choose_original(candidates, packed, threshold)
-    entry = {**new_bucket_entry(event, packed, original), "seq": position, "keys": keys}
+    entry: BucketEntry = {
+        **new_bucket_entry(event, packed, original),
+        "seq": position,
+        "keys": keys,
+    }
     return NearDecision(original, entry)
 
 

@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from newswire.core.reasons import RejectReason, SkipReason
+
 # 2: ``publisher`` added (optional; version 1 events are version 2 events without it).
 SCHEMA_VERSION: Literal[2] = 2
 
@@ -49,7 +51,7 @@ class ParsedArticle(_Frozen):
 class Rejection(_Frozen):
     """Input that cannot become an article: goes to the dead-letter topic with its reason."""
 
-    reason: str  # low-cardinality label: missing_title, chunk_gap, orphan_text, ...
+    reason: RejectReason  # a closed set (core.reasons): missing_title, chunk_gap, ...
     source_id: str
     offset: int
     message: str
@@ -59,7 +61,7 @@ class Rejection(_Frozen):
 class Skip(_Frozen):
     """Input dropped on purpose and only counted (a repeated chunk, a line of binary junk)."""
 
-    reason: str
+    reason: SkipReason
     source_id: str
     offset: int
 

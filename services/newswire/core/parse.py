@@ -27,11 +27,12 @@ matched against the header grammar, so time is linear in the input.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TypedDict
 
 from newswire.core.models import ParsedArticle, ParseOutput, Rejection, Skip
+from newswire.core.reasons import RejectReason
 
 EXCERPT_CHARS = 512
 _MAX_HEADER_CHARS = 96  # the longest marker + header line is about 45 characters
@@ -92,6 +93,36 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS] + "…"
 
 
+class DraftState(TypedDict):
+    """``_Draft`` as a plain value (same keys, same order)."""
+
+    offset: int
+    dump_date: str | None  # YYYY-MM-DD
+    local_time: str  # naive ISO date and time
+    views: int | None
+    header_line: str
+    title: str | None
+    paragraphs: list[str]
+    size: int  # bytes of text kept so far
+    flags: list[str]
+
+
+class OrphanState(TypedDict):
+    """``_Orphan`` as a plain value."""
+
+    offset: int
+    excerpt: str
+    lines: int
+
+
+class ParserState(TypedDict):
+    """``ArticleParser.to_dict``: what a table stores for the parser of one source."""
+
+    dump_date: str | None  # the last "date" marker seen, YYYY-MM-DD
+    draft: DraftState | None  # the article being read
+    orphan: OrphanState | None  # the run of text outside any article being counted
+
+
 @dataclass(slots=True)
 class _Draft:
     """The article being read: header seen, title and paragraphs accumulating."""
@@ -110,6 +141,33 @@ class _Draft:
         if name not in self.flags:
             self.flags.append(name)
 
+    def to_dict(self) -> DraftState:
+        return {
+            "offset": self.offset,
+            "dump_date": self.dump_date,
+            "local_time": self.local_time,
+            "views": self.views,
+            "header_line": self.header_line,
+            "title": self.title,
+            "paragraphs": list(self.paragraphs),
+            "size": self.size,
+            "flags": list(self.flags),
+        }
+
+    @classmethod
+    def from_dict(cls, state: DraftState) -> _Draft:
+        return cls(
+            offset=state["offset"],
+            dump_date=state["dump_date"],
+            local_time=state["local_time"],
+            views=state["views"],
+            header_line=state["header_line"],
+            title=state["title"],
+            paragraphs=list(state["paragraphs"]),
+            size=state["size"],
+            flags=list(state["flags"]),
+        )
+
 
 @dataclass(slots=True)
 class _Orphan:
@@ -118,6 +176,9 @@ class _Orphan:
     offset: int
     excerpt: str
     lines: int = 1
+
+    def to_dict(self) -> OrphanState:
+        return {"offset": self.offset, "excerpt": self.excerpt, "lines": self.lines}
 
 
 class ArticleParser:
@@ -163,7 +224,7 @@ class ArticleParser:
         self._close_draft(out)
         self._close_orphan(out)
 
-    def abandon(self, out: list[ParseOutput], *, reason: str, message: str) -> None:
+    def abandon(self, out: list[ParseOutput], *, reason: RejectReason, message: str) -> None:
         """Drop the article being read (its text is incomplete), e.g. after a chunk gap."""
         draft = self._draft
         if draft is not None:
@@ -244,7 +305,7 @@ class ArticleParser:
             message = f"{orphan.lines} line(s) of text outside any article"
             out.append(self._rejection("orphan_text", orphan.offset, message, orphan.excerpt))
 
-    def _rejection(self, reason: str, offset: int, message: str, text: str) -> Rejection:
+    def _rejection(self, reason: RejectReason, offset: int, message: str, text: str) -> Rejection:
         return Rejection(
             reason=reason,
             source_id=self.source_id,
@@ -253,19 +314,20 @@ class ArticleParser:
             excerpt=_excerpt(text),
         )
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ParserState:
         return {
             "dump_date": self._dump_date,
-            "draft": asdict(self._draft) if self._draft else None,
-            "orphan": asdict(self._orphan) if self._orphan else None,
+            "draft": self._draft.to_dict() if self._draft else None,
+            "orphan": self._orphan.to_dict() if self._orphan else None,
         }
 
     @classmethod
     def from_dict(
-        cls, source_id: str, state: dict[str, Any], *, max_article_bytes: int
+        cls, source_id: str, state: ParserState, *, max_article_bytes: int
     ) -> ArticleParser:
         parser = cls(source_id, max_article_bytes=max_article_bytes)
         parser._dump_date = state["dump_date"]
-        parser._draft = _Draft(**state["draft"]) if state["draft"] else None
-        parser._orphan = _Orphan(**state["orphan"]) if state["orphan"] else None
+        parser._draft = _Draft.from_dict(state["draft"]) if state["draft"] else None
+        orphan = state["orphan"]
+        parser._orphan = _Orphan(**orphan) if orphan else None
         return parser

@@ -27,11 +27,35 @@ from __future__ import annotations
 import base64
 import uuid
 from collections.abc import Iterable, Iterator
-from typing import Any, BinaryIO
+from typing import BinaryIO, TypedDict
 
 from newswire.core.models import Chunk, ParseOutput, Rejection, Skip
-from newswire.core.parse import ArticleParser
+from newswire.core.parse import ArticleParser, ParserState
 from newswire.errors import InputError
+
+
+class ReassemblerState(TypedDict):
+    """``Reassembler.to_dict``: one run of one source as a plain JSON-able value."""
+
+    source_id: str
+    run_id: str
+    next_seq: int  # the sequence number expected next
+    next_offset: int  # the byte offset expected next
+    tail: str  # base64 of the bytes of the line not yet ended by a newline
+    tail_offset: int  # source offset where that line starts
+    tail_overflow: bool  # the line outgrew the bound: the rest of it is dropped
+    resync: bool  # after a gap: bytes up to the next newline are dropped
+    finished: bool
+    produced: int  # articles and rejections the run gave so far (none at all: no_articles)
+    parser: ParserState
+
+
+class SourceState(TypedDict):
+    """``SourceReassembler.to_dict``: what the stream's reassembly table stores per source."""
+
+    source_id: str
+    current: ReassemblerState | None  # the run being read
+    past: list[list[str | int]]  # [run id, chunks it had] of past runs, oldest first
 
 
 class Reassembler:
@@ -179,7 +203,7 @@ class Reassembler:
                 )
             )
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ReassemblerState:
         """A plain JSON-able value for a Faust table (bytes as base64)."""
         return {
             "source_id": self.source_id,
@@ -196,7 +220,7 @@ class Reassembler:
         }
 
     @classmethod
-    def from_dict(cls, state: dict[str, Any], *, max_article_bytes: int) -> Reassembler:
+    def from_dict(cls, state: ReassemblerState, *, max_article_bytes: int) -> Reassembler:
         source_id = state["source_id"]
         reassembler = cls(source_id, state["run_id"], max_article_bytes=max_article_bytes)
         reassembler.next_seq = state["next_seq"]
@@ -206,7 +230,7 @@ class Reassembler:
         reassembler.tail_overflow = state["tail_overflow"]
         reassembler.resync = state["resync"]
         reassembler.finished = state["finished"]
-        reassembler.produced = state.get("produced", 0)
+        reassembler.produced = state["produced"]
         reassembler.parser = ArticleParser.from_dict(
             source_id, state["parser"], max_article_bytes=max_article_bytes
         )
@@ -271,7 +295,7 @@ class SourceReassembler:
         while len(self.past) > MAX_PAST_RUNS:
             del self.past[next(iter(self.past))]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> SourceState:
         return {
             "source_id": self.source_id,
             "current": self.current.to_dict() if self.current is not None else None,
@@ -279,7 +303,7 @@ class SourceReassembler:
         }
 
     @classmethod
-    def from_dict(cls, state: dict[str, Any], *, max_article_bytes: int) -> SourceReassembler:
+    def from_dict(cls, state: SourceState, *, max_article_bytes: int) -> SourceReassembler:
         source = cls(state["source_id"], max_article_bytes=max_article_bytes)
         current = state["current"]
         if current is not None:

@@ -1,7 +1,9 @@
 """Every metric newswire exports, declared once, on an injected registry.
 
 Labels are low-cardinality by construction: ``kind`` and ``reason`` take values from the
-core's closed sets, ``stage`` from the agent names. Never an article id, a source or a URL.
+core's closed sets (``reason``: ``core.reasons``, every value exported at zero from the start
+so dashboards and alerts see it before the first), ``stage`` from the agent names. Never an
+article id, a source or a URL.
 """
 
 from __future__ import annotations
@@ -10,28 +12,14 @@ from typing import NamedTuple
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
+from newswire.core.reasons import REJECT_REASONS, SKIP_REASONS
+
 _LATENCY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300)
 _STAGE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5)
 _BATCH_BUCKETS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000)
 
 
 DUPLICATE_KINDS = ("exact", "revision", "near")
-# Reasons known in advance, exported at zero so dashboards and alerts see them before the first.
-KNOWN_REJECTIONS = (
-    "bad_envelope",
-    "empty_chunk",
-    "chunk_gap",
-    "unfinished_run",
-    "superseded_run",
-    "missing_title",
-    "orphan_text",
-    "no_articles",
-    "too_large",
-    "beyond_retention",
-    "bad_internal_message",
-    "internal_error",
-)
-KNOWN_SKIPS = ("duplicate_chunk", "binary_line")
 STAGES = ("reassemble", "identity", "near", "enrich", "publish")
 BATCHED_STAGES = ("reassemble", "identity", "near", "publish")
 
@@ -55,10 +43,10 @@ class Metrics(NamedTuple):
         metrics = cls._declare(registry)
         for kind in DUPLICATE_KINDS:
             metrics.duplicates.labels(kind=kind)
-        for reason in KNOWN_REJECTIONS:
+        for reason in REJECT_REASONS:
             metrics.rejected.labels(reason=reason)
-        for reason in KNOWN_SKIPS:
-            metrics.skipped.labels(reason=reason)
+        for skip in SKIP_REASONS:
+            metrics.skipped.labels(reason=skip)
         for stage in STAGES:
             metrics.stage_seconds.labels(stage=stage)
         for stage in BATCHED_STAGES:
