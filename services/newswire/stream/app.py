@@ -35,6 +35,7 @@ from newswire.core.dedup import (
     NEWEST_KEY,
     WATERMARK_PREFIX,
     NearIndex,
+    NearKey,
     RetentionWindow,
     identity_step,
     near_step,
@@ -64,6 +65,7 @@ log = logging.getLogger(__name__)
 _LAG_INTERVAL_SECONDS = 5.0
 _RECORD_ATTEMPTS, _RECORD_BACKOFF_SECONDS = 8, 0.5  # about 18 s in all
 CONTENT_TYPE = ("content-type", b"application/json")
+NEAR_KEY = "nw-near"  # internal header: what near-duplicate detection needs (core.dedup.NearKey)
 SCHEMA_VERSION_HEADER = ("nw-schema-version", str(SCHEMA_VERSION).encode())
 
 Handler = Callable[[EventT[bytes], HeldWrites], list[Outgoing]]
@@ -111,14 +113,19 @@ def _forwarded(headers: Any) -> tuple[tuple[str, bytes], ...]:
     return tuple((name, value) for name, value in headers or () if name == PRODUCED_AT)
 
 
-def _produced_at(headers: Any) -> float | None:
+def _header(headers: Any, wanted: str) -> bytes | None:
     for name, value in headers or ():
-        if name == PRODUCED_AT:
-            try:
-                return float(value)
-            except ValueError:
-                return None
+        if name == wanted:
+            return bytes(value)
     return None
+
+
+def _produced_at(headers: Any) -> float | None:
+    value = _header(headers, PRODUCED_AT)
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
 
 
 def _source_of(key: bytes | None) -> str | None:
@@ -282,28 +289,49 @@ class NewswireStream:
         if step.event is None:
             return []
         value = (message.value or b"") if step.event is article else event_to_json(step.event)
-        record = Outgoing(self.topology.near.name, message.key, value, _forwarded(message.headers))
+        # The MinHash is computed here, where partitions spread it over workers, and travels
+        # in a header: the near stage, which one partition must carry, only looks it up.
+        headers = (*_forwarded(message.headers), (NEAR_KEY, NearKey.of(step.event).to_json()))
+        record = Outgoing(self.topology.near.name, message.key, value, headers)
         return [self._bounded(event, record, article.source.id, article.source.offset)]
 
     def find_near_duplicates(self, event: EventT[bytes], state: HeldWrites) -> list[Outgoing]:
-        article = self._decode(event)
+        """Decides on the ``nw-near`` header alone; the event is decoded only to mark a near
+        duplicate (a few percent), so this one-partition stage costs little per article."""
         message = event.message
+        key = self._near_key(event)
         index = self._near()
         # One partition: the offset is a total order, the same on every replay.
-        step = near_step(index, article, self.settings.near_duplicate_threshold, message.offset)
-        if step.kind == "near":
-            self.metrics.duplicates.labels(kind="near").inc()
+        step = near_step(index, key, self.settings.near_duplicate_threshold, message.offset)
         for article_id in step.forgotten:
             state.delete(event, article_id)
         if step.entry is not None:
-            state.set(event, article.article_id, step.entry)
+            state.set(event, key.article_id, step.entry)
         if step.kind != "revision":
             state.set(event, NEWEST_KEY, index.newest)
-        value = (message.value or b"") if step.event is article else event_to_json(step.event)
+        value = message.value or b""
+        if step.near_duplicate_of is not None:
+            self.metrics.duplicates.labels(kind="near").inc()
+            marked = self._decode(event).model_copy(
+                update={"near_duplicate_of": step.near_duplicate_of}
+            )
+            value = event_to_json(marked)
         record = Outgoing(
             self.topology.decided.name, message.key, value, _forwarded(message.headers)
         )
-        return [self._bounded(event, record, article.source.id, article.source.offset)]
+        return [self._bounded(event, record, _source_of(message.key) or "", message.offset)]
+
+    def _near_key(self, event: EventT[bytes]) -> NearKey:
+        """The ``nw-near`` header, or (a message without one: our bug) the event's own."""
+        value = _header(event.message.headers, NEAR_KEY)
+        if value is not None:
+            try:
+                return NearKey.from_json(value)
+            except (InputError, ValueError, TypeError):
+                log.warning(
+                    "near: unreadable %s header at offset %d", NEAR_KEY, event.message.offset
+                )
+        return NearKey.of(self._decode(event))
 
     def publish(self, event: EventT[bytes], state: HeldWrites) -> list[Outgoing]:
         article = self._decode(event)

@@ -14,6 +14,7 @@ from newswire.core.dedup import (
     NEWEST_KEY,
     DedupStore,
     NearIndex,
+    NearKey,
     body_fingerprint,
     decide_identity,
 )
@@ -242,7 +243,7 @@ def test_a_near_index_restored_from_its_stored_entries_decides_alike() -> None:
     for position, body in enumerate(bodies, start=1):
         when = T0 + timedelta(days=position)
         live.advance(when)
-        decision = live.decide(event(f"T{position}", body, when=when), 0.7, position)
+        decision = live.decide(NearKey.of(event(f"T{position}", body, when=when)), 0.7, position)
         live.add(decision.entry)
     assert len(live.entries) < len(bodies)  # the early days were forgotten
     stored = [*live.entries.items(), (NEWEST_KEY, live.newest)]
@@ -251,17 +252,25 @@ def test_a_near_index_restored_from_its_stored_entries_decides_alike() -> None:
     assert restored.newest == live.newest
     probe_when = T0 + timedelta(days=41)
     for body in bodies[-5:]:
-        probe = event("copy", body + " extra", when=probe_when)
+        probe = NearKey.of(event("copy", body + " extra", when=probe_when))
         assert restored.decide(probe, 0.7, 99) == live.decide(probe, 0.7, 99)
         assert restored.decide(probe, 0.7, 99).original is not None
 
 
 def test_a_replayed_entry_replaces_itself_and_later_positions_do_not_count() -> None:
     index = NearIndex(retention_days=30)
-    first = index.decide(event("A", "one two three four five six seven"), 0.7, 1)
+    first = index.decide(NearKey.of(event("A", "one two three four five six seven")), 0.7, 1)
     index.add(first.entry)
     index.add(first.entry)  # the same article replayed after a crash
     assert list(index.entries) == [first.entry["id"]]
-    copy = event("B", "one two three four five six seven")
+    copy = NearKey.of(event("B", "one two three four five six seven"))
     assert index.decide(copy, 0.7, 2).original == first.entry
     assert index.decide(copy, 0.7, 1).original is None  # decided as at its first position
+
+
+def test_a_near_key_survives_its_header_and_decides_as_the_event_would() -> None:
+    article = event("A", "one two three four five six seven eight nine ten")
+    key = NearKey.of(article)
+    assert NearKey.from_json(key.to_json()) == key
+    revised = NearKey.of(article.model_copy(update={"revision": 2}))
+    assert (revised.sig, revised.keys) == ("", ())  # revisions are never compared
