@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -13,15 +13,31 @@ from newswire.core.reasons import RejectReason, SkipReason
 SCHEMA_VERSION: Literal[2] = 2
 
 
+# What the parser marks on an article: ``truncated`` (longer than NEWSWIRE_MAX_ARTICLE_BYTES),
+# ``invalid_utf8`` (bytes that are not UTF-8 were replaced), ``binary_skipped`` (a line of
+# binary junk inside it was dropped), ``empty_body`` (a title and no paragraph).
+Flag = Literal["truncated", "invalid_utf8", "binary_skipped", "empty_body"]
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]  # ISO 639-1
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]  # ISO 3166-1 alpha-2
+
+
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Fields with defaults are still always present on the wire: the published schema says so,
+    # so generated consumer types make them required.
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", json_schema_serialization_defaults_required=True
+    )
 
 
 class Chunk(_Frozen):
     """A slice of one source file at an arbitrary byte offset, as the producer publishes it."""
 
     model_config = ConfigDict(
-        frozen=True, extra="forbid", ser_json_bytes="base64", val_json_bytes="base64"
+        frozen=True,
+        extra="forbid",
+        ser_json_bytes="base64",
+        val_json_bytes="base64",
+        json_schema_serialization_defaults_required=True,
     )
 
     source_id: str = Field(min_length=1, max_length=512)
@@ -45,7 +61,7 @@ class ParsedArticle(_Frozen):
     views: int | None
     title: str
     paragraphs: tuple[str, ...]
-    flags: tuple[str, ...] = ()
+    flags: tuple[Flag, ...] = ()
 
 
 class Rejection(_Frozen):
@@ -80,7 +96,7 @@ class Organization(_Frozen):
 
 class Location(_Frozen):
     name: str
-    country: str | None = None  # ISO 3166-1 alpha-2
+    country: CountryCode | None = None
 
 
 class Entities(_Frozen):
@@ -117,10 +133,10 @@ class ArticleEvent(_Frozen):
     body: str
     dump_date: date | None
     source: SourceRef
-    language: str | None = None  # ISO 639-1
+    language: LanguageCode | None = None
     word_count: int = Field(ge=0)
     entities: Entities = Field(default_factory=Entities)
-    countries: list[str] = Field(default_factory=list)  # ISO 3166-1 alpha-2
+    countries: list[CountryCode] = Field(default_factory=list)
     attribution: str | None = None  # the source as the text names it
     # The canonical name of a known publisher of the attribution (Akorda, Kazinform, Kazakh
     # MFA, primeminister.kz), the same in every language: consumers group by it.
@@ -129,4 +145,24 @@ class ArticleEvent(_Frozen):
     quotes: list[Quote] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
     near_duplicate_of: str | None = None
-    flags: list[str] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+
+
+class DeadLetter(_Frozen):
+    """A record of the dead-letter topic: why some input gave no article, and where it came
+    from (its Kafka message and its place in its dump). Published as a schema beside the
+    event's (``schemas/dead-letter.schema.json``)."""
+
+    reason: RejectReason
+    message: str  # what is wrong, for people (at most 2,000 characters)
+    topic: str | None  # the input message's topic, partition and offset
+    partition: int | None
+    offset: int | None
+    key_base64: str | None  # the input message's exact key bytes
+    source_id: str | None
+    source_offset: int | None  # byte offset in the source dump, where one applies
+    excerpt: str  # a bounded excerpt of rejected text
+    rejected_at: float  # epoch seconds
+    original_base64: str | None = None  # the message's bytes, for input that was unusable
+    original_truncated: bool | None = None  # kept up to NEWSWIRE_DLQ_ORIGINAL_MAX_BYTES
+    original_bytes: int | None = None

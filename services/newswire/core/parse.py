@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TypedDict
 
-from newswire.core.models import ParsedArticle, ParseOutput, Rejection, Skip
+from newswire.core.models import Flag, ParsedArticle, ParseOutput, Rejection, Skip
 from newswire.core.reasons import RejectReason
 
 EXCERPT_CHARS = 512
@@ -104,7 +104,7 @@ class DraftState(TypedDict):
     title: str | None
     paragraphs: list[str]
     size: int  # bytes of text kept so far
-    flags: list[str]
+    flags: list[Flag]
 
 
 class OrphanState(TypedDict):
@@ -135,9 +135,9 @@ class _Draft:
     title: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     size: int = 0
-    flags: list[str] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
 
-    def flag(self, name: str) -> None:
+    def flag(self, name: Flag) -> None:
         if name not in self.flags:
             self.flags.append(name)
 

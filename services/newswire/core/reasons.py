@@ -30,7 +30,7 @@ back that is not JSON; the stream's own decoding turns it into ``bad_internal_me
 
 from __future__ import annotations
 
-from typing import Literal, TypeAlias, get_args
+from typing import Literal, TypeAlias, TypeGuard, get_args
 
 RejectReason: TypeAlias = Literal[
     "bad_envelope",
@@ -56,3 +56,8 @@ InputReason: TypeAlias = RejectReason | CliReason
 REJECT_REASONS: tuple[RejectReason, ...] = get_args(RejectReason)
 SKIP_REASONS: tuple[SkipReason, ...] = get_args(SkipReason)
 CLI_REASONS: tuple[CliReason, ...] = get_args(CliReason)
+
+
+def is_reject_reason(reason: str) -> TypeGuard[RejectReason]:
+    """Whether ``reason`` may reach the dead-letter topic."""
+    return reason in REJECT_REASONS

@@ -44,6 +44,7 @@ from newswire.core.envelope import PRODUCED_AT, decode_chunk
 from newswire.core.events import build_event, event_to_json
 from newswire.core.models import SCHEMA_VERSION, ArticleEvent, ParsedArticle, Rejection, Skip
 from newswire.core.partitioning import partition_for
+from newswire.core.reasons import RejectReason, is_reject_reason
 from newswire.core.reassembly import SourceReassembler
 from newswire.enrich import enrich
 from newswire.errors import InputError
@@ -126,6 +127,11 @@ def _produced_at(headers: Any) -> float | None:
         return float(value) if value is not None else None
     except ValueError:
         return None
+
+
+def _reject_reason(exc: InputError) -> RejectReason:
+    """The dead-letter reason of an error a stage met (a command-line reason there is a bug)."""
+    return exc.reason if is_reject_reason(exc.reason) else "internal_error"
 
 
 def _source_of(key: bytes | None) -> str | None:
@@ -231,7 +237,7 @@ class NewswireStream:
         try:
             chunk = decode_chunk(message.key, message.value, message.headers)
         except InputError as exc:
-            return [self._rejected(event, exc.reason, str(exc), original=message.value)]
+            return [self._rejected(event, _reject_reason(exc), str(exc), original=message.value)]
         saved = state.get(event, chunk.source_id)
         limit = self.settings.max_article_bytes
         source = (
@@ -380,7 +386,7 @@ class NewswireStream:
     def _rejected(
         self,
         event: EventT[bytes],
-        reason: str,
+        reason: RejectReason,
         message: str,
         *,
         source_id: str | None = None,
@@ -499,7 +505,7 @@ class NewswireStream:
         where = f"{message.topic}[{message.partition}]@{message.offset}"
         if isinstance(exc, InputError):
             log.error("%s: %s at %s: %s", stage, exc.reason, where, exc)
-            return self._rejected(event, exc.reason, str(exc), original=message.value)
+            return self._rejected(event, _reject_reason(exc), str(exc), original=message.value)
         log.exception("%s: handler failed at %s", stage, where)
         return self._rejected(
             event, "internal_error", f"{stage} failed: {exc!r}", original=message.value

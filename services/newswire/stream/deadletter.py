@@ -11,12 +11,14 @@ import base64
 import time
 
 from newswire import jsonio
+from newswire.core.models import DeadLetter
+from newswire.core.reasons import RejectReason
 
 MAX_MESSAGE_CHARS = 2000  # a reason's explanation; an exception text can be long
 
 
 def dead_letter(
-    reason: str,
+    reason: RejectReason,
     message: str,
     *,
     topic: str | None,
@@ -29,21 +31,22 @@ def dead_letter(
     original: bytes | None = None,
     max_original_bytes: int = 64 * 1024,
 ) -> bytes:
-    record: dict[str, object] = {
-        "reason": reason,
-        "message": message[:MAX_MESSAGE_CHARS],
-        "topic": topic,
-        "partition": partition,
-        "offset": offset,
-        "key_base64": base64.b64encode(key).decode("ascii") if key is not None else None,
-        "source_id": source_id,
-        "source_offset": source_offset,
-        "excerpt": excerpt,
-        "rejected_at": time.time(),
-    }
-    if original is not None:
-        kept = original[:max_original_bytes]
-        record["original_base64"] = base64.b64encode(kept).decode("ascii")
-        record["original_truncated"] = len(kept) < len(original)
-        record["original_bytes"] = len(original)
-    return jsonio.dumps(record)
+    kept = original[:max_original_bytes] if original is not None else None
+    record = DeadLetter(
+        reason=reason,
+        message=message[:MAX_MESSAGE_CHARS],
+        topic=topic,
+        partition=partition,
+        offset=offset,
+        key_base64=base64.b64encode(key).decode("ascii") if key is not None else None,
+        source_id=source_id,
+        source_offset=source_offset,
+        excerpt=excerpt,
+        rejected_at=time.time(),
+        original_base64=base64.b64encode(kept).decode("ascii") if kept is not None else None,
+        original_truncated=len(kept) < len(original)
+        if original is not None and kept is not None
+        else None,
+        original_bytes=len(original) if original is not None else None,
+    )
+    return jsonio.dumps(record.model_dump(mode="json"))

@@ -62,4 +62,4 @@ def test_a_parser_rejection_keeps_its_place_and_excerpt() -> None:
         "source_offset": 42,
         "excerpt": "01.07.2025, 10:00 7",
     }
-    assert "original_base64" not in record
+    assert record["original_base64"] is None
