@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
-from typing import Generic, TypeVar, cast
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from newswire.core.models import ArticleEvent, Location, Money, Organization, Person, Quote
 from newswire.enrich.gazetteer import Gazetteer, load
@@ -54,15 +55,17 @@ PERSON_TOKENS = "person"
 PLACE_TOKENS = "place"
 
 
-@dataclass(frozen=True, slots=True)
-class Findings:
+_NOTHING: Mapping[str, Any] = MappingProxyType({})
+
+
+class Findings(NamedTuple):  # tuples, like Token: built several times an article
     """What one extractor found: values by slot, and token indexes claimed by kind.
 
     Built by chaining: ``Findings().found(MONEY, amounts).claiming(MONEY_TOKENS, covered)``.
     """
 
-    values: Mapping[str, object] = field(default_factory=dict)
-    claims: Mapping[str, AbstractSet[int]] = field(default_factory=dict)
+    values: Mapping[str, object] = _NOTHING
+    claims: Mapping[str, AbstractSet[int]] = _NOTHING
 
     def found(self, slot: Slot[T], value: T) -> Findings:
         return Findings({**self.values, slot.field: value}, self.claims)
@@ -71,11 +74,10 @@ class Findings:
         return Findings(self.values, {**self.claims, kind: indexes})
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
-    """One article as every extractor sees it. Frozen: an extractor reads it and returns
-    ``Findings``; the runner makes the next document with ``with_findings`` (the lists are
-    shared, never changed)."""
+class Document(NamedTuple):
+    """One article as every extractor sees it. Immutable (a tuple, as cheap to build as
+    ``Token``): an extractor reads it and returns ``Findings``; the runner makes the next
+    document with ``with_findings`` (the lists are shared, never changed)."""
 
     title: str
     body: str  # the analysed text: the event's body cut at MAX_BODY_CHARS (``bounded``)
@@ -83,8 +85,8 @@ class Document:
     tokens: list[Token]
     gazetteer: Gazetteer
     language: str | None  # ISO 639-1, read once: every extractor may depend on it
-    claimed: Mapping[str, AbstractSet[int]] = field(default_factory=dict)
-    values: Mapping[str, object] = field(default_factory=dict)
+    claimed: Mapping[str, AbstractSet[int]] = _NOTHING
+    values: Mapping[str, object] = _NOTHING
 
     def claimed_by(self, *kinds: str) -> set[int]:
         """The token indexes claimed by earlier extractors under any of these kinds."""

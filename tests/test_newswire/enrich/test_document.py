@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from newswire.core.models import Money
@@ -25,8 +23,8 @@ def test_a_document_is_read_once_with_tokens_paragraphs_and_language() -> None:
     assert doc.language == "en"
     assert doc.paragraphs == ["First paragraph here.", "Second one."]
     assert [t.text for t in doc.tokens][:3] == ["First", "paragraph", "here"]
-    assert doc.claimed == {}
-    assert doc.values == {}
+    assert dict(doc.claimed) == {}
+    assert dict(doc.values) == {}
 
 
 def test_the_body_is_bounded_at_a_word() -> None:
@@ -40,7 +38,7 @@ def test_the_body_is_bounded_at_a_word() -> None:
 
 def test_a_document_is_frozen() -> None:
     doc = read(unenriched("Kazakhstan and Japan", "Astana hosts the talks."))
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         doc.language = "ru"  # type: ignore[misc]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import ClassVar, TypeVar
 
 import pytest
@@ -101,7 +100,7 @@ def _read_before_found(registry: list[Extractor]) -> dict[str, set[str]]:
     for extract in registry:
         _Reading.reads.clear()
         try:
-            findings = extract(_Reading(**{f.name: getattr(doc, f.name) for f in fields(Document)}))
+            findings = extract(_Reading(*doc))
         except KeyError:  # a slot read before any extractor filled it
             findings = Findings()
         missing = set(_Reading.reads) - written
