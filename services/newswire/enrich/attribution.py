@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from newswire.enrich.document import ATTRIBUTION, PUBLISHER, Document, Findings
+
 _LEARNT = re.compile(r"(?:^|[,.] )(?P<source>[A-Z][\w.\-’' ]{1,60}?) (?:learnt|learned) from\b")
 _REPORTS = re.compile(
     r"(?:^|, |\. )(?:the )?(?P<source>[\w][\w.\-’' ]{1,80}?) (?:reports|reported|informs|writes)"
@@ -64,3 +66,9 @@ def attribution(paragraphs: list[str]) -> str | None:
         if match:
             return match.group("source").strip()
     return None
+
+
+def extract(doc: Document) -> Findings:
+    """The credited source and its publisher's canonical name."""
+    source = attribution(doc.paragraphs)
+    return Findings().found(ATTRIBUTION, source).found(PUBLISHER, publisher(source))

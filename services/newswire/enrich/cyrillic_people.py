@@ -21,8 +21,7 @@ from functools import lru_cache
 from newswire.enrich import kazakh, russian
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import KK_NOT_NAMES, KK_SPEECH_VERBS, RU_SPEECH_VERBS
-from newswire.enrich.people import Mention
-from newswire.enrich.text import Token, is_cyrillic, joined_by_space
+from newswire.enrich.text import Mention, Token, is_cyrillic, joined_by_space
 
 _MAX_NAME_WORDS = 3
 _MAX_ROLE_WORDS = 14

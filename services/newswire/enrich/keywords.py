@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from newswire.enrich.document import KEYWORDS, PERSON_TOKENS, PLACE_TOKENS, Document, Findings
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS
 from newswire.enrich.text import Token
 
-KEYWORDS = 6
+MAX_KEYWORDS = 6
 _MIN_LETTERS = 4
 _TOO_COMMON_ZIPF = 5.0
 _RAREST_ZIPF = 7.0
@@ -32,4 +33,10 @@ def keywords(
         if scale == "en" and word.endswith("ed"):  # reported speech, not a topic
             continue
         scored.append((-count * (_RAREST_ZIPF - zipf), word))
-    return [word for _, word in sorted(scored)[:KEYWORDS]]
+    return [word for _, word in sorted(scored)[:MAX_KEYWORDS]]
+
+
+def extract(doc: Document) -> Findings:
+    """Salient terms; names of people and places are entities, not keywords."""
+    skip = doc.claimed_by(PERSON_TOKENS, PLACE_TOKENS)
+    return Findings().found(KEYWORDS, keywords(doc.tokens, doc.gazetteer, doc.language, skip))

@@ -9,7 +9,9 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from newswire.core.models import Money
+from newswire.enrich.document import MONEY, MONEY_TOKENS, Document, Findings
 from newswire.enrich.gazetteer import Gazetteer, load
+from newswire.enrich.text import tokens_within
 
 SCALES = {
     "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
@@ -87,3 +89,9 @@ def money(text: str, gazetteer: Gazetteer) -> tuple[list[Money], list[tuple[int,
             end = match.start("words") + named[1]
             keep(match.start(), end, named[0], match.group("num"), match.group("scale"))
     return [found[start] for start in sorted(found)], sorted(taken)
+
+
+def extract(doc: Document) -> Findings:
+    """Amounts, claiming the tokens they cover (their currency words are no places)."""
+    amounts, spans = money(doc.body, doc.gazetteer)
+    return Findings().found(MONEY, amounts).claiming(MONEY_TOKENS, tokens_within(doc.tokens, spans))

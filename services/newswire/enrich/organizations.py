@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from newswire.core.models import Organization
+from newswire.enrich.document import ORGANIZATION_TOKENS, ORGANIZATIONS, Document, Findings
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import ORG_HEADS, ROLE_ACRONYMS, ROLE_HEADS, ROLE_MODIFIERS
 from newswire.enrich.text import Token, is_cyrillic, joined_by_space
@@ -117,3 +118,9 @@ def organizations(
     # A shorter name inside a longer one found too ("Bank" in "World Bank") is dropped.
     kept = [n for n in names if not any(n != other and n in other for other in names)]
     return [Organization(name=n) for n in kept], covered
+
+
+def extract(doc: Document) -> Findings:
+    """Organisations, claiming the tokens of their names."""
+    found, covered = organizations(doc.body, doc.tokens, doc.gazetteer)
+    return Findings().found(ORGANIZATIONS, found).claiming(ORGANIZATION_TOKENS, covered)

@@ -11,9 +11,15 @@ ends with it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from newswire.core.models import Person
+from newswire.enrich import cyrillic_people
+from newswire.enrich.document import (
+    ORGANIZATION_TOKENS,
+    PERSON_TOKENS,
+    PERSONS,
+    Document,
+    Findings,
+)
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import (
     CALENDAR,
@@ -27,9 +33,10 @@ from newswire.enrich.lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
-from newswire.enrich.text import Token, is_cyrillic, joined_by_space
+from newswire.enrich.text import Mention, Token, is_cyrillic, joined_by_space
 
 _MAX_NAME_WORDS = 3
+_CYRILLIC_LANGUAGES = ("ru", "kk", "uk")
 _SYLLABLE_LETTERS = 4
 _MAX_ROLE_WORDS = 16
 _ROLE_GAPS = (" ", " - ", " – ", " — ")
@@ -55,14 +62,6 @@ _CYRILLIC_SURNAME_ENDINGS = (
     "дзе",
     "ян",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    first: int  # token index of the name's first word
-    last: int  # token index of the name's last word
-    name: str
-    role: str | None
 
 
 def _nameish(token: Token, gazetteer: Gazetteer, *, strict: bool) -> bool:
@@ -276,3 +275,18 @@ def resolve(name: str, people: list[Person]) -> str:
         if person.name == name or person.name.rsplit(maxsplit=1)[-1] == surname:
             return person.name
     return name
+
+
+def extract(doc: Document) -> Findings:
+    """People with their roles, claiming the tokens of their names. Words of an
+    organisation's name are never a person's; Russian, Kazakh and Ukrainian text goes to the
+    Cyrillic rules (morphology), every other language to the English ones."""
+    taken = doc.claimed_by(ORGANIZATION_TOKENS)
+    if doc.language in _CYRILLIC_LANGUAGES:
+        mentioned = cyrillic_people.mentions(
+            doc.body, doc.tokens, doc.gazetteer, taken, kazakh_text=doc.language == "kk"
+        )
+    else:  # English rules only: no morphology on English text
+        mentioned = mentions(doc.body, doc.tokens, doc.gazetteer, taken)
+    names = {i for m in mentioned for i in range(m.first, m.last + 1)}
+    return Findings().found(PERSONS, persons(mentioned)).claiming(PERSON_TOKENS, names)

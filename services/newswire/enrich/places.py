@@ -6,6 +6,16 @@ from __future__ import annotations
 from itertools import pairwise
 
 from newswire.core.models import Location
+from newswire.enrich.document import (
+    COUNTRIES,
+    LOCATIONS,
+    MONEY_TOKENS,
+    ORGANIZATION_TOKENS,
+    PERSON_TOKENS,
+    PLACE_TOKENS,
+    Document,
+    Findings,
+)
 from newswire.enrich.gazetteer import MAX_PLACE_WORDS, Gazetteer, Place
 from newswire.enrich.text import Token, joined_by_space
 
@@ -69,3 +79,22 @@ def places(
         i += matched or 1
     found = [Location(name=name, country=country) for name, country in locations]
     return found, list(countries), covered
+
+
+def extract(doc: Document) -> Findings:
+    """Locations and countries, claiming the tokens they cover. Words of a person's name or
+    of an amount are never places; in an organisation's name only national ones count."""
+    locations, countries, covered = places(
+        doc.body,
+        doc.tokens,
+        doc.gazetteer,
+        doc.claimed_by(PERSON_TOKENS, MONEY_TOKENS),
+        doc.claimed_by(ORGANIZATION_TOKENS),
+        language=doc.language,
+    )
+    return (
+        Findings()
+        .found(LOCATIONS, locations)
+        .found(COUNTRIES, countries)
+        .claiming(PLACE_TOKENS, covered)
+    )

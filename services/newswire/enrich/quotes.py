@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from newswire.core.models import Person, Quote
+from newswire.enrich.document import PERSONS, QUOTES, Document, Findings
 from newswire.enrich.lexicon import KK_SPEECH_VERBS, RU_SPEECH_VERBS, SPEECH_VERBS
 from newswire.enrich.people import resolve
 
@@ -99,3 +100,8 @@ def quotes(paragraphs: list[str], people: list[Person]) -> list[Quote]:
             if person.name in paragraph or person.name.split()[-1] in paragraph:
                 last_person = person.name
     return found
+
+
+def extract(doc: Document) -> Findings:
+    """Quotes, their speakers resolved against the people found before."""
+    return Findings().found(QUOTES, quotes(doc.paragraphs, doc.get(PERSONS)))

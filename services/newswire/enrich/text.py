@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from typing import NamedTuple
 
 # A word: a letter, then letters, digits, apostrophes, hyphens or dots inside (Díaz-Canel,
@@ -21,6 +22,16 @@ class Token(NamedTuple):  # a tuple: built 500 times an article, 4x cheaper than
     sentence_start: bool  # first word of a sentence (capitalised for grammar, not meaning)
     lower: str  # computed once: every extractor asks
     capitalised: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person named in the text (by the English rules or the Cyrillic ones)."""
+
+    first: int  # token index of the name's first word
+    last: int  # token index of the name's last word
+    name: str
+    role: str | None
 
 
 def tokens(text: str) -> list[Token]:
