@@ -22,8 +22,9 @@ from tests.support import SAMPLE, requires_sample, sample_bytes
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
-    for action in parser._actions:  # argparse lists sub-parsers nowhere public
-        if isinstance(action, argparse._SubParsersAction):
+    # argparse lists neither actions nor sub-parsers anywhere public
+    for action in parser._actions:  # noqa: SLF001 - see above
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001 - see above
             for sub in action.choices.values():
                 yield sub
                 yield from _subcommands(sub)
@@ -37,8 +38,9 @@ def test_every_option_and_argument_has_help_text(command: str) -> None:
     [sub] = [s for s in _subcommands(build_parser()) if s.prog == f"newswire {command}"]
     missing = [
         action.dest
-        for action in sub._actions
-        if not isinstance(action, argparse._SubParsersAction) and not action.help
+        for action in sub._actions  # noqa: SLF001 - argparse lists its actions nowhere public
+        if not isinstance(action, argparse._SubParsersAction)  # noqa: SLF001 - as above
+        and not action.help
     ]
     assert missing == []
 
