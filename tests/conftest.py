@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,14 +66,17 @@ _CLUSTERS = pytest.StashKey[list[Cluster]]()
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     """A failing integration test shows, beside its traceback, the end of the broker's log and
     of its workers' logs (its clusters are still running: teardown comes after this hook)."""
     report = yield
     if report.failed:
-        if _session_broker is not None and "kafka_bootstrap" in item.fixturenames:
+        if _session_broker is not None and "kafka_bootstrap" in getattr(item, "fixturenames", ()):
             report.sections.append(("Kafka broker log (tail)", _session_broker.log_tail()))
-        for number, cluster in enumerate(item.stash.get(_CLUSTERS, [])):
+        clusters: list[Cluster] = item.stash.get(_CLUSTERS, [])
+        for number, cluster in enumerate(clusters):
             report.sections.append((f"cluster {number}: workers' logs (tail)", cluster.log_tail()))
     return report
 

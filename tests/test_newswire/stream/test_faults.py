@@ -17,7 +17,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import orjson
 import pytest
@@ -50,7 +50,13 @@ from tests.test_newswire.stream.faults_support import (
 pytestmark = pytest.mark.integration
 
 
-def _write(path: Path, articles: int, seed: int, **rates: float) -> Path:
+class _Rates(TypedDict, total=False):
+    repeat_rate: float
+    revision_rate: float
+    near_dup_rate: float
+
+
+def _write(path: Path, articles: int, seed: int, **rates: Unpack[_Rates]) -> Path:
     path.write_text(generate(articles, seed=seed, **rates).text, encoding="utf-8")
     return path
 

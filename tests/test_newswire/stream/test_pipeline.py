@@ -173,7 +173,8 @@ def test_poison_input_goes_to_the_dlq_and_the_rest_comes_out(
         )
         for i in range(3)
     ]
-    garbage = (b"gappy-too", b"\x00\xffnot a chunk", [])  # no envelope headers
+    # no envelope headers
+    garbage: tuple[bytes | None, bytes, list] = (b"gappy-too", b"\x00\xffnot a chunk", [])
     asyncio.run(
         _produce_raw(
             cluster,

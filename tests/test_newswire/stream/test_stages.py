@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import functools
 import io
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -47,7 +48,7 @@ def stream(tmp_path: Path) -> NewswireStream:
 
 def _run_stage(handle: Any, messages: list[_Message], table: dict[str, Any]) -> list[Outgoing]:
     """One batch through a handler, its state applied to ``table`` as the agent would."""
-    state = HeldWrites(table)  # type: ignore[arg-type] - a dict is all a table must be here
+    state = HeldWrites(table)  # type: ignore[arg-type]  # a dict is all a table must be here
     out: list[Outgoing] = []
     for message in messages:
         out.extend(handle(_Event(message), state))
@@ -206,7 +207,7 @@ async def test_a_failed_send_is_sent_again_from_the_first_failure_in_order() -> 
     delivered: list[bytes] = []
     delivery = Delivery(lambda: producer, Metrics.create(CollectorRegistry()))
     records = [
-        Outgoing("t", b"k", v, delivered=lambda v=v: delivered.append(v))
+        Outgoing("t", b"k", v, delivered=functools.partial(delivered.append, v))
         for v in (b"1", b"2", b"3")
     ]
     await delivery.deliver(records)
