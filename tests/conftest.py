@@ -2,7 +2,9 @@
 
 The broker is the one named by NEWSWIRE_KAFKA_BOOTSTRAP_SERVERS when that is set; otherwise a
 LocalBroker is started once per session on free ports in a temporary directory (so it never
-touches a broker the developer runs) and stopped at the end. Each test gets its own topics.
+touches a broker the developer runs) and stopped at the end. Each test gets its own topics
+(`new_topic`, `topic`) or its own run of workers (`running_cluster`). Shared types live in
+tests/support.py: tests import nothing from here.
 """
 
 from __future__ import annotations
