@@ -21,6 +21,8 @@ import argparse
 import sys
 import time
 from collections import Counter
+from collections.abc import Hashable, Sequence
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bench.common import summary, write
@@ -49,11 +51,11 @@ def _share(right: int, expected: int) -> float:
     return round(right / expected, 4) if expected else 1.0
 
 
-def _matched(got: list[object], want: list[object]) -> int:
+def _matched(got: Sequence[Hashable], want: Sequence[Hashable]) -> int:
     return sum((Counter(got) & Counter(want)).values())
 
 
-def quality(held_out: list[HeldOut]) -> dict[str, object]:
+def quality(held_out: list[HeldOut]) -> dict[str, Any]:  # figure: P/R dict, share or count
     counts = {"persons": [0, 0, 0], "persons_with_role": [0, 0, 0], "countries": [0, 0, 0]}
     shares = {key: [0, 0] for key in ("roles", "attribution", "publisher", "speakers", "money")}
     for article in held_out:
@@ -82,7 +84,7 @@ def quality(held_out: list[HeldOut]) -> dict[str, object]:
         shares["speakers"][0] += _matched([q.speaker for q in event.quotes], article.speakers)
         shares["speakers"][1] += len(article.speakers)
         money = [(m.amount, m.currency) for m in event.money]
-        shares["money"][0] += _matched(money, article.money)  # type: ignore[arg-type]
+        shares["money"][0] += _matched(money, article.money)
         shares["money"][1] += len(article.money)
     return (
         {key: _pr(*values) for key, values in counts.items()}
@@ -97,7 +99,7 @@ def quality(held_out: list[HeldOut]) -> dict[str, object]:
     )
 
 
-def _table(sets: dict[str, dict[str, object]]) -> str:
+def _table(sets: dict[str, dict[str, Any]]) -> str:
     """The quality figures of every set side by side, one row per figure."""
     rows = [("figure", *sets)]
     for figure in ("persons", "persons_with_role", "countries"):
@@ -107,7 +109,7 @@ def _table(sets: dict[str, dict[str, object]]) -> str:
                 *(
                     f"{r[figure]['precision']:.2f} / {r[figure]['recall']:.2f}"
                     for r in sets.values()
-                ),  # type: ignore[index]
+                ),
             )
         )
     for figure in ("roles_found", "attribution", "publisher", "quote_speakers", "money"):
@@ -166,7 +168,7 @@ def main() -> int:
         "quality_ru_kk_fresh_blind_set": sets["ru+kk fresh blind"],
         "speed": speed(args.articles, args.repeat),
     }
-    print(f"articles/s: {result['speed']['articles_per_s']}")  # type: ignore[index]
+    print(f"articles/s: {result['speed']['articles_per_s']}")
     write("enrich.json", result)
     return 0
 

@@ -148,7 +148,7 @@ def main() -> int:
         status = broker.start()
         try:
             settings = Settings(kafka_bootstrap_servers=status.bootstrap_servers)
-            result = {
+            result: dict[str, Any] = {
                 store.removesuffix("://"): measure(settings, store, args.articles, args.checkpoints)
                 for store in ("memory://", "rocksdb://")
             }

@@ -2,7 +2,9 @@
 
 The broker is the one named by NEWSWIRE_KAFKA_BOOTSTRAP_SERVERS when that is set; otherwise a
 LocalBroker is started once per session on free ports in a temporary directory (so it never
-touches a broker the developer runs) and stopped at the end. Each test gets its own topics.
+touches a broker the developer runs) and stopped at the end. Each test gets its own topics
+(`new_topic`, `topic`) or its own run of workers (`running_cluster`). Shared types live in
+tests/support.py: tests import nothing from here.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Generator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -21,7 +24,7 @@ from newswire.devtools.broker.local import free_port
 from newswire.devtools.cluster import Cluster
 from newswire.errors import BrokerError
 from newswire.settings import ENV_PREFIX, Settings
-from tests.support import artifact_cache_dir
+from tests.support import ClusterFactory, TopicFactory, artifact_cache_dir
 
 _EXTERNAL_BOOTSTRAP = os.environ.get(f"{ENV_PREFIX}KAFKA_BOOTSTRAP_SERVERS")
 _session_broker: LocalBroker | None = None
@@ -60,41 +63,62 @@ def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         _session_broker = None
 
 
+# The clusters a test made with `running_cluster`, for the failure hook below.
+_CLUSTERS = pytest.StashKey[list[Cluster]]()
+
+
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
-    """A failing integration test shows the end of the broker's log beside its traceback."""
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """A failing integration test shows, beside its traceback, the end of the broker's log and
+    of its workers' logs (its clusters are still running: teardown comes after this hook)."""
     report = yield
-    if report.failed and _session_broker is not None and "kafka_bootstrap" in item.fixturenames:
-        report.sections.append(("Kafka broker log (tail)", _session_broker.log_tail()))
+    if report.failed:
+        if _session_broker is not None and "kafka_bootstrap" in getattr(item, "fixturenames", ()):
+            report.sections.append(("Kafka broker log (tail)", _session_broker.log_tail()))
+        clusters: list[Cluster] = item.stash.get(_CLUSTERS, [])
+        for number, cluster in enumerate(clusters):
+            report.sections.append((f"cluster {number}: workers' logs (tail)", cluster.log_tail()))
     return report
 
 
-ClusterFactory = Callable[..., Cluster]
-
-
 @pytest.fixture
-def make_cluster(
+def running_cluster(
     kafka_bootstrap: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> Iterator[ClusterFactory]:
+    """Factory: ``running_cluster(workers=1, *, ready=True, ready_timeout=120, web_port=None,
+    **settings)`` makes a cluster of this test's own run on the session broker (its topics
+    created, settings overridden by keyword), starts ``workers`` workers and, with ``ready``,
+    waits until they are ready. Afterwards every worker stops and the run's topics are deleted;
+    a failing test reports the workers' log tails."""
     made: list[Cluster] = []
+    request.node.stash[_CLUSTERS] = made
 
-    def factory(**overrides: object) -> Cluster:
-        settings = Settings(kafka_bootstrap_servers=kafka_bootstrap, **overrides)  # type: ignore[arg-type]
+    def factory(
+        workers: int = 1,
+        *,
+        ready: bool = True,
+        ready_timeout: float = 120.0,
+        web_port: int | None = None,
+        **overrides: Any,
+    ) -> Cluster:
+        settings = Settings(kafka_bootstrap_servers=kafka_bootstrap, **overrides)
         cluster = Cluster(settings, tmp_path)
         asyncio.run(cluster.ensure_topics())
         made.append(cluster)
+        for index in range(workers):
+            cluster.start_worker(index, web_port=web_port)
+        if workers and ready:
+            cluster.wait_ready(timeout=ready_timeout)
         return cluster
 
     yield factory
-    failed = getattr(request.node, "rep_call", None)
     for cluster in made:
-        if failed is not None and failed.failed:
-            print(cluster.log_tail())
-        cluster.stop()
-        asyncio.run(cluster.delete_topics())
-
-
-TopicFactory = Callable[..., Awaitable[str]]
+        try:
+            cluster.stop()
+        finally:
+            asyncio.run(cluster.delete_topics())
 
 
 @pytest.fixture

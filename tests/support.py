@@ -1,16 +1,32 @@
-"""Helpers shared by tests (imported, unlike conftest fixtures)."""
+"""Helpers shared by tests (imported, unlike conftest fixtures).
+
+The real sample dump lives outside the repository (``../shared/samples/``; CI has it). Tests
+that need it are marked ``@requires_sample`` and read it through ``sample_bytes()`` /
+``sample_text()``, never at import, so a clone of the repository alone collects every test and
+skips those with a clear reason. ``TEST_SAMPLES_DIR`` points at another samples directory
+(for example an empty one, to check what runs without it).
+"""
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pytest
+
+from newswire.devtools.cluster import Cluster
 from newswire.devtools.corpus import articles, parse_bytes, rejections
 from newswire.settings import ENV_PREFIX, Settings
 
 # Read at import, before the autouse fixture hides NEWSWIRE_* variables from tests.
 _CACHE_DIR = os.environ.get(f"{ENV_PREFIX}CACHE_DIR")
-SAMPLES_DIR = Path(__file__).resolve().parents[2] / "shared" / "samples"
+# Not NEWSWIRE_*: Settings forbids unknown variables with its prefix.
+SAMPLES_DIR_ENV = "TEST_SAMPLES_DIR"
+SAMPLES_DIR = Path(
+    os.environ.get(SAMPLES_DIR_ENV) or Path(__file__).resolve().parents[2] / "shared" / "samples"
+)
 
 
 def artifact_cache_dir() -> Path:
@@ -20,4 +36,36 @@ def artifact_cache_dir() -> Path:
 
 SAMPLE = SAMPLES_DIR / "kz-news-2025-07-17.txt"
 
-__all__ = ["SAMPLE", "articles", "artifact_cache_dir", "parse_bytes", "rejections"]
+requires_sample = pytest.mark.skipif(
+    not SAMPLE.is_file(),
+    reason=f"needs the sample dump {SAMPLE} (outside the repository; set {SAMPLES_DIR_ENV})",
+)
+
+
+@functools.cache
+def sample_bytes() -> bytes:
+    """The sample's bytes, read once; only call it from tests marked ``requires_sample``."""
+    return SAMPLE.read_bytes()
+
+
+def sample_text() -> str:
+    return sample_bytes().decode("utf-8")
+
+
+# A factory fixture's type (see `running_cluster` in conftest.py): workers, readiness, settings.
+ClusterFactory = Callable[..., Cluster]
+# `new_topic` in conftest.py: a fresh topic's name, from a prefix and a partition count.
+TopicFactory = Callable[..., Awaitable[str]]
+
+__all__ = [
+    "SAMPLE",
+    "ClusterFactory",
+    "TopicFactory",
+    "articles",
+    "artifact_cache_dir",
+    "parse_bytes",
+    "rejections",
+    "requires_sample",
+    "sample_bytes",
+    "sample_text",
+]

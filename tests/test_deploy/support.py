@@ -24,7 +24,7 @@ def exported_metric_names() -> set[str]:
     """Every sample name a worker's /metrics can carry (ours and Faust's sensor's), plus up."""
     service = build_service(Settings(kafka_bootstrap_servers="127.0.0.1:1"))
     names = {"up"}
-    for collector_names in service.registry._collector_to_names.values():  # no public listing
+    for collector_names in service.registry._collector_to_names.values():  # noqa: SLF001 - no public listing
         names.update(collector_names)
     return names
 

@@ -16,7 +16,7 @@ import pytest
 
 from newswire.devtools.broker.local import free_port
 from newswire.kafka.produce import produce_files
-from tests.conftest import ClusterFactory
+from tests.support import ClusterFactory
 
 pytestmark = pytest.mark.integration
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-dump.txt"
@@ -58,14 +58,12 @@ def _query(port: int, expr: str) -> float | None:
 
 
 def test_prometheus_sees_every_published_article(
-    make_cluster: ClusterFactory, tmp_path: Path
+    running_cluster: ClusterFactory, tmp_path: Path
 ) -> None:
     binary = shutil.which("prometheus")
     assert binary, "prometheus missing: make install (Debian package prometheus)"
     config, port = tmp_path / "prometheus.yml", free_port()
-    cluster = make_cluster()
-    cluster.start_worker(0)
-    cluster.wait_ready()
+    cluster = running_cluster()
     config.write_text(
         "global: {scrape_interval: 1s}\n"
         "scrape_configs:\n"

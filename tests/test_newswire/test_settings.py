@@ -70,7 +70,7 @@ def test_sasl_settings_reach_the_client_and_the_secret_stays_hidden() -> None:
         kafka_security_protocol="SASL_PLAINTEXT",
         kafka_sasl_mechanism="SCRAM-SHA-256",
         kafka_sasl_username="svc",
-        kafka_sasl_password="s3cret",  # type: ignore[arg-type]
+        kafka_sasl_password="s3cret",
     )
     kwargs = client_kwargs(settings)
     assert kwargs["bootstrap_servers"] == "kafka-1:9093"
@@ -282,7 +282,8 @@ def test_no_secret_when_the_tls_files_cannot_be_loaded(
 
 
 def test_settings_never_show_their_secrets() -> None:
-    settings = Settings(**{k.removeprefix(ENV_PREFIX).lower(): v for k, v in SASL.items()})
+    fields = {k.removeprefix(ENV_PREFIX).lower(): v for k, v in SASL.items()}
+    settings = Settings(**fields)  # type: ignore[arg-type]  # field names from the variables
     shown = [repr(settings), str(settings), settings.model_dump_json(), f"{settings}"]
     assert all(PASSWORD not in text for text in shown)
     assert client_kwargs(settings)["sasl_plain_password"] == PASSWORD  # yet it reaches Kafka

@@ -58,7 +58,7 @@ def report_web_port(web: Any) -> None:
 
     async def start_and_report() -> None:
         await start_server()
-        for address in web._runner.addresses:  # aiohttp's AppRunner: every bound address
+        for address in web._runner.addresses:  # noqa: SLF001 - Faust exposes no bound address; aiohttp's AppRunner has them
             host, port = address[0], address[1]
             print(WEB_SERVER_LINE.format(host=host, port=port), file=sys.stderr, flush=True)
 

@@ -276,7 +276,7 @@ class Cluster:
                 if group not in {listed[0] for listed in await admin.list_consumer_groups()}:
                     return False  # (never joined: no coordinator may exist yet to ask)
                 coordinator = await admin.find_coordinator(group)
-                response = await admin._send_request(DeleteGroupsRequest([group]), coordinator)
+                response = await admin._send_request(DeleteGroupsRequest([group]), coordinator)  # noqa: SLF001 - aiokafka has no DeleteGroups (docstring)
                 [(_, code)] = response.results
                 if code == NonEmptyGroup.errno:  # members still leaving
                     await asyncio.sleep(_POLL_SECONDS)
@@ -305,7 +305,7 @@ async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> list[int]:
         found = consumer.partitions_for_topic(topic)
         if found:
             return sorted(found)
-        await consumer._client.force_metadata_update()  # aiokafka has no public refresh
+        await consumer._client.force_metadata_update()  # noqa: SLF001 - aiokafka has no public refresh
         await asyncio.sleep(0.1)
     return []
 

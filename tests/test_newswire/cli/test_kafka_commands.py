@@ -21,8 +21,7 @@ from newswire.devtools.cluster import Cluster
 from newswire.devtools.generate import generate
 from newswire.kafka.topics import delete_topics, ensure_topics, owned_topics
 from newswire.settings import ENV_PREFIX, Settings
-from tests.conftest import ClusterFactory
-from tests.support import SAMPLE
+from tests.support import SAMPLE, ClusterFactory, requires_sample, sample_bytes
 
 pytestmark = pytest.mark.integration
 
@@ -33,11 +32,10 @@ def _env(bootstrap: str, **settings: str) -> dict[str, str]:
     return env | {f"{ENV_PREFIX}{k.upper()}": v for k, v in settings.items()}
 
 
-def test_two_workers_on_one_host_choose_their_own_ports(make_cluster: ClusterFactory) -> None:
-    cluster = make_cluster()
-    cluster.start_worker(0, web_port=0)
-    cluster.start_worker(1, web_port=0)
-    cluster.wait_ready()
+def test_two_workers_on_one_host_choose_their_own_ports(
+    running_cluster: ClusterFactory,
+) -> None:
+    cluster = running_cluster(2, web_port=0)
     ports = {cluster.port(0), cluster.port(1)}
     assert len(ports) == 2
     assert 0 not in ports
@@ -107,6 +105,7 @@ def _admin_view(bootstrap: str, prefix: str) -> tuple[list[str], list[str]]:
     return asyncio.run(view())
 
 
+@requires_sample
 def test_run_keeps_and_names_or_deletes_every_topic_and_its_group(
     kafka_bootstrap: str, tmp_path: Path
 ) -> None:
@@ -132,12 +131,13 @@ def test_run_keeps_and_names_or_deletes_every_topic_and_its_group(
     assert _admin_view(kafka_bootstrap, f"{app_id}-run-") == ([], [])
 
 
+@requires_sample
 def test_ctrl_c_stops_run_within_seconds_and_cleans_up(
     kafka_bootstrap: str, tmp_path: Path
 ) -> None:
     app_id = f"t{uuid.uuid4().hex[:8]}"
     dump = tmp_path / "big.txt"
-    dump.write_bytes(SAMPLE.read_bytes() * 200)  # minutes of work: still running at Ctrl-C
+    dump.write_bytes(sample_bytes() * 200)  # minutes of work: still running at Ctrl-C
     with subprocess.Popen(
         [sys.executable, "-m", "newswire", "run", str(dump), "--out", str(tmp_path / "o.jsonl")],
         env=_env(kafka_bootstrap, app_id=app_id), cwd=tmp_path, stderr=subprocess.PIPE,

@@ -10,7 +10,7 @@ import orjson
 import pytest
 
 from newswire.cli import main
-from tests.support import SAMPLE
+from tests.support import SAMPLE, requires_sample, sample_bytes
 
 
 def _run(capsysbinary: pytest.CaptureFixture[bytes], *argv: str) -> tuple[int, list, str]:
@@ -20,6 +20,7 @@ def _run(capsysbinary: pytest.CaptureFixture[bytes], *argv: str) -> tuple[int, l
     return code, events, captured.err.decode()
 
 
+@requires_sample
 def test_parse_prints_one_event_per_article_of_the_sample(
     capsysbinary: pytest.CaptureFixture[bytes],
 ) -> None:
@@ -32,6 +33,7 @@ def test_parse_prints_one_event_per_article_of_the_sample(
     assert "articles_parsed=9" in err
 
 
+@requires_sample
 def test_chunk_size_does_not_change_the_output(
     capsysbinary: pytest.CaptureFixture[bytes],
 ) -> None:
@@ -41,10 +43,11 @@ def test_chunk_size_does_not_change_the_output(
     assert f"chunks={-(-SAMPLE.stat().st_size // 5)}" in err
 
 
+@requires_sample
 def test_stdin_is_read_with_a_dash(
     capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fake_stdin = io.TextIOWrapper(io.BytesIO(SAMPLE.read_bytes()))
+    fake_stdin = io.TextIOWrapper(io.BytesIO(sample_bytes()))
     monkeypatch.setattr(sys, "stdin", fake_stdin)
     code, events, _ = _run(capsysbinary, "parse", "-")
     assert code == 0
@@ -64,6 +67,7 @@ def test_rejections_are_reported_on_stderr_and_are_not_fatal(
     assert "rejected=missing_title:1" in err
 
 
+@requires_sample
 def test_an_unreadable_file_fails_fast_with_a_clear_message(
     capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path
 ) -> None:

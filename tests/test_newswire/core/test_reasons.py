@@ -25,12 +25,12 @@ def test_the_sets_are_disjoint() -> None:
 def test_rejection_and_skip_take_only_their_reasons() -> None:
     for reason in REJECT_REASONS:
         assert Rejection(reason=reason, source_id="s", offset=0, message="m").reason == reason
-    for reason in SKIP_REASONS:
-        assert Skip(reason=reason, source_id="s", offset=0).reason == reason
+    for skip in SKIP_REASONS:
+        assert Skip(reason=skip, source_id="s", offset=0).reason == skip
     with pytest.raises(ValidationError):
-        Rejection(reason="binary_line", source_id="s", offset=0, message="m")  # type: ignore[arg-type]
+        Rejection(reason="binary_line", source_id="s", offset=0, message="m")
     with pytest.raises(ValidationError):
-        Skip(reason="chunk_gap", source_id="s", offset=0)  # type: ignore[arg-type]
+        Skip(reason="chunk_gap", source_id="s", offset=0)
 
 
 def test_an_input_error_has_a_reason_of_the_set() -> None:

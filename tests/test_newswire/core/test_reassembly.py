@@ -16,7 +16,7 @@ from newswire.core.models import Chunk, ParsedArticle, Rejection, Skip
 from newswire.core.reassembly import MAX_PAST_RUNS, Reassembler, SourceReassembler, iter_chunks
 from newswire.devtools.generate import generate
 from newswire.errors import InputError, NewswireError
-from tests.support import SAMPLE, articles, parse_bytes, rejections
+from tests.support import articles, parse_bytes, rejections, requires_sample, sample_bytes
 
 # From reading the sample: (local time, views, title start, paragraphs), in file order.
 SAMPLE_EXPECTED = [
@@ -36,9 +36,10 @@ def _dumped(outputs: list) -> list:
     return [o.model_dump() for o in outputs]
 
 
+@requires_sample
 @pytest.mark.parametrize("chunk_size", [1, 7, 4096, 1 << 20])
 def test_the_real_sample_gives_its_nine_articles(chunk_size: int) -> None:
-    outputs = parse_bytes(SAMPLE.read_bytes(), chunk_size)
+    outputs = parse_bytes(sample_bytes(), chunk_size)
     found = articles(outputs)
     assert len(outputs) == len(found) == 9
     got = [(a.local_time, a.views, a.title, len(a.paragraphs)) for a in found]
@@ -50,7 +51,7 @@ def test_the_real_sample_gives_its_nine_articles(chunk_size: int) -> None:
     assert {a.dump_date for a in found} == {date(2025, 7, 17)}
     assert all(a.flags == () for a in found)
     assert found[0].offset == 0
-    assert found[1].offset == SAMPLE.read_bytes().index(b"16.07.2025, 13:37")
+    assert found[1].offset == sample_bytes().index(b"16.07.2025, 13:37")
 
 
 def _split_at(data: bytes, cuts: list[int]) -> list[Chunk]:
@@ -75,17 +76,21 @@ def _feed_all(chunks: list[Chunk], max_article_bytes: int = 1 << 19) -> list:
     return [item for chunk in chunks for item in reassembler.feed(chunk)]
 
 
-_SAMPLE_BYTES = SAMPLE.read_bytes()
 _TRICKY = (
     "\ufeff date 2025-07-18 01.07.2025, 10:00 7\r\nТитул Ж 🙂\r\n\r\nПараграф é\r\n"
     "stray\x00\x01\n02.07.2025, 11:00 8\n03.07.2025, 11:00 9\nT\nbody\xff"
 ).encode("utf-8", errors="surrogateescape")
 
 
+@requires_sample
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    data=st.sampled_from([_SAMPLE_BYTES, _TRICKY, _SAMPLE_BYTES[:3000] + _TRICKY]),
-    cuts=st.lists(st.integers(min_value=1, max_value=len(_SAMPLE_BYTES)), max_size=40),
+@given(  # deferred: the sample is read when the test runs, not at import
+    data=st.deferred(
+        lambda: st.sampled_from([sample_bytes(), _TRICKY, sample_bytes()[:3000] + _TRICKY])
+    ),
+    cuts=st.deferred(
+        lambda: st.lists(st.integers(min_value=1, max_value=len(sample_bytes())), max_size=40)
+    ),
 )
 def test_any_split_points_give_the_unchunked_output(data: bytes, cuts: list[int]) -> None:
     whole = _feed_all(_split_at(data, []))
@@ -93,10 +98,11 @@ def test_any_split_points_give_the_unchunked_output(data: bytes, cuts: list[int]
     assert _dumped(chunked) == _dumped(whole)
 
 
+@requires_sample
 @settings(max_examples=40, deadline=None)
 @given(chunk_size=st.integers(min_value=1, max_value=5000))
 def test_any_chunk_size_gives_the_unchunked_output(chunk_size: int) -> None:
-    assert _dumped(parse_bytes(_SAMPLE_BYTES, chunk_size)) == _dumped(parse_bytes(_SAMPLE_BYTES))
+    assert _dumped(parse_bytes(sample_bytes(), chunk_size)) == _dumped(parse_bytes(sample_bytes()))
 
 
 _header_like = st.sampled_from(
@@ -158,19 +164,21 @@ def test_parse_time_grows_linearly_with_input() -> None:
     assert large / small < 20
 
 
+@requires_sample
 def test_a_repeated_chunk_is_skipped() -> None:
-    chunks = _split_at(_SAMPLE_BYTES, [100, 5000])
+    chunks = _split_at(sample_bytes(), [100, 5000])
     outputs = _feed_all([chunks[0], chunks[1], chunks[1], chunks[0], chunks[2]])
     assert [s.reason for s in outputs if isinstance(s, Skip)] == ["duplicate_chunk"] * 2
     assert _dumped(articles(outputs)) == _dumped(articles(_feed_all(chunks)))
 
 
+@requires_sample
 def test_a_missing_chunk_is_reported_and_never_glued_over() -> None:
     chunks = _split_at(
-        _SAMPLE_BYTES,
+        sample_bytes(),
         [
-            _SAMPLE_BYTES.index(b"Kazakhstan attaches"),
-            _SAMPLE_BYTES.index(b"During the meeting, the pros"),
+            sample_bytes().index(b"Kazakhstan attaches"),
+            sample_bytes().index(b"During the meeting, the pros"),
         ],
     )
     outputs = _feed_all([chunks[0], chunks[2]])
@@ -193,9 +201,10 @@ def test_an_offset_that_does_not_continue_the_stream_is_a_gap() -> None:
     assert [r.reason for r in rejections(outputs)][:1] == ["chunk_gap"]
 
 
+@requires_sample
 @pytest.mark.parametrize("stop_after", [0, 1, 5, 20, 60])
 def test_state_restored_from_its_plain_dict_resumes_mid_file(stop_after: int) -> None:
-    chunks = list(iter_chunks(io.BytesIO(_SAMPLE_BYTES), "src", 211, run_id="r"))
+    chunks = list(iter_chunks(io.BytesIO(sample_bytes()), "src", 211, run_id="r"))
     first = SourceReassembler("src", max_article_bytes=4096)
     outputs = [item for chunk in chunks[:stop_after] for item in first.feed(chunk)]
     # The state must survive a JSON round trip, as it does in a Faust table.
@@ -264,9 +273,10 @@ def test_a_source_remembers_a_bounded_number_of_past_runs() -> None:
     assert restored.past == source.past
 
 
+@requires_sample
 def test_iter_chunks_covers_the_stream_exactly_with_one_last_chunk() -> None:
-    chunks = list(iter_chunks(io.BytesIO(_SAMPLE_BYTES), "s", 1000))
-    assert b"".join(c.data for c in chunks) == _SAMPLE_BYTES
+    chunks = list(iter_chunks(io.BytesIO(sample_bytes()), "s", 1000))
+    assert b"".join(c.data for c in chunks) == sample_bytes()
     assert [c.seq for c in chunks] == list(range(len(chunks)))
     assert [c.last for c in chunks] == [False] * (len(chunks) - 1) + [True]
     assert all(c.offset == sum(len(p.data) for p in chunks[: c.seq]) for c in chunks)

@@ -16,7 +16,7 @@ from newswire.core.models import ArticleEvent, Flag
 from newswire.devtools.generate import generate
 from newswire.enrich import enrich
 from newswire.stream.deadletter import dead_letter
-from tests.support import SAMPLE, articles, parse_bytes
+from tests.support import articles, parse_bytes, requires_sample, sample_bytes
 
 SCHEMAS = Path(__file__).resolve().parents[3] / "schemas"
 
@@ -84,8 +84,9 @@ def test_the_schema_names_the_contract_fields() -> None:
     } <= required
 
 
+@requires_sample
 def test_events_round_trip_through_their_json() -> None:
-    for article in articles(parse_bytes(SAMPLE.read_bytes())):
+    for article in articles(parse_bytes(sample_bytes())):
         event = build_event(article, ZoneInfo("Asia/Almaty"))
         wire = orjson.loads(event_to_json(event))
         assert wire["published_at"].endswith("+05:00")

@@ -12,7 +12,7 @@ from newswire.devtools.heldout import BLIND
 
 def test_unseen_articles_keep_their_people_and_countries() -> None:
     result = quality(BLIND)
-    assert result["persons"]["recall"] >= 0.7  # type: ignore[index]
-    assert result["persons"]["precision"] >= 0.6  # type: ignore[index]
-    assert result["countries"]["recall"] >= 0.9  # type: ignore[index]
-    assert result["countries"]["precision"] >= 0.9  # type: ignore[index]
+    assert result["persons"]["recall"] >= 0.7
+    assert result["persons"]["precision"] >= 0.6
+    assert result["countries"]["recall"] >= 0.9
+    assert result["countries"]["precision"] >= 0.9

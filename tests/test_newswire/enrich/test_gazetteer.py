@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[3]
 SHIPPED = ROOT / "services/newswire/enrich/data/gazetteer.json.gz"
 
 
-def _builder():  # type: ignore[no-untyped-def]
+def _builder():
     spec = importlib.util.spec_from_file_location(
         "build_gazetteer", ROOT / "scripts/build_gazetteer.py"
     )

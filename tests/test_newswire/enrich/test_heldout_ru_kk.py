@@ -32,8 +32,8 @@ def test_late_article_people_and_source(article: HeldOut) -> None:
 @pytest.mark.parametrize("articles", [BLIND, FRESH_BLIND], ids=["blind", "fresh-blind"])
 def test_blind_articles_meet_the_targets(articles: list[HeldOut]) -> None:
     result = quality(articles)
-    assert result["persons"]["precision"] >= 0.9  # type: ignore[index]
-    assert result["persons"]["recall"] >= 0.9  # type: ignore[index]
+    assert result["persons"]["precision"] >= 0.9
+    assert result["persons"]["recall"] >= 0.9
     assert result["roles_found"] >= 0.8
     assert result["attribution"] >= 0.9
     assert result["quote_speakers"] >= 0.85

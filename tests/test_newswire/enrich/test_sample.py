@@ -9,13 +9,15 @@ import pytest
 from newswire.core.events import build_event
 from newswire.core.models import ArticleEvent
 from newswire.enrich import enrich
-from tests.support import SAMPLE, articles, parse_bytes
+from tests.support import articles, parse_bytes, requires_sample, sample_bytes
+
+pytestmark = requires_sample
 
 
 @pytest.fixture(scope="module")
 def sample() -> list[ArticleEvent]:
     zone = ZoneInfo("Asia/Almaty")
-    return [enrich(build_event(a, zone)) for a in articles(parse_bytes(SAMPLE.read_bytes()))]
+    return [enrich(build_event(a, zone)) for a in articles(parse_bytes(sample_bytes()))]
 
 
 def _persons(event: ArticleEvent) -> dict[str, str | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -32,7 +33,7 @@ async def test_records_round_trip_in_order_with_keys_and_headers(
         auto_offset_reset="earliest",
     )
     await consumer.start()
-    received = []
+    received: list[Any] = []
     try:
         async with asyncio.timeout(30):
             while len(received) < len(sent):

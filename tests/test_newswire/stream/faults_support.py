@@ -104,7 +104,7 @@ async def _end_offsets(cluster: Cluster, topic: str) -> dict[TopicPartition, int
         for _ in range(20):
             if partitions:
                 break
-            await consumer._client.force_metadata_update()  # aiokafka has no public refresh
+            await consumer._client.force_metadata_update()  # noqa: SLF001 - aiokafka has no public refresh
             await asyncio.sleep(0.1)
             partitions = consumer.partitions_for_topic(topic)
         tps = [TopicPartition(topic, p) for p in sorted(partitions or ())]

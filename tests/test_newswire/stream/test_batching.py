@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import faust
+from faust.types import EventT, TableT
 
 from newswire.stream.batching import HeldWrites, acting_for
 
@@ -12,6 +13,11 @@ from newswire.stream.batching import HeldWrites, acting_for
 class _Event:
     def __init__(self, name: str) -> None:
         self.name = name
+
+
+def _event(name: str) -> EventT[bytes]:
+    """A stand-in for Faust's event: HeldWrites only keeps it and makes it current."""
+    return cast("EventT[bytes]", _Event(name))
 
 
 class _Table(dict[str, Any]):
@@ -31,10 +37,10 @@ class _Table(dict[str, Any]):
 
 
 def test_reads_see_held_writes_and_nothing_reaches_the_table_before_apply() -> None:
-    table, first, second = _Table(), _Event("first"), _Event("second")
+    table, first, second = _Table(), _event("first"), _event("second")
     table["kept"] = 0
     table.writers.clear()
-    held = HeldWrites(table)
+    held = HeldWrites(cast("TableT[Any, Any]", table))  # a dict is all a table must be
     held.set(first, "a", 1)
     held.set(second, "a", 2)
     held.delete(second, "kept")
@@ -49,7 +55,7 @@ def test_reads_see_held_writes_and_nothing_reaches_the_table_before_apply() -> N
 
 
 def test_acting_for_restores_the_previous_current_event() -> None:
-    outer, inner = _Event("outer"), _Event("inner")
+    outer, inner = _event("outer"), _event("inner")
     with acting_for(outer):
         with acting_for(inner):
             assert faust.current_event() is inner
@@ -58,8 +64,8 @@ def test_acting_for_restores_the_previous_current_event() -> None:
 
 
 def test_a_discarded_event_leaves_none_of_its_writes() -> None:
-    table, ok, failed = _Table(), _Event("ok"), _Event("failed")
-    held = HeldWrites(table)
+    table, ok, failed = _Table(), _event("ok"), _event("failed")
+    held = HeldWrites(cast("TableT[Any, Any]", table))  # a dict is all a table must be
     held.set(ok, "a", 1)
     held.keep()
     held.set(failed, "a", 99)

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import base64
+from typing import TypedDict
 
 import orjson
 
 from newswire.stream.deadletter import MAX_MESSAGE_CHARS, dead_letter
 
-_WHERE = {"topic": "in", "partition": 3, "offset": 17}
+
+class _Where(TypedDict):
+    topic: str
+    partition: int
+    offset: int
+
+
+_WHERE: _Where = {"topic": "in", "partition": 3, "offset": 17}
 
 
 def test_the_original_is_kept_up_to_the_bound_and_says_so() -> None:

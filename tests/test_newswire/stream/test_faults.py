@@ -17,7 +17,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import orjson
 import pytest
@@ -31,8 +31,7 @@ from newswire.devtools.generate import generate
 from newswire.errors import BrokerError, NewswireError
 from newswire.kafka.produce import produce_files
 from newswire.settings import Settings
-from tests.conftest import ClusterFactory
-from tests.support import artifact_cache_dir
+from tests.support import ClusterFactory, artifact_cache_dir
 from tests.test_newswire.stream.faults_support import (
     RawRecord,
     assert_delivered,
@@ -51,7 +50,13 @@ from tests.test_newswire.stream.faults_support import (
 pytestmark = pytest.mark.integration
 
 
-def _write(path: Path, articles: int, seed: int, **rates: float) -> Path:
+class _Rates(TypedDict, total=False):
+    repeat_rate: float
+    revision_rate: float
+    near_dup_rate: float
+
+
+def _write(path: Path, articles: int, seed: int, **rates: Unpack[_Rates]) -> Path:
     path.write_text(generate(articles, seed=seed, **rates).text, encoding="utf-8")
     return path
 
@@ -69,16 +74,13 @@ def _wait_published(cluster: Cluster, count: float, within: float = 300.0) -> fl
 # -- 1. SIGKILLs -------------------------------------------------------------------------------
 @pytest.mark.slow
 def test_three_sigkills_during_a_run_lose_nothing(
-    make_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    running_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    cluster = make_cluster()
-    cluster.start_worker(0)
-    cluster.start_worker(1)
+    cluster = running_cluster(2, ready_timeout=180)
     dump = _write(
         tmp_path / "big.txt", 10_000, 21, repeat_rate=0.1, revision_rate=0.05, near_dup_rate=0.05
     )
-    expected = parse_events(capsysbinary, dump)  # while the workers start
-    cluster.wait_ready(timeout=180)
+    expected = parse_events(capsysbinary, dump)
     started = time.monotonic()
     asyncio.run(produce_files(cluster.settings, [(str(dump), dump)], 16384))
     kills = []
@@ -270,12 +272,11 @@ def _dead_letters(cluster: Cluster) -> dict[tuple[str, int, int], list[dict[str,
 
 @pytest.mark.slow
 def test_one_percent_poison_goes_to_the_dlq_and_the_rest_comes_out(
-    make_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    running_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    cluster = make_cluster(max_message_bytes=8 * 1024 * 1024)
+    cluster = running_cluster(max_message_bytes=8 * 1024 * 1024, ready_timeout=180)
     raw_topic = cluster.settings.topic_raw_chunks
     asyncio.run(set_topic_config(cluster, raw_topic, {"max.message.bytes": str(8 * 1024 * 1024)}))
-    cluster.start_worker(0)
     files = [
         _write(
             tmp_path / f"valid-{n}.txt",
@@ -294,7 +295,6 @@ def test_one_percent_poison_goes_to_the_dlq_and_the_rest_comes_out(
             valid.append([encode_chunk(c) for c in iter_chunks(stream, str(path), 2048)])
     poison = _poison(random.Random(12))
     mixed, slots = _mix(valid, [record for _, _, record in poison])
-    cluster.wait_ready(timeout=180)
     metadata = asyncio.run(produce_raw(cluster, mixed, max_request_size=8 * 1024 * 1024))
     asyncio.run(cluster.wait_drained(within=420))
 
@@ -325,19 +325,16 @@ def test_one_percent_poison_goes_to_the_dlq_and_the_rest_comes_out(
 # -- 4. Per-key order --------------------------------------------------------------------------
 @pytest.mark.parametrize("workers", [1, 2])
 def test_each_key_gets_its_revisions_in_order_on_the_output(
-    make_cluster: ClusterFactory,
+    running_cluster: ClusterFactory,
     tmp_path: Path,
     capsysbinary: pytest.CaptureFixture[bytes],
     workers: int,
 ) -> None:
-    cluster = make_cluster()
-    for index in range(workers):
-        cluster.start_worker(index)
+    cluster = running_cluster(workers, ready_timeout=180)
     dump = _write(
         tmp_path / "revised.txt", 1500, 41, repeat_rate=0.05, revision_rate=0.45, near_dup_rate=0.02
     )
     expected = parse_events(capsysbinary, dump)
-    cluster.wait_ready(timeout=180)
     asyncio.run(produce_files(cluster.settings, [(str(dump), dump)], 8192))
     asyncio.run(cluster.wait_drained(within=420))
 
@@ -376,14 +373,12 @@ def test_each_key_gets_its_revisions_in_order_on_the_output(
 
 # -- 5. Reusable source ids ------------------------------------------------------------------
 def test_one_source_id_with_two_files_gives_the_union(
-    make_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    running_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    cluster = make_cluster()
-    cluster.start_worker(0)
+    cluster = running_cluster()
     a = _write(tmp_path / "a.txt", 15, 201)
     b = _write(tmp_path / "b.txt", 15, 202)
     expected = parse_events(capsysbinary, a, b)
-    cluster.wait_ready()
     asyncio.run(produce_files(cluster.settings, [("feed", a)], 4096))
     asyncio.run(produce_files(cluster.settings, [("feed", b)], 4096))
     asyncio.run(cluster.wait_drained())
@@ -393,13 +388,11 @@ def test_one_source_id_with_two_files_gives_the_union(
 
 
 def test_the_same_file_twice_under_one_source_id_gives_no_new_events(
-    make_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    running_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    cluster = make_cluster()
-    cluster.start_worker(0)
+    cluster = running_cluster()
     a = _write(tmp_path / "a.txt", 40, 203)
     expected = parse_events(capsysbinary, a)
-    cluster.wait_ready()
     asyncio.run(produce_files(cluster.settings, [("feed", a)], 4096))
     asyncio.run(cluster.wait_drained())
     first = published(cluster)
@@ -411,10 +404,9 @@ def test_the_same_file_twice_under_one_source_id_gives_no_new_events(
 
 
 def test_a_producer_killed_mid_file_and_run_again_loses_nothing(
-    make_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    running_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    cluster = make_cluster()
-    cluster.start_worker(0)
+    cluster = running_cluster()
     dump = _write(tmp_path / "feed.txt", 60, 204, repeat_rate=0.1, revision_rate=0.1)
     expected = parse_events(capsysbinary, dump)
     chunk_size = 1024
@@ -423,7 +415,6 @@ def test_a_producer_killed_mid_file_and_run_again_loses_nothing(
     cut = len(chunks) // 2  # the producer dies here: the rest of this run never comes
     assert cut > 5
     assert all(c.run_id == "killed-run" for c in chunks)
-    cluster.wait_ready()
     asyncio.run(produce_raw(cluster, [encode_chunk(c) for c in chunks[:cut]]))
     asyncio.run(produce_files(cluster.settings, [("feed", dump)], chunk_size))  # a new run
     asyncio.run(cluster.wait_drained())
@@ -451,14 +442,12 @@ RECOVERY_BOUND_S = 15.0
 
 
 def test_a_worker_restarted_after_sigkill_processes_within_15_s(
-    make_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    running_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    cluster = make_cluster()  # default session timeout
-    cluster.start_worker(0)
+    cluster = running_cluster()  # default session timeout
     first = _write(tmp_path / "first.txt", 100, 61)
     second = _write(tmp_path / "second.txt", 100, 62)
     expected = parse_events(capsysbinary, first, second)
-    cluster.wait_ready()
     asyncio.run(produce_files(cluster.settings, [(str(first), first)], 4096))
     asyncio.run(cluster.wait_drained())
     before = output_size(cluster)
@@ -489,13 +478,11 @@ def test_a_worker_restarted_after_sigkill_processes_within_15_s(
 
 
 def test_sigterm_commits_and_leaves_the_group(
-    make_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    running_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    cluster = make_cluster()
-    cluster.start_worker(0)
+    cluster = running_cluster()
     dump = _write(tmp_path / "dump.txt", 150, 63)
     expected = parse_events(capsysbinary, dump)
-    cluster.wait_ready()
     asyncio.run(produce_files(cluster.settings, [(str(dump), dump)], 4096))
     asyncio.run(cluster.wait_drained())
     state, members = asyncio.run(group_members(cluster))

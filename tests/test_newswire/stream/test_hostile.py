@@ -12,7 +12,7 @@ import pytest
 from newswire.devtools.cluster import Cluster
 from newswire.devtools.generate import generate
 from newswire.kafka.produce import produce_files
-from tests.conftest import ClusterFactory
+from tests.support import ClusterFactory
 
 pytestmark = pytest.mark.integration
 
@@ -23,13 +23,11 @@ def _dead_letters(cluster: Cluster) -> list[dict[str, object]]:
 
 
 def test_events_too_large_for_the_broker_are_dead_lettered_and_others_flow(
-    make_cluster: ClusterFactory, tmp_path: Path
+    running_cluster: ClusterFactory, tmp_path: Path
 ) -> None:
     """A body of backslashes doubles when JSON-escaped, and quoted sentences are repeated in
     ``quotes``: both pass the article size limit yet make events above the message limit."""
-    cluster = make_cluster()
-    cluster.start_worker(0)
-    cluster.wait_ready()
+    cluster = running_cluster()
     backslashes = tmp_path / "backslashes.txt"
     backslashes.write_text(
         "01.07.2025, 10:00 5\nA title of backslashes\n" + ("\\" * 1023 + "\n") * 520

@@ -24,8 +24,7 @@ from newswire.core.models import Chunk
 from newswire.devtools.cluster import Cluster
 from newswire.devtools.generate import generate
 from newswire.kafka.produce import produce_files
-from tests.conftest import ClusterFactory
-from tests.support import SAMPLE
+from tests.support import SAMPLE, ClusterFactory, requires_sample, sample_bytes, sample_text
 
 pytestmark = pytest.mark.integration
 
@@ -46,6 +45,7 @@ def _identity(line: bytes) -> tuple[str, int]:
     return event["article_id"], event["revision"]
 
 
+@requires_sample
 @pytest.mark.parametrize("store", ["memory://", "rocksdb://"])
 def test_run_gives_the_same_events_as_parse(
     kafka_bootstrap: str,
@@ -55,7 +55,7 @@ def test_run_gives_the_same_events_as_parse(
     store: str,
 ) -> None:
     dump = tmp_path / "dump.txt"
-    dump.write_text(generate(300, seed=3).text + SAMPLE.read_text(encoding="utf-8"))
+    dump.write_text(generate(300, seed=3).text + sample_text())
     expected = _parse(capsysbinary, dump)
     monkeypatch.setenv("NEWSWIRE_KAFKA_BOOTSTRAP_SERVERS", kafka_bootstrap)
     monkeypatch.setenv("NEWSWIRE_STORE_URL", store)
@@ -70,10 +70,9 @@ def test_run_gives_the_same_events_as_parse(
 
 
 def test_metrics_match_the_run_and_readiness_follows_recovery(
-    make_cluster: ClusterFactory, tmp_path: Path
+    running_cluster: ClusterFactory, tmp_path: Path
 ) -> None:
-    cluster = make_cluster()
-    cluster.start_worker(0)
+    cluster = running_cluster(ready=False)
     seen: list[tuple[int, int]] = []
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -119,14 +118,13 @@ def test_metrics_match_the_run_and_readiness_follows_recovery(
     assert b"faust_" in cluster.get(0, "/metrics")[1]  # Faust's own sensor, same registry
 
 
+@requires_sample
 def test_tail_prints_the_output_topic(
-    make_cluster: ClusterFactory,
+    running_cluster: ClusterFactory,
     monkeypatch: pytest.MonkeyPatch,
     capsysbinary: pytest.CaptureFixture[bytes],
 ) -> None:
-    cluster = make_cluster()
-    cluster.start_worker(0)
-    cluster.wait_ready()
+    cluster = running_cluster()
     asyncio.run(produce_files(cluster.settings, [("t", SAMPLE)], 4096))
     asyncio.run(cluster.wait_drained())
     events = _events(cluster)
@@ -157,13 +155,12 @@ async def _produce_raw(
         await producer.stop()
 
 
+@requires_sample
 def test_poison_input_goes_to_the_dlq_and_the_rest_comes_out(
-    make_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    running_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    cluster = make_cluster()
-    cluster.start_worker(0)
-    cluster.wait_ready()
-    data = SAMPLE.read_bytes()
+    cluster = running_cluster()
+    data = sample_bytes()
     cut = [0, 3000, 6000, len(data)]
     pieces = [
         Chunk(
@@ -176,7 +173,8 @@ def test_poison_input_goes_to_the_dlq_and_the_rest_comes_out(
         )
         for i in range(3)
     ]
-    garbage = (b"gappy-too", b"\x00\xffnot a chunk", [])  # no envelope headers
+    # no envelope headers
+    garbage: tuple[bytes | None, bytes, list] = (b"gappy-too", b"\x00\xffnot a chunk", [])
     asyncio.run(
         _produce_raw(
             cluster,
@@ -228,16 +226,14 @@ def _one_source_id_per_partition(partitions: int) -> list[str]:
     return [found[p] for p in range(partitions)]
 
 
+@requires_sample
 def test_two_workers_publish_an_article_seen_in_two_files_once(
-    make_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    running_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    cluster = make_cluster(input_partitions=4)
-    cluster.start_worker(0)
-    cluster.start_worker(1)
-    cluster.wait_ready()
+    cluster = running_cluster(2, input_partitions=4)
     # One source per input partition, so that both workers parse some: the first is the
     # sample, each other one re-scrapes two of its articles (later, more views) and adds more.
-    text = SAMPLE.read_text(encoding="utf-8")
+    text = sample_text()
     lines = text.splitlines()
     rescrape = "\n".join(
         [
@@ -299,11 +295,9 @@ def _assert_state_is_co_partitioned(cluster: Cluster) -> None:
 
 
 def test_sigkill_mid_run_loses_nothing_and_re_emits_identically(
-    make_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    running_cluster: ClusterFactory, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    cluster = make_cluster()
-    cluster.start_worker(0)
-    cluster.wait_ready()
+    cluster = running_cluster()
     dump = tmp_path / "big.txt"
     dump.write_text(
         generate(3000, seed=13, repeat_rate=0.1, revision_rate=0.05, near_dup_rate=0.05).text
