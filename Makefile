@@ -68,14 +68,16 @@ test-unit: $(STAMP) $(SYSTEM_STAMP) $(COMPOSE_SCHEMA) ## Run the tests that need
 	$(BIN)/python -m pytest -m "not integration"
 
 .PHONY: bench-core
-bench-core: $(STAMP) ## Core benchmarks: parse vs regex floor, enrichment, dedup quality (bench/results/)
+bench-core: $(STAMP) ## Core benchmarks: parse vs regex floor, enrichment, dedup quality, near-stage ceiling (bench/results/)
 	$(BIN)/python -m bench.parse_throughput
 	$(BIN)/python -m bench.enrich_quality
 	$(BIN)/python -m bench.dedup_quality
+	$(BIN)/python -m bench.near_ceiling
 
 .PHONY: bench
-bench: bench-core ## Everything: core benchmarks, end to end on a local broker, report (bench/results/latest.*)
+bench: bench-core ## Everything: core benchmarks, end to end and state cost on a local broker, report (bench/results/latest.*)
 	$(BIN)/python -m bench.e2e
+	$(BIN)/python -m bench.state
 	$(BIN)/python -m bench.report
 
 .PHONY: bench-compare

@@ -99,6 +99,28 @@ def rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
                 ", ".join(f"P {n['precision']:.3f} R {n['recall']:.3f}" for n in near),
             )
         )
+    near_stage = results.get("near") or {}
+    if near_stage:
+        rate = near_stage["near_step_articles_per_s"]
+        out.append(
+            (
+                "near-duplicate stage alone (one partition's ceiling), one core",
+                f"{rate['median']} articles/s (spread {rate['spread']}); its MinHash, "
+                f"computed upstream: {near_stage['near_key_us_per_article']} us an article",
+            )
+        )
+    state = results.get("state") or {}
+    for store in ("memory", "rocksdb"):
+        if store in state:
+            run = state[store]
+            out.append(
+                (
+                    f"state after {run['articles']} distinct articles, {store}://",
+                    f"RSS {run['rss_mb'][-1][1]} MB, {run['rss_bytes_per_article']} B an article "
+                    f"(1,000,000 extrapolated: {run['rss_mb_extrapolated_1m']} MB); changelog "
+                    f"{run['changelog_bytes_per_article']} B an article",
+                )
+            )
     compare = results.get("compare") or {}
     if compare:
         ratios, commits = compare["after_over_before"], compare["commits"]
@@ -116,7 +138,8 @@ def rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
 
 def main() -> int:
     results = {
-        name: _load(f"{name}.json") for name in ("parse", "e2e", "enrich", "dedup", "compare")
+        name: _load(f"{name}.json")
+        for name in ("parse", "e2e", "enrich", "dedup", "near", "state", "compare")
     }
     (RESULTS / "latest.json").write_bytes(orjson.dumps({"machine": machine(), **results}) + b"\n")
     table = ["| measure | result |", "| --- | --- |"]
