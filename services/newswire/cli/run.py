@@ -79,37 +79,42 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
                 stack.callback(_say, "stopping the local Kafka broker ...")
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newswire-run-")))
         cluster = Cluster(settings, workdir)
-        # Undone in reverse: workers stop first (a group with members cannot be deleted),
-        # then the run's topics and group go, then the broker.
-        stack.callback(_clean_up, cluster, keep=args.keep_topics)
-        stack.callback(cluster.stop)
-        try:
-            return _work(args, settings, cluster)
-        except KeyboardInterrupt:
-            # A second Ctrl-C would abandon the workers and topics: cleaning up is bounded
-            # (workers get 30 s after SIGTERM), so let it finish.
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-            _say(f"interrupted: stopping {len(cluster.workers)} worker(s) and cleaning up ...")
-            raise
+        # One event loop for the whole run, clean-up included (Ctrl-C cancels it: see below).
+        return asyncio.run(_run_cluster(args, settings, cluster))
 
 
-def _work(args: argparse.Namespace, settings: Settings, cluster: Any) -> int:
+async def _run_cluster(args: argparse.Namespace, settings: Settings, cluster: Any) -> int:
+    """The run's work, then, however it ends, its clean-up: workers stop first (a group with
+    members cannot be deleted), then the run's topics and group go (the broker after, in
+    ``_run``)."""
+    try:
+        return await _work(args, settings, cluster)
+    except asyncio.CancelledError:
+        # Ctrl-C: asyncio cancels the run once; a second Ctrl-C would abandon the workers and
+        # topics, and cleaning up is bounded (workers get 30 s after SIGTERM), so let it finish.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _say(f"interrupted: stopping {len(cluster.workers)} worker(s) and cleaning up ...")
+        raise
+    finally:
+        await asyncio.to_thread(cluster.stop)
+        await _clean_up(cluster, keep=args.keep_topics)
+
+
+async def _work(args: argparse.Namespace, settings: Settings, cluster: Any) -> int:
     progress = sys.stderr.isatty()
-    asyncio.run(cluster.ensure_topics())
+    await cluster.ensure_topics()
     for index in range(args.workers):
         cluster.start_worker(index)
-    cluster.wait_ready()
+    await asyncio.to_thread(cluster.wait_ready)
     started = time.monotonic()
     sources = list(zip(source_ids(args.files), args.files, strict=True))
     chunk_size = args.chunk_size or settings.chunk_size
-    chunks = asyncio.run(produce_files(cluster.settings, sources, chunk_size, progress=progress))
-    asyncio.run(
-        cluster.wait_drained(within=args.timeout, on_progress=_backlog if progress else None)
-    )
+    chunks = await produce_files(cluster.settings, sources, chunk_size, progress=progress)
+    await cluster.wait_drained(within=args.timeout, on_progress=_backlog if progress else None)
     if progress:
         print("\r\033[K", end="", file=sys.stderr)  # clear the backlog line
     elapsed = time.monotonic() - started
-    records = asyncio.run(cluster.read_topic(cluster.settings.topic_articles))
+    records = await cluster.read_topic(cluster.settings.topic_articles)
     values = [value or b"" for _, value, _ in records]
     out = args.out.open("wb") if args.out else sys.stdout.buffer
     with out if args.out else ExitStack():
@@ -142,9 +147,9 @@ def _print_summary(cluster: Any, chunks: int, events: int, elapsed: float, worke
     print(summary, file=sys.stderr)
 
 
-def _clean_up(cluster: Any, *, keep: bool) -> None:
+async def _clean_up(cluster: Any, *, keep: bool) -> None:
     if keep:
-        kept = asyncio.run(cluster.run_topics())
+        kept = await cluster.run_topics()
         _say(
             f"kept run {cluster.run_id}: consumer group {cluster.settings.app_id}, "
             f"topics {', '.join(kept) or 'none'}"
@@ -152,7 +157,7 @@ def _clean_up(cluster: Any, *, keep: bool) -> None:
         return
     if sys.stderr.isatty():
         _say(f"deleting run {cluster.run_id}'s topics and consumer group ...")
-    deleted = asyncio.run(cluster.delete_topics())
+    deleted = await cluster.delete_topics()
     if not any(name.startswith("consumer group") for name in deleted):
         _say(f"consumer group {cluster.settings.app_id} kept: a member had not left yet")
 
