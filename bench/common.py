@@ -5,10 +5,16 @@ from __future__ import annotations
 import os
 import platform
 import statistics
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from newswire import jsonio
+from newswire.devtools.broker import LocalBroker
+from newswire.devtools.broker.local import free_port
+from newswire.settings import Settings
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -30,3 +36,22 @@ def write(name: str, result: dict[str, Any]) -> Path:
     path.write_bytes(jsonio.dumps({"machine": machine(), **result}) + b"\n")
     print(jsonio.dumps(result).decode())
     return path
+
+
+@contextmanager
+def local_broker() -> Iterator[tuple[Settings, Path]]:
+    """A Kafka broker of the benchmark's own, on free ports in a temporary directory (never
+    the developer's), and the settings that reach it; stopped and removed afterwards."""
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        broker = LocalBroker(
+            home / "kafka",
+            cache_dir=Settings().cache_dir,
+            port=free_port(),
+            controller_port=free_port(),
+        )
+        status = broker.start()
+        try:
+            yield Settings(kafka_bootstrap_servers=status.bootstrap_servers), home
+        finally:
+            broker.stop()

@@ -29,11 +29,9 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer
 
-from bench.common import summary, write
+from bench.common import local_broker, summary, write
 from newswire.core.envelope import PRODUCED_AT
 from newswire.core.reassembly import iter_chunks
-from newswire.devtools.broker import LocalBroker
-from newswire.devtools.broker.local import free_port
 from newswire.devtools.cluster import Cluster
 from newswire.devtools.generate import generate
 from newswire.kafka.produce import chunk_producer, produce_files
@@ -172,44 +170,32 @@ def main() -> int:
     parser.add_argument("--chunk-size", type=int, default=65536)
     parser.add_argument("--min-seconds", type=float, default=10.0)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        home = Path(tmp)
-        broker = LocalBroker(
-            home / "kafka",
-            cache_dir=Settings().cache_dir,
-            port=free_port(),
-            controller_port=free_port(),
-        )
-        status = broker.start()
-        try:
-            settings = Settings(kafka_bootstrap_servers=status.bootstrap_servers)
-            path, articles = _sized_corpus(settings, home, args)
-            result: dict[str, Any] = {
-                "articles": articles,
-                "corpus_mb": round(path.stat().st_size / 1e6, 2),
-                "repeat": args.repeat,
-                "chunk_size": args.chunk_size,
-                "min_seconds": args.min_seconds,
-            }
-            result["relay"] = _relay_runs(settings, path, args.chunk_size, args)
-            relay_mb_s = result["relay"]["mb_per_s"]
-            for workers in (1, 2):
-                full = [
-                    run_pipeline(settings, path, workers, args.chunk_size, None)
-                    for _ in range(args.repeat)
-                ]
-                rate = statistics.median(r["mb_per_s"] for r in full) * 1e6 / 2
-                half = [
-                    run_pipeline(settings, path, workers, args.chunk_size, rate)
-                    for _ in range(args.repeat)
-                ]
-                run: dict[str, Any] = {"full_speed": _collapse(full), "half_speed": _collapse(half)}
-                run["mb_per_s_to_relay"] = round(
-                    run["full_speed"]["mb_per_s"]["median"] / relay_mb_s, 4
-                )
-                result[f"workers_{workers}"] = run
-        finally:
-            broker.stop()
+    with local_broker() as (settings, home):
+        path, articles = _sized_corpus(settings, home, args)
+        result: dict[str, Any] = {
+            "articles": articles,
+            "corpus_mb": round(path.stat().st_size / 1e6, 2),
+            "repeat": args.repeat,
+            "chunk_size": args.chunk_size,
+            "min_seconds": args.min_seconds,
+        }
+        result["relay"] = _relay_runs(settings, path, args.chunk_size, args)
+        relay_mb_s = result["relay"]["mb_per_s"]
+        for workers in (1, 2):
+            full = [
+                run_pipeline(settings, path, workers, args.chunk_size, None)
+                for _ in range(args.repeat)
+            ]
+            rate = statistics.median(r["mb_per_s"] for r in full) * 1e6 / 2
+            half = [
+                run_pipeline(settings, path, workers, args.chunk_size, rate)
+                for _ in range(args.repeat)
+            ]
+            run: dict[str, Any] = {"full_speed": _collapse(full), "half_speed": _collapse(half)}
+            run["mb_per_s_to_relay"] = round(
+                run["full_speed"]["mb_per_s"]["median"] / relay_mb_s, 4
+            )
+            result[f"workers_{workers}"] = run
     write("e2e.json", result)
     return 0
 

@@ -24,12 +24,10 @@ from typing import Any
 
 from aiokafka import AIOKafkaProducer
 
-from bench.common import write
+from bench.common import local_broker, write
 from newswire.core.events import event_to_json
 from newswire.core.identity import article_id
 from newswire.core.models import ArticleEvent, SourceRef
-from newswire.devtools.broker import LocalBroker
-from newswire.devtools.broker.local import free_port
 from newswire.devtools.cluster import Cluster
 from newswire.kafka.config import client_kwargs
 from newswire.settings import Settings
@@ -138,22 +136,11 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=200_000)
     parser.add_argument("--checkpoints", type=int, default=4)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        broker = LocalBroker(
-            Path(tmp) / "kafka",
-            cache_dir=Settings().cache_dir,
-            port=free_port(),
-            controller_port=free_port(),
-        )
-        status = broker.start()
-        try:
-            settings = Settings(kafka_bootstrap_servers=status.bootstrap_servers)
-            result: dict[str, Any] = {
-                store.removesuffix("://"): measure(settings, store, args.articles, args.checkpoints)
-                for store in ("memory://", "rocksdb://")
-            }
-        finally:
-            broker.stop()
+    with local_broker() as (settings, _):
+        result: dict[str, Any] = {
+            store.removesuffix("://"): measure(settings, store, args.articles, args.checkpoints)
+            for store in ("memory://", "rocksdb://")
+        }
     result["note"] = (
         "rss_mb_extrapolated_1m is the last RSS plus the least-squares slope over the "
         "checkpoints times the articles still missing to 1,000,000: an extrapolation, not a "

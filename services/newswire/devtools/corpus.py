@@ -31,17 +31,21 @@ def rejections(outputs: list[ParseOutput]) -> list[Rejection]:
     return [o for o in outputs if isinstance(o, Rejection)]
 
 
-def enriched(title: str, body: str) -> ArticleEvent:
-    """The enriched event of an article with this title and body (a fixed time and source)."""
-    return enrich(
-        ArticleEvent(
-            article_id=article_id(WHEN, title),
-            published_at=WHEN,
-            views=1,
-            title=title,
-            body=body,
-            dump_date=None,
-            source=SourceRef(id="test", offset=0),
-            word_count=len(body.split()),
-        )
+def unenriched(title: str, body: str) -> ArticleEvent:
+    """The event of an article with this title and body before enrichment (a fixed time and
+    source)."""
+    return ArticleEvent(
+        article_id=article_id(WHEN, title),
+        published_at=WHEN,
+        views=1,
+        title=title,
+        body=body,
+        dump_date=None,
+        source=SourceRef(id="test", offset=0),
+        word_count=len(body.split()),
     )
+
+
+def enriched(title: str, body: str) -> ArticleEvent:
+    """The enriched event of an article with this title and body."""
+    return enrich(unenriched(title, body))

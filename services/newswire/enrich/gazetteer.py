@@ -10,6 +10,8 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
+from newswire.enrich.kazakh import CASE_SUFFIXES
+
 PlaceKind = Literal["country", "demonym", "capital", "city", "region"]
 MAX_PLACE_WORDS = 4
 _CYRILLIC_ENDINGS = 4  # Russian/Kazakh case endings stripped when looking a place up
@@ -20,39 +22,7 @@ _RU_ENDINGS = frozenset(
 )
 _KK_ENDINGS = frozenset(
     [
-        "ның",
-        "нің",
-        "дың",
-        "дің",
-        "тың",
-        "тің",
-        "ға",
-        "ге",
-        "қа",
-        "ке",
-        "на",
-        "не",
-        "ны",
-        "ні",
-        "ды",
-        "ді",
-        "ты",
-        "ті",
-        "да",
-        "де",
-        "та",
-        "те",
-        "нда",
-        "нде",
-        "дан",
-        "ден",
-        "тан",
-        "тен",
-        "нан",
-        "нен",
-        "мен",
-        "бен",
-        "пен",
+        *CASE_SUFFIXES,  # the noun cases of kazakh's rule set, and after the possessive:
         "ы",
         "і",
         "сы",
