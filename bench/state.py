@@ -103,7 +103,10 @@ def measure(settings: Settings, store: str, articles: int, checkpoints: int) -> 
                 asyncio.run(_produce(cluster.settings, cluster.topology.parsed.name, batch))
                 asyncio.run(cluster.wait_drained(within=3600, settle=1.0))
                 points.append(((index + 1) * step, _rss_bytes(cluster)))
-                print(f"{store} {points[-1][0]} articles: RSS {points[-1][1] / 1e6:.1f} MB")
+                print(
+                    f"{store} {points[-1][0]} articles: RSS {points[-1][1] / 1e6:.1f} MB",
+                    flush=True,
+                )
             elapsed = time.monotonic() - started
             changelog = {
                 table: asyncio.run(

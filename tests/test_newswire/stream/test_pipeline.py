@@ -40,6 +40,12 @@ def _parse(capsysbinary: pytest.CaptureFixture[bytes], *files: Path) -> list[byt
     return capsysbinary.readouterr().out.splitlines()
 
 
+def _without_near(line: bytes) -> bytes:
+    event = orjson.loads(line)
+    event["near_duplicate_of"] = None
+    return orjson.dumps(event)
+
+
 def _identity(line: bytes) -> tuple[str, int]:
     event = orjson.loads(line)
     return event["article_id"], event["revision"]
@@ -63,7 +69,12 @@ def test_run_gives_the_same_events_as_parse(
     assert main(["run", str(dump), "--out", str(out), "--chunk-size", "4096"]) == 0
     got = out.read_bytes().splitlines()
     assert len(got) == len(expected) > 250
-    assert sorted(got) == sorted(expected)
+    # Byte for byte, but for which of two similar articles counts as the earlier one: the
+    # near-duplicate stage sees the identity partitions interleaved, `parse` the file's order
+    # (README, Guarantees: "Not promised").
+    assert sorted(map(_without_near, got)) == sorted(map(_without_near, expected))
+    differ = len(set(got) - set(expected))
+    assert differ <= max(2, len(expected) // 50), f"{differ} near-duplicate decisions differ"
     summary = capsysbinary.readouterr().err.decode()
     assert f"events={len(expected)}" in summary
     assert "workers=1" in summary
