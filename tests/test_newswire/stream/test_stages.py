@@ -6,6 +6,7 @@ import asyncio
 import base64
 import functools
 import io
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -214,3 +215,26 @@ async def test_a_failed_send_is_sent_again_from_the_first_failure_in_order() -> 
     assert producer.sent == [b"1", b"2", b"3", b"2", b"3"]  # 3 again after 2: key order kept
     assert delivered == [b"1", b"2", b"3"]
     assert delivery.failing_since is None
+
+
+def test_state_on_disk_is_kept_per_app_id(tmp_path: Path) -> None:
+    """Two apps sharing NEWSWIRE_DATA_DIR never open each other's RocksDB state."""
+    first = NewswireStream(Settings(data_dir=tmp_path, app_id="first"))
+    second = NewswireStream(Settings(data_dir=tmp_path, app_id="second"))
+    dirs = {Path(str(s.app.conf.datadir)) for s in (first, second)}
+    assert len(dirs) == 2
+    assert all(d.parent == tmp_path for d in dirs)
+
+
+def test_a_worker_failing_to_deliver_is_not_ready_and_then_not_healthy(
+    stream: NewswireStream, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stream, "assigned", True)
+    monkeypatch.setattr("newswire.stream.app._recovered", lambda app: True)
+    assert stream.ready()
+    assert stream.healthy()
+    stream.delivery.failing_since = time.monotonic()
+    assert not stream.ready()  # stop sending it traffic while the broker refuses
+    assert stream.healthy()  # but do not restart it for a short outage
+    stream.delivery.failing_since = time.monotonic() - stream.settings.delivery_timeout - 1
+    assert not stream.healthy()  # stuck longer than the delivery timeout: restart it
