@@ -476,7 +476,13 @@ class NewswireStream:
                         state.discard()
                         failed = True
                         outgoing.append(self._failed(event, stage, exc))
-                await deliver_or_fail_stop(self.delivery, outgoing)
+                try:
+                    await deliver_or_fail_stop(self.delivery, outgoing)
+                except asyncio.CancelledError:
+                    # Stopping, yet delivered within the grace: Faust acks the batch as the
+                    # cancellation leaves it, so its state must be written first.
+                    state.apply()
+                    raise
                 await self._record(stage, state)
                 if failed and forget is not None:
                     forget()  # derived memory may have moved with a failed event

@@ -125,7 +125,9 @@ class Delivery:
 
 async def deliver_or_fail_stop(delivery: Delivery, records: Sequence[Outgoing]) -> None:
     """``delivery.deliver``; if the worker is stopping meanwhile, a short grace to finish, then
-    exit without committing, so the batch's input is replayed rather than acknowledged."""
+    exit without committing, so the batch's input is replayed rather than acknowledged. A
+    batch delivered within the grace raises CancelledError: the caller records its state
+    before letting the cancellation go on."""
     task = asyncio.ensure_future(delivery.deliver(records))
     try:
         await asyncio.shield(task)

@@ -23,7 +23,7 @@ from newswire.devtools.generate import generate
 from newswire.settings import Settings
 from newswire.stream.app import InternalMessageError, NewswireStream
 from newswire.stream.batching import HeldWrites
-from newswire.stream.delivery import Delivery, Outgoing
+from newswire.stream.delivery import Delivery, Outgoing, deliver_or_fail_stop
 from newswire.stream.metrics import Metrics
 
 
@@ -238,3 +238,34 @@ def test_a_worker_failing_to_deliver_is_not_ready_and_then_not_healthy(
     assert stream.healthy()  # but do not restart it for a short outage
     stream.delivery.failing_since = time.monotonic() - stream.settings.delivery_timeout - 1
     assert not stream.healthy()  # stuck longer than the delivery timeout: restart it
+
+
+class _SlowProducer:
+    """Acknowledges every record after a short delay."""
+
+    def __init__(self) -> None:
+        self.acked: list[bytes] = []
+
+    async def send(self, topic: str, key: Any, value: Any, *_: Any) -> asyncio.Future[Any]:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Any] = loop.create_future()
+
+        def ack() -> None:
+            self.acked.append(value)
+            future.set_result(None)
+
+        loop.call_later(0.2, ack)
+        return future
+
+
+async def test_a_batch_delivered_while_stopping_is_finished_before_the_cancellation() -> None:
+    from prometheus_client import CollectorRegistry  # noqa: PLC0415
+
+    producer = _SlowProducer()
+    delivery = Delivery(lambda: producer, Metrics.create(CollectorRegistry()))
+    task = asyncio.ensure_future(deliver_or_fail_stop(delivery, [Outgoing("t", b"k", b"v")]))
+    await asyncio.sleep(0.05)
+    task.cancel()  # the worker stops while the broker has not answered yet
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert producer.acked == [b"v"]  # delivered within the grace, then cancelled
