@@ -481,7 +481,11 @@ class NewswireStream:
                 except asyncio.CancelledError:
                     # Stopping, yet delivered within the grace: Faust acks the batch as the
                     # cancellation leaves it, so its state must be written first.
-                    state.apply()
+                    try:
+                        state.apply()
+                    except Exception:
+                        log.exception("%s: writing state while stopping failed", stage)
+                        fail_stop(f"{stage}: could not write its table while stopping")
                     raise
                 await self._record(stage, state)
                 if failed and forget is not None:
