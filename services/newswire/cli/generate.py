@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from newswire import jsonio
-from newswire.cli.parse import positive_int
+from newswire.cli.parse import at_least, positive_int
 from newswire.devtools.generate import generate
 from newswire.errors import InputError, UsageError
 from newswire.settings import Settings
@@ -24,23 +24,12 @@ def _rate(text: str) -> float:
     return value
 
 
-def _count(text: str) -> int:
-    """argparse type: a whole number, zero or more (usage error, exit 2, otherwise)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
-    return value
-
-
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "generate", help="write a synthetic dump and its ground truth (FILE.truth.json)"
     )
     parser.add_argument(
-        "--articles", type=_count, required=True, help="article occurrences (0 or more)"
+        "--articles", type=at_least(0), required=True, help="article occurrences (0 or more)"
     )
     parser.add_argument("--repeat-rate", type=_rate, default=0.1, help="share of exact repeats")
     parser.add_argument("--revision-rate", type=_rate, default=0.03, help="share of revisions")

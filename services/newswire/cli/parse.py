@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from typing import Any, BinaryIO
 
@@ -33,15 +33,22 @@ def register(commands: Any) -> None:
     parser.set_defaults(handler=_parse)
 
 
-def positive_int(text: str) -> int:
-    """argparse type: a whole number above zero (usage error, exit 2, otherwise)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
+def at_least(minimum: int) -> Callable[[str], int]:
+    """argparse type: a whole number of at least ``minimum`` (usage error, exit 2, otherwise)."""
+
+    def whole_number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, not {value}")
+        return value
+
+    return whole_number
+
+
+positive_int = at_least(1)
 
 
 def _open_all(stack: ExitStack, names: list[str]) -> list[tuple[str, BinaryIO]]:

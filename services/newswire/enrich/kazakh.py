@@ -72,34 +72,10 @@ CASE_SUFFIXES = tuple(
     )
 )
 _MIN_STEM = 3
-_DISTINCT = frozenset(
-    [
-        "ның",
-        "нің",
-        "дың",
-        "дің",
-        "тың",
-        "тің",
-        "ға",
-        "ге",
-        "қа",
-        "ке",
-        "ды",
-        "ді",
-        "ты",
-        "ті",
-        "дан",
-        "ден",
-        "тан",
-        "тен",
-        "мен",
-        "бен",
-        "пен",
-        "менен",
-        "бенен",
-        "пенен",
-    ]
-)
+# Suffixes that also end many Kazakh and Russian stems ("Астана", "Ақтөбе", "Назарбаевтың"
+# but "Жана", "Өскемен"...): a name ending in one is taken off only after a surname ending.
+_AMBIGUOUS = frozenset(["на", "не", "ны", "ні", "да", "де", "та", "те", "нда", "нде", "нан", "нен"])
+_DISTINCT = frozenset(CASE_SUFFIXES) - _AMBIGUOUS
 _SURNAME_ENDINGS = ("ов", "ев", "ин", "ұлы", "қызы", "лы", "лі")
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 
