@@ -42,7 +42,14 @@ from newswire.core.dedup import (
 )
 from newswire.core.envelope import PRODUCED_AT, decode_chunk
 from newswire.core.events import build_event, event_to_json
-from newswire.core.models import SCHEMA_VERSION, ArticleEvent, ParsedArticle, Rejection, Skip
+from newswire.core.models import (
+    SCHEMA_VERSION,
+    ArticleEvent,
+    ParsedArticle,
+    Rejection,
+    Skip,
+    SourceRef,
+)
 from newswire.core.partitioning import partition_for
 from newswire.core.reasons import RejectReason, is_reject_reason
 from newswire.core.reassembly import SourceReassembler
@@ -109,16 +116,17 @@ def _credentials(settings: Settings) -> faust.auth.Credentials | None:
     return None
 
 
-def _forwarded(headers: Any) -> tuple[tuple[str, bytes], ...]:
-    """The input headers an article carries on: its chunk's produce time."""
-    return tuple((name, value) for name, value in headers or () if name == PRODUCED_AT)
-
-
 def _header(headers: Any, wanted: str) -> bytes | None:
     for name, value in headers or ():
         if name == wanted:
             return bytes(value)
     return None
+
+
+def _forwarded(headers: Any) -> tuple[tuple[str, bytes], ...]:
+    """The input headers an article carries on: its chunk's produce time."""
+    value = _header(headers, PRODUCED_AT)
+    return ((PRODUCED_AT, value),) if value is not None else ()
 
 
 def _produced_at(headers: Any) -> float | None:
@@ -257,7 +265,7 @@ class NewswireStream:
                     event_to_json(built),
                     headers,
                 )
-                out.append(self._bounded(event, record, item.source_id, item.offset))
+                out.append(self._bounded(event, record, built.source))
             elif isinstance(item, Rejection):
                 out.append(self._rejected(
                     event, item.reason, item.message, source_id=item.source_id,
@@ -299,7 +307,7 @@ class NewswireStream:
         # in a header: the near stage, which one partition must carry, only looks it up.
         headers = (*_forwarded(message.headers), (NEAR_KEY, NearKey.of(step.event).to_json()))
         record = Outgoing(self.topology.near.name, message.key, value, headers)
-        return [self._bounded(event, record, article.source.id, article.source.offset)]
+        return [self._bounded(event, record, article.source)]
 
     def find_near_duplicates(self, event: EventT[bytes], state: HeldWrites) -> list[Outgoing]:
         """Decides on the ``nw-near`` header alone; the event is decoded only to mark a near
@@ -315,17 +323,17 @@ class NewswireStream:
             state.set(event, key.article_id, step.entry)
         if step.kind != "revision":
             state.set(event, NEWEST_KEY, index.newest)
-        value = message.value or b""
-        if step.near_duplicate_of is not None:
+        value, source = message.value or b"", None
+        if step.near_duplicate_of is not None:  # the only change that can make it larger
             self.metrics.duplicates.labels(kind="near").inc()
             marked = self._decode(event).model_copy(
                 update={"near_duplicate_of": step.near_duplicate_of}
             )
-            value = event_to_json(marked)
+            value, source = event_to_json(marked), marked.source
         record = Outgoing(
             self.topology.decided.name, message.key, value, _forwarded(message.headers)
         )
-        return [self._bounded(event, record, _source_of(message.key) or "", message.offset)]
+        return [self._bounded(event, record, source)]
 
     def _near_key(self, event: EventT[bytes]) -> NearKey:
         """The ``nw-near`` header, or (a message without one: our bug) the event's own."""
@@ -358,7 +366,7 @@ class NewswireStream:
             (*_forwarded(event.message.headers), CONTENT_TYPE, SCHEMA_VERSION_HEADER),
             delivered,
         )
-        return [self._bounded(event, record, article.source.id, article.source.offset)]
+        return [self._bounded(event, record, article.source)]
 
     # -- helpers of the stages --------------------------------------------------------------
     def _decode(self, event: EventT[bytes]) -> ArticleEvent:
@@ -370,7 +378,7 @@ class NewswireStream:
             raise InternalMessageError(f"undecodable message on {message.topic}: {exc}") from exc
 
     def _bounded(
-        self, event: EventT[bytes], record: Outgoing, source_id: str, source_offset: int
+        self, event: EventT[bytes], record: Outgoing, source: SourceRef | None
     ) -> Outgoing:
         """``record``, or a dead letter ``too_large`` when it would exceed the message limit
         (a broker refusal would stall the stage on every retry)."""
@@ -380,7 +388,8 @@ class NewswireStream:
             event, "too_large",
             f"a {record.size()}-byte record for {record.topic} exceeds NEWSWIRE_MAX_MESSAGE_BYTES "
             f"({self.settings.max_message_bytes})",
-            source_id=source_id, source_offset=source_offset,
+            source_id=source.id if source else None,
+            source_offset=source.offset if source else None,
         )  # fmt: skip
 
     def _rejected(
@@ -398,7 +407,9 @@ class NewswireStream:
         offset and key, and to its source."""
         self.metrics.rejected.labels(reason=reason).inc()
         incoming = event.message
-        source = source_id if source_id is not None else _source_of(incoming.key)
+        source = source_id
+        if source is None and incoming.topic == self.topology.raw_chunks.name:
+            source = _source_of(incoming.key)  # elsewhere the key is an article id
         # Leave room for the record's other fields and base64's growth (4/3).
         room = (self.settings.max_message_bytes - 4 * RECORD_OVERHEAD_BYTES - 16 * 1024) * 3 // 4
         value = dead_letter(

@@ -171,6 +171,8 @@ def test_a_handler_failure_is_dead_lettered_with_the_original(stream: NewswireSt
     letter_record = stream._failed(_Event(message), "publish", info.value)  # type: ignore[arg-type]  # noqa: SLF001
     [letter] = _letters([letter_record], stream)
     assert letter["reason"] == "bad_internal_message"
+    assert letter["source_id"] is None  # an internal key is an article id, not a source
+    assert base64.b64decode(letter["key_base64"]) == b"k"
     assert base64.b64decode(letter["original_base64"]) == b"{not json"
     crash = stream._failed(_Event(message), "publish", ZeroDivisionError("bug"))  # type: ignore[arg-type]  # noqa: SLF001
     assert _letters([crash], stream)[0]["reason"] == "internal_error"
