@@ -34,7 +34,7 @@ from newswire.devtools.broker.local import free_port
 from newswire.errors import NewswireError
 from newswire.kafka.config import admin_client, client_kwargs
 from newswire.kafka.topics import delete_topics, ensure_topics
-from newswire.settings import ENV_PREFIX, Settings
+from newswire.settings import ENV_PREFIX, Settings, env_name
 from newswire.topology import Topology
 
 _POLL_SECONDS = 0.5
@@ -64,7 +64,7 @@ def settings_env(settings: Settings) -> dict[str, str]:
     for name, value in settings.model_dump().items():
         if value is not None:
             plain = value.get_secret_value() if isinstance(value, SecretStr) else value
-            env[f"{ENV_PREFIX}{name.upper()}"] = str(plain)
+            env[env_name(name)] = str(plain)
     return env
 
 
