@@ -54,6 +54,11 @@ class StageSpec:
     reads: TopicSpec
     writes: TopicSpec | None  # besides the dead-letter topic, which every stage may write
     table: TableSpec | None
+    also: str = ""  # work the stage does besides its name's (drawn in the diagram)
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}+{self.also}" if self.also else self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +67,6 @@ class Topology:
     raw_chunks: TopicSpec
     parsed: TopicSpec
     near: TopicSpec
-    decided: TopicSpec
     articles: TopicSpec
     dlq: TopicSpec
     sources: TableSpec
@@ -78,8 +82,6 @@ class Topology:
                            articles)  # fmt: skip
         # One partition: one total order, so near-duplicate decisions replay alike.
         near = TopicSpec(f"{app}.near", 1, "article id", "internal")
-        decided = TopicSpec(f"{app}.decided", s.article_partitions, "article id", "internal",
-                            articles)  # fmt: skip
         output = TopicSpec(s.topic_articles, s.article_partitions, "article id", "output",
                            articles)  # fmt: skip
         dlq = TopicSpec(s.topic_dlq, 1, "source id", "dead letters")
@@ -89,7 +91,6 @@ class Topology:
             raw_chunks=raw,
             parsed=parsed,
             near=near,
-            decided=decided,
             articles=output,
             dlq=dlq,
             sources=TableSpec(
@@ -112,16 +113,17 @@ class Topology:
         """The agents, in the order a message meets them."""
         return (
             StageSpec("reassemble", self.raw_chunks, self.parsed, self.sources),
-            StageSpec("identity", self.parsed, self.near, self.records),
-            StageSpec("near", self.near, self.decided, self.near_entries),
-            StageSpec("publish", self.decided, self.articles, None),
+            # Identity also enriches what it passes on (stateless, so where partitions spread
+            # it); the near stage publishes: three hops from a chunk to an article.
+            StageSpec("identity", self.parsed, self.near, self.records, also="enrich"),
+            StageSpec("near", self.near, self.articles, self.near_entries),
         )
 
     def topics(self) -> list[TopicSpec]:
         """Every topic newswire creates, inputs first, changelogs last. The changelogs are
         created before any worker starts, not by Faust on the first worker's start: a table
         write that comes before the new topic's metadata fails (``PartitionsMismatch``)."""
-        streams = [self.raw_chunks, self.parsed, self.near, self.decided, self.articles, self.dlq]
+        streams = [self.raw_chunks, self.parsed, self.near, self.articles, self.dlq]
         changelogs = [
             TopicSpec(
                 table.changelog(self.app_id),
@@ -153,7 +155,7 @@ class Topology:
 
         rows = [
             (
-                f"--{stage.name}-->",
+                f"--{stage.label}-->",
                 topic(stage.writes) if stage.writes else "-",
                 f"table {stage.table.name}" if stage.table else "",
             )

@@ -211,7 +211,6 @@ class NewswireStream:
             "reassemble": (self.reassemble, self.sources, None),
             "identity": (self.identify, self.records, self._forget_windows),
             "near": (self.find_near_duplicates, self.near_entries, self._forget_near),
-            "publish": (self.publish, None, None),
         }
         for stage in shape.stages:
             handle, table, forget = handlers[stage.name]
@@ -302,16 +301,25 @@ class NewswireStream:
             self.metrics.duplicates.labels(kind=step.kind).inc()
         if step.event is None:
             return []
-        value = (message.value or b"") if step.event is article else event_to_json(step.event)
-        # The MinHash is computed here, where partitions spread it over workers, and travels
-        # in a header: the near stage, which one partition must carry, only looks it up.
+        # Enrichment runs here, spread over the partitions, on what survives the identity
+        # check; the near stage then publishes, so an article costs three hops, not four.
+        enriched = self._enrich(step.event)
+        # The MinHash is computed here too, and travels in a header: the near stage, which one
+        # partition must carry, only looks it up.
         headers = (*_forwarded(message.headers), (NEAR_KEY, NearKey.of(step.event).to_json()))
-        record = Outgoing(self.topology.near.name, message.key, value, headers)
+        record = Outgoing(self.topology.near.name, message.key, event_to_json(enriched), headers)
         return [self._bounded(event, record, article.source)]
 
+    def _enrich(self, article: ArticleEvent) -> ArticleEvent:
+        started = time.perf_counter()
+        enriched = enrich(article)
+        self.metrics.stage_seconds.labels(stage="enrich").observe(time.perf_counter() - started)
+        return enriched
+
     def find_near_duplicates(self, event: EventT[bytes], state: HeldWrites) -> list[Outgoing]:
-        """Decides on the ``nw-near`` header alone; the event is decoded only to mark a near
-        duplicate (a few percent), so this one-partition stage costs little per article."""
+        """Decides on the ``nw-near`` header alone and publishes the enriched event; it is
+        decoded only to mark a near duplicate (a few percent), so this one-partition stage
+        costs little per article."""
         message = event.message
         key = self._near_key(event)
         index = self._near()
@@ -330,8 +338,19 @@ class NewswireStream:
                 update={"near_duplicate_of": step.near_duplicate_of}
             )
             value, source = event_to_json(marked), marked.source
+        produced_at = _produced_at(message.headers)
+
+        def delivered() -> None:
+            self.metrics.articles_published.inc()
+            if produced_at is not None:
+                self.metrics.end_to_end.observe(max(0.0, time.time() - produced_at))
+
         record = Outgoing(
-            self.topology.decided.name, message.key, value, _forwarded(message.headers)
+            self.topology.articles.name,
+            message.key,
+            value,
+            (*_forwarded(message.headers), CONTENT_TYPE, SCHEMA_VERSION_HEADER),
+            delivered,
         )
         return [self._bounded(event, record, source)]
 
@@ -346,27 +365,6 @@ class NewswireStream:
                     "near: unreadable %s header at offset %d", NEAR_KEY, event.message.offset
                 )
         return NearKey.of(self._decode(event))
-
-    def publish(self, event: EventT[bytes], state: HeldWrites) -> list[Outgoing]:
-        article = self._decode(event)
-        started = time.perf_counter()
-        enriched = enrich(article)
-        self.metrics.stage_seconds.labels(stage="enrich").observe(time.perf_counter() - started)
-        produced_at = _produced_at(event.message.headers)
-
-        def delivered() -> None:
-            self.metrics.articles_published.inc()
-            if produced_at is not None:
-                self.metrics.end_to_end.observe(max(0.0, time.time() - produced_at))
-
-        record = Outgoing(
-            self.topology.articles.name,
-            event.message.key,
-            event_to_json(enriched),
-            (*_forwarded(event.message.headers), CONTENT_TYPE, SCHEMA_VERSION_HEADER),
-            delivered,
-        )
-        return [self._bounded(event, record, article.source)]
 
     # -- helpers of the stages --------------------------------------------------------------
     def _decode(self, event: EventT[bytes]) -> ArticleEvent:

@@ -20,8 +20,8 @@ _BATCH_BUCKETS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000)
 
 
 DUPLICATE_KINDS = ("exact", "revision", "near")
-STAGES = ("reassemble", "identity", "near", "enrich", "publish")
-BATCHED_STAGES = ("reassemble", "identity", "near", "publish")
+STAGES = ("reassemble", "identity", "near", "enrich")  # enrich: inside identity, timed apart
+BATCHED_STAGES = ("reassemble", "identity", "near")
 
 
 class Metrics(NamedTuple):

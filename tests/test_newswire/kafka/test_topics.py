@@ -81,7 +81,6 @@ async def test_owned_topics_are_created_with_their_partitions_and_message_size(
         settings.topic_raw_chunks: 3,
         shape.parsed.name: 2,
         shape.near.name: 1,
-        shape.decided.name: 2,
         settings.topic_articles: 2,
         settings.topic_dlq: 1,
         # Changelogs exist before a worker starts, co-partitioned with their streams.

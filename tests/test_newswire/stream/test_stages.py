@@ -16,10 +16,12 @@ import orjson
 import pytest
 
 from newswire.core.envelope import encode_chunk
+from newswire.core.events import event_to_json
 from newswire.core.identity import article_id
 from newswire.core.models import SCHEMA_VERSION, ArticleEvent
 from newswire.core.reassembly import iter_chunks
 from newswire.devtools.generate import generate
+from newswire.enrich import enrich
 from newswire.settings import Settings
 from newswire.stream.app import InternalMessageError, NewswireStream
 from newswire.stream.batching import HeldWrites
@@ -124,7 +126,21 @@ def test_new_articles_and_revisions_take_the_same_path_and_repeats_none(
     assert [orjson.loads(r.value)["revision"] for r in out] == [1, 2]
     near_out = _run_stage(stream.find_near_duplicates, _at_offsets(out), {})
     assert [orjson.loads(r.value)["revision"] for r in near_out] == [1, 2]
-    assert {r.topic for r in near_out} == {stream.topology.decided.name}
+    assert {r.topic for r in near_out} == {stream.settings.topic_articles}
+
+
+def test_identity_enriches_what_it_passes_on_and_near_publishes_it_unchanged(
+    stream: NewswireStream,
+) -> None:
+    body = "Chancellor Olaf Scholz visited Paris on Monday, Reuters reported."
+    article = _article(stream, body)
+    [passed] = _run_stage(stream.identify, [article], {})
+    parsed = ArticleEvent.model_validate(orjson.loads(article.value or b""))
+    assert passed.value == event_to_json(enrich(parsed))
+    assert "FR" in orjson.loads(passed.value)["countries"]
+    [published] = _run_stage(stream.find_near_duplicates, _at_offsets([passed]), {})
+    assert published.value == passed.value  # not a near duplicate: the same bytes
+    assert ("nw-near", dict(passed.headers)["nw-near"]) not in published.headers
 
 
 def _at_offsets(records: list[Outgoing]) -> list[_Message]:
@@ -156,7 +172,7 @@ def test_an_event_over_the_message_limit_goes_to_the_dlq_as_too_large(
     stream: NewswireStream,
 ) -> None:
     huge = _article(stream, "\\" * (200 * 1024))  # each backslash doubles in JSON
-    [letter_record] = _run_stage(stream.publish, [huge], {})
+    [letter_record] = _run_stage(stream.identify, [huge], {})
     [letter] = _letters([letter_record], stream)
     assert letter["reason"] == "too_large"
     assert letter_record.size() < stream.settings.max_message_bytes
@@ -164,22 +180,23 @@ def test_an_event_over_the_message_limit_goes_to_the_dlq_as_too_large(
 
 
 def test_a_handler_failure_is_dead_lettered_with_the_original(stream: NewswireStream) -> None:
-    message = _Message(b"k", b"{not json", [], "decided", 1, 5)
+    message = _Message(b"k", b"{not json", [], "parsed", 1, 5)
     with pytest.raises(InternalMessageError) as info:
-        stream.publish(_Event(message), HeldWrites(None))  # type: ignore[arg-type]
+        stream.identify(_Event(message), HeldWrites({}))  # type: ignore[arg-type]
     # _failed is the agents' error path (run by Faust's agent loop): called here without one
-    letter_record = stream._failed(_Event(message), "publish", info.value)  # type: ignore[arg-type]  # noqa: SLF001
+    letter_record = stream._failed(_Event(message), "identity", info.value)  # type: ignore[arg-type]  # noqa: SLF001
     [letter] = _letters([letter_record], stream)
     assert letter["reason"] == "bad_internal_message"
     assert letter["source_id"] is None  # an internal key is an article id, not a source
     assert base64.b64decode(letter["key_base64"]) == b"k"
     assert base64.b64decode(letter["original_base64"]) == b"{not json"
-    crash = stream._failed(_Event(message), "publish", ZeroDivisionError("bug"))  # type: ignore[arg-type]  # noqa: SLF001
+    crash = stream._failed(_Event(message), "identity", ZeroDivisionError("bug"))  # type: ignore[arg-type]  # noqa: SLF001
     assert _letters([crash], stream)[0]["reason"] == "internal_error"
 
 
 def test_publish_adds_content_type_and_schema_version(stream: NewswireStream) -> None:
-    [record] = _run_stage(stream.publish, [_article(stream, "a body to publish")], {})
+    passed = _run_stage(stream.identify, [_article(stream, "a body to publish")], {})
+    [record] = _run_stage(stream.find_near_duplicates, _at_offsets(passed), {})
     assert record.topic == stream.settings.topic_articles
     assert ("content-type", b"application/json") in record.headers
     assert ("nw-schema-version", str(SCHEMA_VERSION).encode()) in record.headers
