@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
@@ -80,7 +81,24 @@ def pytest_runtest_makereport(
         clusters: list[Cluster] = item.stash.get(_CLUSTERS, [])
         for number, cluster in enumerate(clusters):
             report.sections.append((f"cluster {number}: workers' logs (tail)", cluster.log_tail()))
+            report.sections.append((f"cluster {number}: dead letters", _dead_letters(cluster)))
     return report
+
+
+def _dead_letters(cluster: Cluster, shown: int = 10) -> str:
+    """The run's dead letters (reason, source, message), so a lost event can be told from a
+    rejected one."""
+    try:
+        records = asyncio.run(cluster.read_records(cluster.settings.topic_dlq))
+    except Exception as exc:  # a report must not fail: say why there is none
+        return f"could not read the dead-letter topic: {exc!r}"
+    letters = [orjson.loads(r.value) for r in records]
+    lines = [f"{len(letters)} dead letters"]
+    lines += [
+        f"{x['reason']} {x.get('source_id')}@{x.get('source_offset')}: {x['message'][:200]}"
+        for x in letters[:shown]
+    ]
+    return "\n".join(lines)
 
 
 @pytest.fixture

@@ -206,18 +206,20 @@ class Cluster:
         raise NewswireError(f"input not drained after {within:.0f}s:\n{self.log_tail()}")
 
     async def _lag(self, topics: list[str]) -> int:
+        """Messages of ``topics`` not yet committed; a topic whose partitions are not known
+        yet counts as one, so that a slow metadata answer never reads as drained."""
         async with (
             admin_client(self.settings) as admin,
             AIOKafkaConsumer(**client_kwargs(self.settings)) as consumer,
         ):
             committed = await admin.list_consumer_group_offsets(self.settings.app_id)
-            partitions = [
-                TopicPartition(topic, p)
-                for topic in topics
-                for p in await _partitions(consumer, topic)
-            ]
+            partitions, unknown = [], 0
+            for topic in topics:
+                found = await _partitions(consumer, topic)
+                unknown += not found
+                partitions += [TopicPartition(topic, p) for p in found]
             ends = await consumer.end_offsets(partitions)
-            lag = 0
+            lag = unknown
             for tp, end in ends.items():
                 done = committed.get(tp)
                 lag += end - (done.offset if done is not None and done.offset >= 0 else 0)

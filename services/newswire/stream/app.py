@@ -168,6 +168,7 @@ def build_app(settings: Settings) -> faust.App:
         broker_commit_interval=settings.commit_interval,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
+        producer_compression_type=None if settings.compression == "none" else settings.compression,
         producer_request_timeout=settings.delivery_timeout,
         producer_max_request_size=max_request,
         # aiokafka makes a send wait while its partition's batch is full and not yet drained:

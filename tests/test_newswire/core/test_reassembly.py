@@ -153,13 +153,13 @@ def test_parse_time_grows_linearly_with_input() -> None:
     def timed(size: int) -> float:
         data = _adversarial(size)
         best = float("inf")
-        for _ in range(3):
+        for _ in range(5):  # the best of several: other processes share this machine's cores
             start = time.perf_counter()
             parse_bytes(data, 4096, max_article_bytes=1 << 20)
             best = min(best, time.perf_counter() - start)
         return best
 
-    small, large = timed(250_000), timed(2_000_000)
+    small, large = timed(500_000), timed(4_000_000)
     # 8x the input; a quadratic parser would take ~64x. Generous for a noisy machine.
     assert large / small < 20
 
