@@ -111,7 +111,7 @@ def organizations(
             covered.add(i)
     if "compan" in text:  # the company lists' pattern is costly: most texts have none
         _company_lists(text, toks, names, covered)
-    return [Organization(name=n) for n in _outermost(names)], covered
+    return [Organization(name=n) for n in outermost(names)], covered
 
 
 def _company_lists(text: str, toks: list[Token], names: dict[str, None], covered: set[int]) -> None:
@@ -138,7 +138,7 @@ def _ending_by(toks: list[Token], first: int, offset: int) -> range:
     return range(first, last)
 
 
-def _outermost(names: dict[str, None]) -> list[str]:
+def outermost(names: dict[str, None]) -> list[str]:
     """The names not inside a longer one found too ("Bank" in "World Bank"), in order."""
     kept: list[str] = []
     for name in names:
