@@ -237,10 +237,10 @@ def mentions(
     (organisation names) are never part of one."""
     found: list[Mention] = []
     barrier = -1
-    i = 0
-    while i < len(toks):
-        if i in taken or not _name_word(toks[i], gazetteer, kazakh_text):
-            i += 1
+    resume = 0  # the token after the last name or candidate looked at
+    # Only capitalised words may start a name: the others are not looked at.
+    for i in [i for i, t in enumerate(toks) if t.capitalised]:
+        if i < resume or i in taken or not _name_word(toks[i], gazetteer, kazakh_text):
             continue
         last = i
         while (
@@ -264,13 +264,12 @@ def mentions(
             role, case = _russian_role(text, toks, i, barrier)
         if case is None and i > 0 and joined_by_space(text, toks[i - 1], toks[i]):
             case = russian.preposition_case(toks[i - 1].text)
-        next_index = last + 1
+        resume = last + 1
         if (toks[i].sentence_start and len(words) == 1 and role is None) or not (
             role is not None
             or _speaks(text, toks, i, last)
             or _looks_like_full_name(words, kazakh_text=kazakh_text)
         ):
-            i = next_index
             continue
         if kazakh_text or kazakh.is_kazakh(" ".join(words)):
             name = " ".join([*words[:-1], kazakh.without_case(words[-1])])
@@ -278,5 +277,4 @@ def mentions(
             name = russian.nominative_name(words, case)
         found.append(Mention(i, last, name, role))
         barrier = last
-        i = next_index
     return found

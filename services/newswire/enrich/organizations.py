@@ -80,13 +80,20 @@ def _inside_role(toks: list[Token], first: int) -> bool:
     return 0 <= k < first - 1 and toks[k].lower in ROLE_HEADS
 
 
+def _candidates(toks: list[Token]) -> list[int]:
+    """Indexes of the tokens that may be an organisation's head or an acronym: the loop that
+    judges them visits these few only."""
+    return [i for i, t in enumerate(toks) if t.lower in ORG_HEADS or t.text.isupper()]
+
+
 def organizations(
     text: str, toks: list[Token], gazetteer: Gazetteer
 ) -> tuple[list[Organization], set[int]]:
     """Organisations in order of mention, and the indexes of the tokens their names cover."""
     names: dict[str, None] = {}
     covered: set[int] = set()
-    for i, token in enumerate(toks):
+    for i in _candidates(toks):
+        token = toks[i]
         if token.lower in ORG_HEADS and token.capitalised:
             first, last = _phrase_tokens(text, toks, i)
             if last > first or toks[first].lower != token.lower:  # a head alone is no name
@@ -102,6 +109,14 @@ def organizations(
         ):
             names.setdefault(token.text, None)
             covered.add(i)
+    if "compan" in text:  # the company lists' pattern is costly: most texts have none
+        _company_lists(text, toks, names, covered)
+    return [Organization(name=n) for n in outermost(names)], covered
+
+
+def _company_lists(text: str, toks: list[Token], names: dict[str, None], covered: set[int]) -> None:
+    """Names introduced as companies ("companies such as Toyota, Hitachi"), added to
+    ``names`` and their tokens to ``covered``."""
     starts = {t.start: i for i, t in enumerate(toks)}
     for match in _COMPANY_LIST.finditer(text):
         offset = match.start(1)
@@ -112,12 +127,27 @@ def organizations(
                 names.setdefault(name, None)
                 first_token = starts.get(position)
                 if first_token is not None:
-                    covered.update(
-                        i for i in range(first_token, len(toks)) if toks[i].end <= offset
-                    )
-    # A shorter name inside a longer one found too ("Bank" in "World Bank") is dropped.
-    kept = [n for n in names if not any(n != other and n in other for other in names)]
-    return [Organization(name=n) for n in kept], covered
+                    covered.update(_ending_by(toks, first_token, offset))
+
+
+def _ending_by(toks: list[Token], first: int, offset: int) -> range:
+    """The tokens from ``first`` on that end by ``offset`` (tokens end in increasing order)."""
+    last = first
+    while last < len(toks) and toks[last].end <= offset:
+        last += 1
+    return range(first, last)
+
+
+def outermost(names: dict[str, None]) -> list[str]:
+    """The names not inside a longer one found too ("Bank" in "World Bank"), in order."""
+    kept: list[str] = []
+    for name in names:
+        for other in names:
+            if name != other and name in other:
+                break
+        else:
+            kept.append(name)
+    return kept
 
 
 def extract(doc: Document) -> Findings:

@@ -11,6 +11,11 @@ ends with it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache, partial
+from operator import attrgetter
+from typing import NamedTuple
+
 from newswire.core.models import Person
 from newswire.enrich import cyrillic_people
 from newswire.enrich.document import (
@@ -40,6 +45,7 @@ _CYRILLIC_LANGUAGES = ("ru", "kk", "uk")
 _SYLLABLE_LETTERS = 4
 _MAX_ROLE_WORDS = 16
 _ROLE_GAPS = (" ", " - ", " – ", " — ")
+_ROLE_WORDS = CONNECTORS | ROLE_HEADS | ROLE_MODIFIERS | ORG_HEADS
 # Without a role or a speech verb, a Cyrillic name needs a surname ending (-ов, -ева, -ұлы).
 _CYRILLIC_SURNAME_ENDINGS = (
     "ов",
@@ -62,90 +68,137 @@ _CYRILLIC_SURNAME_ENDINGS = (
     "дзе",
     "ян",
 )
+_TEXT = attrgetter("text")
+# Words of roles, organisations, dates, titles and places: never a word of a name.
+_NEVER_NAME_WORDS = ROLE_HEADS | ROLE_MODIFIERS | ORG_HEADS | CALENDAR | TITLES | PLACE_HEADS
+# Capitalised words and phrases repeat (names, places, organisation words): each is judged
+# once per process, in bounded caches.
+_CACHED_WORDS = 65_536
 
 
-def _nameish(token: Token, gazetteer: Gazetteer, *, strict: bool) -> bool:
-    word = token.lower
-    if (
-        not token.capitalised
-        or token.text.isupper()
-        or len(word) < 2
-        or word in ROLE_HEADS
-        or word in ROLE_MODIFIERS
-        or word in ORG_HEADS
-        or word in CALENDAR
-        or word in TITLES
-        or word in PLACE_HEADS
-    ):
+def _name_word(word: str, gazetteer: Gazetteer, *, strict: bool) -> bool:
+    """Whether a word may be part of a person's name (``strict``: without other evidence).
+    Depends on the word alone: its case, lower case, place and frequency."""
+    lower = word.lower()
+    if not word[0].isupper() or word.isupper() or len(lower) < 2 or lower in _NEVER_NAME_WORDS:
         return False
-    place = gazetteer.place(token.text)
+    place = gazetteer.place(word)
     if place is not None and place.kind in ("country", "demonym", "capital"):
         return False
-    if is_cyrillic(word):
-        return gazetteer.frequency(word, "ru") < NAME_WORD_ZIPF_STRICT
-    zipf = gazetteer.frequency(word)
-    if not strict and len(word) <= _SYLLABLE_LETTERS and word not in CONNECTORS and zipf < 5.5:
+    if is_cyrillic(lower):
+        return gazetteer.frequency(lower, "ru") < NAME_WORD_ZIPF_STRICT
+    zipf = gazetteer.frequency(lower)
+    if not strict and len(lower) <= _SYLLABLE_LETTERS and lower not in CONNECTORS and zipf < 5.5:
         return True  # one-syllable name words: Tran Hong Ha, Li Qiang, Wu
     return zipf < (NAME_WORD_ZIPF_STRICT if strict else NAME_WORD_ZIPF_LOOSE)
 
 
-def _ends_a_place(text: str, toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
+class _Judges(NamedTuple):
+    """``_name_word`` for one gazetteer, loose and strict, each cached by the word alone:
+    the cheapest lookup there is (the hot loops ask for every capitalised word)."""
+
+    loose: Callable[[str], bool]
+    strict: Callable[[str], bool]
+
+
+@lru_cache(maxsize=4)
+def _judges(gazetteer: Gazetteer) -> _Judges:
+    return _Judges(
+        lru_cache(maxsize=_CACHED_WORDS)(partial(_name_word, gazetteer=gazetteer, strict=False)),
+        lru_cache(maxsize=_CACHED_WORDS)(partial(_name_word, gazetteer=gazetteer, strict=True)),
+    )
+
+
+def ends_a_place(text: str, toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
     """Token i closes a two- or three-word place name ("Abu Dhabi", "Rio de Janeiro")."""
-    for size in (2, 3):
-        if i - size + 1 >= 0:
-            phrase = text[toks[i - size + 1].start : toks[i].end]
-            if gazetteer.place(phrase) is not None:
-                return True
-    return False
+    if i == 0:
+        return False
+    last = toks[i]
+    # A place's name in lower case ends with the word's lower case when the word is ASCII
+    # after a space, and no Cyrillic case ending applies: the word must end some name.
+    if (
+        last.text.isascii()
+        and text[last.start - 1].isspace()
+        and last.lower not in _place_last_words(gazetteer)
+    ):
+        return False
+    end = last.end
+    return _a_place(text[toks[i - 1].start : end], gazetteer) or (
+        i >= 2 and _a_place(text[toks[i - 2].start : end], gazetteer)
+    )
 
 
-def _runs(text: str, toks: list[Token]) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised words separated by single spaces: (first, last) indexes."""
-    runs: list[tuple[int, int]] = []
-    start = None
-    for i, token in enumerate(toks):
-        if not token.capitalised:
-            if start is not None:
-                runs.append((start, i - 1))
-                start = None
-            continue
-        if start is None:
-            start = i
-        elif not joined_by_space(text, toks[i - 1], token):
-            runs.append((start, i - 1))
-            start = i
-    if start is not None:
-        runs.append((start, len(toks) - 1))
-    return runs
+@lru_cache(maxsize=4)
+def _place_last_words(gazetteer: Gazetteer) -> frozenset[str]:
+    """Every word after a space in a place's name or a country's abbreviation, in lower case:
+    a superset of the names' last words."""
+    return frozenset(
+        word.lower()
+        for name in (*gazetteer.places, *gazetteer.abbreviations)
+        for word in name.split()[1:]
+    )
+
+
+@lru_cache(maxsize=_CACHED_WORDS)
+def _a_place(phrase: str, gazetteer: Gazetteer) -> bool:
+    return gazetteer.place(phrase) is not None
+
+
+def name_ends(text: str, toks: list[Token], gazetteer: Gazetteer) -> list[int]:
+    """Where a name may end: the last word of each run of capitalised words (joined by single
+    spaces), when it may be a name's word."""
+    loose = _judges(gazetteer).loose
+    ends = [i for i, t in enumerate(toks) if t.capitalised and loose(t.text)]
+    after_last = len(toks) - 1
+    return [
+        i
+        for i in ends
+        if i == after_last
+        or not toks[i + 1].capitalised
+        or not joined_by_space(text, toks[i], toks[i + 1])
+    ]
+
+
+def _name_start(
+    text: str, toks: list[Token], last: int, gazetteer: Gazetteer, taken: set[int]
+) -> int:
+    """The first word of the name ending at ``last`` (the end of a run): at most three words
+    of the run, none of an organisation's name, none closing a place's name; ``last + 1``
+    when there is none."""
+    loose = _judges(gazetteer).loose
+    first = last + 1
+    while first > last + 1 - _MAX_NAME_WORDS:
+        k = first - 1
+        # The run goes back over words joined by a space (capitalised: ``loose`` says so).
+        if k < last and (k < 0 or not joined_by_space(text, toks[k], toks[k + 1])):
+            break
+        if k in taken or not loose(toks[k].text) or ends_a_place(text, toks, k, gazetteer):
+            break
+        first = k
+    return first
 
 
 def _role_before(
     text: str, toks: list[Token], first: int, gazetteer: Gazetteer, barrier: int
 ) -> str | None:
     """The role just before a name; the walk stops at ``barrier`` (the previous person)."""
-    span: list[int] = []
+    # The walk back over the role's words: capitalised, or words a role is made of.
     j = first - 1
-    while j > barrier and len(span) < _MAX_ROLE_WORDS:
+    while j > barrier and first - 1 - j < _MAX_ROLE_WORDS:
         gap = text[toks[j].end : toks[j + 1].start]
         if gap not in _ROLE_GAPS and not (j == first - 1 and gap == ", "):
             break
-        word = toks[j].lower
-        if not (
-            toks[j].capitalised
-            or word in CONNECTORS
-            or word in ROLE_HEADS
-            or word in ROLE_MODIFIERS
-            or word in ORG_HEADS
-        ):
+        if not (toks[j].capitalised or toks[j].lower in _ROLE_WORDS):
             break
-        span.append(j)
         j -= 1
-    heads = [k for k in span if toks[k].lower in ROLE_HEADS]
-    if not heads:
+    lowest = j + 1  # the role's words are toks[lowest:first]
+    for start in range(lowest, first):  # the outermost role: "Deputy Prime Minister - ..."
+        if toks[start].lower in ROLE_HEADS:
+            break
+    else:
         return None
-    start = min(heads)  # the outermost role: "Deputy Prime Minister - Minister of ..."
     # Extend over modifiers and demonyms before the head: "Acting Deputy", "Iranian".
-    while start - 1 in span:
+    while start - 1 >= lowest:
         previous = toks[start - 1]
         place = gazetteer.place(previous.text)
         if previous.lower in ROLE_MODIFIERS or (place is not None and place.kind == "demonym"):
@@ -199,18 +252,10 @@ def mentions(text: str, toks: list[Token], gazetteer: Gazetteer, taken: set[int]
     """
     found: list[Mention] = []
     barrier = -1
-    for run_first, run_last in _runs(text, toks):
+    for run_last in name_ends(text, toks, gazetteer):
         if run_last in taken:
             continue
-        first = run_last + 1
-        while (
-            first > run_first
-            and run_last - first + 1 < _MAX_NAME_WORDS
-            and first - 1 not in taken
-            and _nameish(toks[first - 1], gazetteer, strict=False)
-            and not _ends_a_place(text, toks, first - 1, gazetteer)
-        ):
-            first -= 1
+        first = _name_start(text, toks, run_last, gazetteer, taken)
         if first > run_last:
             continue
         following = toks[run_last + 1] if run_last + 1 < len(toks) else None
@@ -234,7 +279,7 @@ def mentions(text: str, toks: list[Token], gazetteer: Gazetteer, taken: set[int]
             continue  # a capitalised sentence opener, not a surname
         if not evidence and (
             len(words) < 2
-            or not all(_nameish(t, gazetteer, strict=True) for t in words)
+            or not all(map(_judges(gazetteer).strict, map(_TEXT, words)))
             or (
                 is_cyrillic(words[-1].text)
                 and not words[-1].lower.endswith(_CYRILLIC_SURNAME_ENDINGS)
@@ -251,21 +296,18 @@ def mentions(text: str, toks: list[Token], gazetteer: Gazetteer, taken: set[int]
 
 def persons(mentioned: list[Mention]) -> list[Person]:
     """Distinct people: one-word mentions folded into the full name ending with that word."""
-    full: dict[str, Person] = {}
+    roles: dict[str, str | None] = {}  # full name -> role, the first role given
     for mention in mentioned:
-        if " " not in mention.name:
-            continue
-        known = full.get(mention.name)
-        if known is None or (known.role is None and mention.role is not None):
-            full[mention.name] = Person(name=mention.name, role=mention.role)
-    by_surname = {name.rsplit(maxsplit=1)[-1]: name for name in full}
+        if " " in mention.name and roles.get(mention.name) is None:
+            roles[mention.name] = mention.role
+    by_surname = {name.rsplit(maxsplit=1)[-1]: name for name in roles}
     for mention in mentioned:
         if " " in mention.name:
             continue
         name = by_surname.get(mention.name)
-        if name is not None and full[name].role is None and mention.role is not None:
-            full[name] = Person(name=name, role=mention.role)
-    return list(full.values())
+        if name is not None and roles[name] is None:
+            roles[name] = mention.role
+    return [Person(name=name, role=role) for name, role in roles.items()]
 
 
 def resolve(name: str, people: list[Person]) -> str:

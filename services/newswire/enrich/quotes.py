@@ -14,6 +14,7 @@ Russian and Kazakh attribute by a dash clause after the quote, with or without i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from newswire.core.models import Person, Quote
 from newswire.enrich.document import PERSONS, QUOTES, Document, Findings
@@ -26,7 +27,11 @@ _CLOSE_THEN_SPEAKER = re.compile(rf"[,.!?][\"”»] {_SPEAKER} (?:{_VERBS})\b")
 _SPEAKER_THEN_OPEN = re.compile(
     rf"{_SPEAKER} (?:{_VERBS})(?: that)?[,:]? [\"“«](?P<text>[^\"”“«»]{{8,2000}})[\"”»]"
 )
+# What every match of _SPEAKER_THEN_OPEN holds: a cheap test before the costly pattern.
+_VERB_THEN_OPEN = re.compile(rf" (?:{_VERBS})(?: that)?[,:]? [\"“«]")
 _OPEN = re.compile(r"[\"“«]")
+_OPENING_MARKS = '"“«'  # the characters of _OPEN: a quote after a speech verb opens with one
+_CLOSING_MARKS = '"”»'  # one of these closes the quote before "..., X said"
 _CYRILLIC_VERBS = "|".join(sorted(RU_SPEECH_VERBS | set(KK_SPEECH_VERBS), key=len, reverse=True))
 # Starts at the dash (what closes the quote before it is stripped from the text): a pattern
 # that opens with optional characters would be tried at every position of English text too.
@@ -61,44 +66,64 @@ def _dash_speaker(clause: str, people: list[Person], last_person: str | None) ->
     return None if len(name) == 1 and speaker == name[0] else speaker
 
 
+def _has_any(paragraph: str, needles: Iterable[str]) -> bool:
+    return any(map(paragraph.__contains__, needles))  # no generator: cheaper
+
+
 def quotes(paragraphs: list[str], people: list[Person]) -> list[Quote]:
     found: list[Quote] = []
     last_person: str | None = None
+    # A pronoun speaks for the person named last: the last of ``people`` a paragraph names.
+    names = [(person.name, person.name.split()[-1]) for person in reversed(people)]
     for paragraph in paragraphs:
-        for match in _SPEAKER_THEN_OPEN.finditer(paragraph):
-            speaker = _speaker(match.group("speaker"), people, last_person)
-            found.append(Quote(text=match.group("text").strip(), speaker=speaker))
-        # The last opening mark before each match, found by one scan of the paragraph (a
-        # rescan from its start for every match would cost quadratic time on a long line).
-        opening_end, scanned = 0, 0
-        for match in _CLOSE_THEN_SPEAKER.finditer(paragraph):
-            for candidate in _OPEN.finditer(paragraph, scanned, match.start()):
-                opening_end = candidate.end()
-            scanned = max(scanned, match.start())
-            start = opening_end
-            text = paragraph[start : match.start() + 1].strip(" ,")
-            if len(text) >= _MIN_QUOTE_CHARS:
+        # Each shape needs its marks or dashes: most paragraphs have none and are not scanned
+        # (the speaker-first pattern is tried at every capital letter of the ones that have).
+        if _has_any(paragraph, _OPENING_MARKS) and _VERB_THEN_OPEN.search(paragraph):
+            for match in _SPEAKER_THEN_OPEN.finditer(paragraph):
                 speaker = _speaker(match.group("speaker"), people, last_person)
-                found.append(Quote(text=text, speaker=speaker))
-        opening_end, scanned = 0, 0
-        dash_clauses = (
-            _DASH_CLAUSE.finditer(paragraph) if any(d in paragraph for d in _DASHES) else ()
-        )
-        for match in dash_clauses:
-            for candidate in _OPEN.finditer(paragraph, scanned, match.start()):
-                opening_end = candidate.end()
-            scanned = max(scanned, match.start())
-            text = paragraph[opening_end : match.start()].strip(' ,«»"”')
-            if len(text) >= _MIN_QUOTE_CHARS:
-                found.append(
-                    Quote(
-                        text=text,
-                        speaker=_dash_speaker(match.group("speaker"), people, last_person),
-                    )
-                )
-        for person in people:
-            if person.name in paragraph or person.name.split()[-1] in paragraph:
-                last_person = person.name
+                found.append(Quote(text=match.group("text").strip(), speaker=speaker))
+        if _has_any(paragraph, _CLOSING_MARKS):
+            found.extend(_closed_quotes(paragraph, people, last_person))
+        if _has_any(paragraph, _DASHES):
+            found.extend(_dash_quotes(paragraph, people, last_person))
+        for name, surname in names:
+            if name in paragraph or surname in paragraph:
+                last_person = name
+                break
+    return found
+
+
+def _closed_quotes(paragraph: str, people: list[Person], last_person: str | None) -> list[Quote]:
+    """``"...," X said`` and the scraped shape that lost its opening mark."""
+    found: list[Quote] = []
+    # The last opening mark before each match, found by one scan of the paragraph (a rescan
+    # from its start for every match would cost quadratic time on a long line).
+    opening_end, scanned = 0, 0
+    for match in _CLOSE_THEN_SPEAKER.finditer(paragraph):
+        for candidate in _OPEN.finditer(paragraph, scanned, match.start()):
+            opening_end = candidate.end()
+        scanned = max(scanned, match.start())
+        start = opening_end
+        text = paragraph[start : match.start() + 1].strip(" ,")
+        if len(text) >= _MIN_QUOTE_CHARS:
+            speaker = _speaker(match.group("speaker"), people, last_person)
+            found.append(Quote(text=text, speaker=speaker))
+    return found
+
+
+def _dash_quotes(paragraph: str, people: list[Person], last_person: str | None) -> list[Quote]:
+    """Russian and Kazakh quotes closed by a dash clause naming the speaker."""
+    found: list[Quote] = []
+    opening_end, scanned = 0, 0
+    for match in _DASH_CLAUSE.finditer(paragraph):
+        for candidate in _OPEN.finditer(paragraph, scanned, match.start()):
+            opening_end = candidate.end()
+        scanned = max(scanned, match.start())
+        text = paragraph[opening_end : match.start()].strip(' ,«»"”')
+        if len(text) >= _MIN_QUOTE_CHARS:
+            found.append(
+                Quote(text=text, speaker=_dash_speaker(match.group("speaker"), people, last_person))
+            )
     return found
 
 

@@ -81,14 +81,20 @@ def analyses(word: str) -> tuple[Analysis, ...]:
     return tuple(
         Analysis(
             p.normal_form,
-            p.tag.POS,
-            p.tag.case,
+            _plain(p.tag.POS),
+            _plain(p.tag.case),
             p.is_known,
             not _NAME_TAGS.isdisjoint(p.tag.grammemes),
             p.score,
         )
         for p in _analyzer().parse(word.lower())
     )
+
+
+def _plain(grammeme: str | None) -> str | None:
+    """A grammeme as a plain string: pymorphy3's own compare and hash in Python, and check
+    the other side is a grammeme (readings are compared and counted often)."""
+    return None if grammeme is None else str(grammeme)
 
 
 def role_head_case(word: str) -> str | None:
@@ -183,9 +189,18 @@ def nominative_role(words: list[str], case: str) -> list[str]:
     ``первым заместителем премьер-министра`` -> ``первый заместитель премьер-министра``."""
     if case == "nomn":
         return words
+    return list(_nominative_role(tuple(words), case))
+
+
+# Roles repeat more than names ("министр иностранных дел"): a role is inflected once.
+_CACHED_ROLES = 4_096
+
+
+@lru_cache(maxsize=_CACHED_ROLES)
+def _nominative_role(words: tuple[str, ...], case: str) -> tuple[str, ...]:
     out = list(words)
     for i, word in enumerate(words):
-        # Inflection needs pymorphy3's own parse: a few role words an article, not cached.
+        # Inflection needs pymorphy3's own parse: the whole role is cached, not the parse.
         target = next(
             (
                 p
@@ -206,4 +221,4 @@ def nominative_role(words: list[str], case: str) -> list[str]:
             out[i] = _keep_case(word, inflected.word)
         if target.normal_form in RU_ROLE_HEADS:
             break
-    return out
+    return tuple(out)

@@ -37,3 +37,29 @@ def test_a_dash_without_a_speech_verb_is_no_quote() -> None:
 def test_a_title_alone_is_no_speaker() -> None:
     found = quotes(["Катар открыт для инвестиций», – заявил Эмир."], _PEOPLE)
     assert [(q.speaker, q.text) for q in found] == [(None, "Катар открыт для инвестиций")]
+
+
+def test_english_shapes_need_their_marks() -> None:
+    found = quotes(
+        [
+            'Minister Murat Nurtleu said: "We will open three new routes next year."',
+            "We highly appreciate the support of Central Asia,” Hidehiko Yuzaki said.",
+            "Murat Nurtleu said the routes will open next year.",  # no marks: no quote
+        ],
+        [Person(name="Murat Nurtleu"), Person(name="Hidehiko Yuzaki")],
+    )
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Murat Nurtleu", "We will open three new routes next year."),
+        ("Hidehiko Yuzaki", "We highly appreciate the support of Central Asia"),
+    ]
+
+
+def test_a_pronoun_is_the_last_person_a_paragraph_names() -> None:
+    found = quotes(
+        [
+            "Murat Nurtleu met Hidehiko Yuzaki in Astana.",
+            'He said: "Both sides agreed on the new transit routes."',
+        ],
+        [Person(name="Murat Nurtleu"), Person(name="Hidehiko Yuzaki")],
+    )
+    assert [q.speaker for q in found] == ["Hidehiko Yuzaki"]

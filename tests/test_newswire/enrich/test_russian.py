@@ -50,3 +50,19 @@ def test_lookups_are_cached_per_word() -> None:
     hits = russian.analyses.cache_info().hits
     russian.analyses("президентом")
     assert russian.analyses.cache_info().hits == hits + 1
+
+
+def test_a_cached_role_is_a_fresh_list_each_time() -> None:
+    words = ["первым", "заместителем", "премьер-министра"]
+    first = russian.nominative_role(words, "ablt")
+    first[0] = "changed"
+    assert russian.nominative_role(words, "ablt") == ["первый", "заместитель", "премьер-министра"]
+    assert words == ["первым", "заместителем", "премьер-министра"]
+
+
+def test_readings_hold_plain_strings() -> None:
+    # pymorphy3's grammemes raise on a compare with a non-grammeme and cost a Python call
+    # for every compare and hash: the cached readings hold plain strings.
+    reading = russian.analyses("президентом")[0]
+    assert type(reading.case) is str
+    assert type(reading.pos) is str

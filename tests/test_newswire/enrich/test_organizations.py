@@ -1,0 +1,37 @@
+"""Organisations: names around an organisation word, acronyms, company lists."""
+
+from __future__ import annotations
+
+from newswire.enrich import organizations
+from newswire.enrich.gazetteer import load
+from newswire.enrich.text import tokens
+
+
+def _found(text: str) -> tuple[list[str], list[str]]:
+    toks = tokens(text)
+    found, covered = organizations.organizations(text, toks, load())
+    return [o.name for o in found], [toks[i].text for i in sorted(covered)]
+
+
+def test_heads_and_acronyms_in_order_of_mention() -> None:
+    names, covered = _found("BRICS met the Ministry of Transport of Kazakhstan. NATO agreed.")
+    assert names == ["BRICS", "Ministry of Transport of Kazakhstan", "NATO"]
+    assert covered == ["BRICS", "Ministry", "of", "Transport", "of", "Kazakhstan", "NATO"]
+
+
+def test_countries_currencies_and_role_acronyms_are_no_organisations() -> None:
+    assert _found("The US CEO paid 5 USD in the UAE.")[0] == []
+
+
+def test_companies_of_a_list_cover_their_words_only() -> None:
+    names, covered = _found("It works with companies such as Toyota Motor, Hitachi and others.")
+    assert names == ["Toyota Motor", "Hitachi"]
+    assert covered == ["Toyota", "Motor", "Hitachi"]
+
+
+def test_a_name_inside_a_longer_one_is_dropped() -> None:
+    assert organizations.outermost(dict.fromkeys(["Bank", "World Bank", "Fund"])) == [
+        "World Bank",
+        "Fund",
+    ]
+    assert _found("The NATO Council met. NATO agreed.")[0] == ["NATO Council"]
