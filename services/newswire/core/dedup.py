@@ -190,7 +190,7 @@ def choose_original(
 @dataclass(frozen=True, slots=True)
 class NearKey:
     """What near-duplicate detection needs of an article. The MinHash is the costly part
-    (about 0.2 ms an article): it is computed where the work spreads over partitions (the
+    (about 0.1 ms an article): it is computed where the work spreads over partitions (the
     identity stage) and travels with the event, so the one-partition stage only looks up."""
 
     article_id: str
