@@ -3,7 +3,8 @@ the index is filled through ``near_step`` with synthetic keys (random MinHash si
 share of them edited copies of earlier ones so that some buckets hold several articles;
 publication times spread inside the retention window, so nothing is evicted), and measured
 twice, in one process: the resident memory it adds (VmRSS), then the bytes Python allocates
-for it (tracemalloc, on a second fill: tracing costs memory of its own);
+for it (tracemalloc, on a second fill: tracing costs memory of its own), with and without the
+entries also kept as the stream's ``memory://`` table keeps them;
 bench/results/near_memory.json.
 
     python -m bench.near_memory [--articles N]
@@ -20,6 +21,7 @@ import tracemalloc
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from bench.common import write
 from newswire.core.dedup import NearIndex, NearKey, near_step, pack_signature, utc_text
@@ -49,12 +51,15 @@ def _keys(count: int, seed: int) -> Iterator[NearKey]:
         yield NearKey(f"{n:032x}", published, 1, pack_signature(sig), tuple(band_keys(sig)))
 
 
-def _fill(count: int) -> tuple[NearIndex, int]:
+def _fill(count: int, table: dict[str, Any] | None = None) -> tuple[NearIndex, int]:
+    """The index over ``count`` new articles; each stored entry also put in ``table``."""
     index = NearIndex(retention_days=90)
-    near = sum(
-        near_step(index, key, _THRESHOLD, position).kind == "near"
-        for position, key in enumerate(_keys(count, seed=1), start=1)
-    )
+    near = 0
+    for position, key in enumerate(_keys(count, seed=1), start=1):
+        step = near_step(index, key, _THRESHOLD, position)
+        near += step.kind == "near"
+        if table is not None and step.entry is not None:
+            table[key.article_id] = step.entry
     return index, near
 
 
@@ -82,7 +87,11 @@ def main() -> int:
     gc.collect()
 
     tracemalloc.start()
-    index, _ = _fill(count)
+    table: dict[str, Any] = {}
+    index, _ = _fill(count, table)
+    gc.collect()
+    with_table, _ = tracemalloc.get_traced_memory()
+    del table
     gc.collect()
     traced, _ = tracemalloc.get_traced_memory()
     tracemalloc.stop()
@@ -95,9 +104,13 @@ def main() -> int:
         "fill_seconds": round(seconds, 1),
         "rss_bytes_per_article": round(rss / count),
         "traced_bytes_per_article": round(traced / count),
+        "traced_bytes_per_article_with_memory_table": round(with_table / count),
         "note": (
             "the index alone (entries, band-key buckets, retention window), filled through "
-            "near_step with synthetic keys; RSS is the growth of the process over the fill"
+            "near_step with synthetic keys; RSS is the growth of the process over the fill. "
+            "with_memory_table: the index plus each entry kept in a dict, as the stream's "
+            "memory:// table store keeps the objects it is given (rocksdb:// keeps bytes "
+            "outside the Python heap)"
         ),
     }
     write("near_memory.json", result)
