@@ -71,11 +71,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
+import struct
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from operator import xor
 from typing import Any, Literal, TypedDict, TypeVar
 
 from newswire import jsonio
@@ -168,7 +171,9 @@ def pack_signature(sig: Signature) -> str:
 def packed_similarity(left: str, right: str) -> float:
     """Jaccard estimate from two 8-bit signatures, corrected for chance agreement."""
     a, b = base64.b64decode(left), base64.b64decode(right)
-    agree = sum(1 for x, y in zip(a, b, strict=True) if x == y) / SIGNATURE_SIZE
+    if len(a) != len(b):
+        raise ValueError(f"signatures of {len(a)} and {len(b)} bins")
+    agree = bytes(map(xor, a, b)).count(0) / SIGNATURE_SIZE  # equal bins XOR to 0, in C
     return max(0.0, (agree - _BBIT_CHANCE) / (1 - _BBIT_CHANCE))
 
 
@@ -185,7 +190,7 @@ def choose_original(
 @dataclass(frozen=True, slots=True)
 class NearKey:
     """What near-duplicate detection needs of an article. The MinHash is the costly part
-    (about 0.2 ms an article): it is computed where the work spreads over partitions (the
+    (about 0.1 ms an article): it is computed where the work spreads over partitions (the
     identity stage) and travels with the event, so the one-partition stage only looks up."""
 
     article_id: str
@@ -245,7 +250,10 @@ def decide_near(
         for entry in bucket(band)
         if entry["seq"] < position and entry["id"] != key.article_id
     ]
-    original = choose_original(candidates, key.sig, threshold)
+    return _near_decision(key, choose_original(candidates, key.sig, threshold), position)
+
+
+def _near_decision(key: NearKey, original: BucketEntry | None, position: int) -> NearDecision:
     entry: BucketEntry = {
         **new_bucket_entry(key, original),
         "seq": position,
@@ -262,12 +270,18 @@ class RetentionWindow:
     retention_days: int
     newest: str | None = None
     _by_day: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # (newest, its cutoff): asked of every article, it changes only when the watermark moves
+    _cutoff_of: tuple[str, str] | None = field(default=None, compare=False, repr=False)
 
     def cutoff(self) -> str | None:
         """Publications before this instant are outside the window."""
-        if self.newest is None:
+        newest = self.newest
+        if newest is None:
             return None
-        return utc_text(datetime.fromisoformat(self.newest) - timedelta(days=self.retention_days))
+        if self._cutoff_of is None or self._cutoff_of[0] != newest:
+            moment = datetime.fromisoformat(newest) - timedelta(days=self.retention_days)
+            self._cutoff_of = (newest, utc_text(moment))
+        return self._cutoff_of[1]
 
     def advance(self, published_at: datetime) -> list[str]:
         """Move the watermark to ``published_at`` if later; the keys it made forget."""
@@ -352,6 +366,131 @@ def near_step(index: NearIndex, key: NearKey, threshold: float, position: int) -
     return NearStep("near" if root else "new", root, entry, forgotten)
 
 
+_BAND_KEY = re.compile(r"([0-9]{2})-([0-9a-f]{16})")  # what ``similarity.band_keys`` makes
+_BAND_PREFIXES = [f"{band:02d}-" for band in range(100)]
+_BAND_BITS = [band << 64 for band in range(100)]
+_DIGEST_BYTES = 8
+_DIGEST_HEX = 2 * _DIGEST_BYTES
+_BandBucket = int | str
+
+
+def _bucket_of(band_key: str) -> _BandBucket:
+    """The in-memory bucket of a band key: (band << 64) | digest, an int of 36 bytes where the
+    20-character string takes 69; any other text (never made by ``band_keys``) stays itself."""
+    match = _BAND_KEY.fullmatch(band_key)
+    if match is None:
+        return band_key
+    return _BAND_BITS[int(match[1])] | int(match[2], 16)
+
+
+def _buckets_of(keys: Sequence[str]) -> list[_BandBucket]:
+    """``_bucket_of`` each key; at a third of the cost for the keys ``band_keys`` makes."""
+    return _packed_buckets(_pack_keys(keys))
+
+
+def _packed_buckets(keys: bytes | tuple[str, ...]) -> list[_BandBucket]:
+    if isinstance(keys, tuple):
+        return [_bucket_of(key) for key in keys]
+    digests = struct.unpack(f">{len(keys) // _DIGEST_BYTES}Q", keys)
+    return [band | digest for band, digest in zip(_BAND_BITS, digests, strict=False)]
+
+
+def _pack_keys(keys: Sequence[str]) -> bytes | tuple[str, ...]:
+    """Band keys in band order ("00-<16 hex>", "01-...") as 8 bytes each: 128 bytes for the
+    16 keys of an article instead of about 1.3 KB of strings. Anything else is kept as it is
+    (the round trip decides, so no text is ever changed)."""
+    try:
+        packed = bytes.fromhex("".join([key[3:] for key in keys]))
+    except ValueError:
+        return tuple(keys)
+    whole = len(packed) % _DIGEST_BYTES == 0
+    return packed if whole and _unpack_keys(packed) == list(keys) else tuple(keys)
+
+
+def _unpack_keys(keys: bytes | tuple[str, ...]) -> list[str]:
+    if isinstance(keys, tuple):
+        return list(keys)
+    hexed = keys.hex()
+    starts = range(0, len(hexed), _DIGEST_HEX)
+    return [
+        band + hexed[i : i + _DIGEST_HEX] for band, i in zip(_BAND_PREFIXES, starts, strict=False)
+    ]
+
+
+@dataclass(slots=True)
+class _Stored:
+    """A ``BucketEntry`` as the index holds it in memory: its band keys packed, no dict."""
+
+    id: str
+    published_at: str
+    root: str
+    sig: str
+    seq: int
+    keys: bytes | tuple[str, ...]  # ``_pack_keys``
+
+    @classmethod
+    def of(cls, entry: BucketEntry) -> _Stored:
+        return cls(
+            entry["id"],
+            entry["published_at"],
+            entry["root"],
+            entry["sig"],
+            entry["seq"],
+            _pack_keys(entry["keys"]),
+        )
+
+    def entry(self) -> BucketEntry:
+        return {**self.candidate(), "seq": self.seq, "keys": _unpack_keys(self.keys)}
+
+    def candidate(self) -> NearCandidate:
+        """What ``choose_original`` reads (the band keys are not made again for it)."""
+        return {
+            "id": self.id,
+            "published_at": self.published_at,
+            "root": self.root,
+            "sig": self.sig,
+        }
+
+    def buckets(self) -> list[_BandBucket]:
+        return _packed_buckets(self.keys)
+
+
+# A bucket's members in the order they were added (a single one without a tuple: most
+# buckets hold one article).
+_Members = _Stored | tuple[_Stored, ...]
+
+
+def _members(value: _Members | None) -> tuple[_Stored, ...]:
+    if value is None:
+        return ()
+    return value if isinstance(value, tuple) else (value,)
+
+
+def _bucket_value(members: tuple[_Stored, ...]) -> _Members:
+    return members[0] if len(members) == 1 else members
+
+
+class _Entries(Mapping[str, BucketEntry]):
+    """``NearIndex.entries``: each stored entry, made again as the ``BucketEntry`` it was."""
+
+    __slots__ = ("_stored",)
+
+    def __init__(self, stored: dict[str, _Stored]) -> None:
+        self._stored = stored
+
+    def __getitem__(self, article_id: str) -> BucketEntry:
+        return self._stored[article_id].entry()
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._stored
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._stored)
+
+    def __len__(self) -> int:
+        return len(self._stored)
+
+
 @dataclass
 class NearIndex:
     """Near-duplicate state: one entry per article (``entries``, what a table stores under the
@@ -361,15 +500,23 @@ class NearIndex:
 
     Retention is by data time (``RetentionWindow``). Buckets keep the ``MAX_BUCKET_ENTRIES``
     latest entries (by position).
+
+    Memory (``bench/near_memory.py``): entries are held as ``_Stored`` (band keys packed in
+    bytes), buckets are keyed by int and hold their one member without a list.
     """
 
     retention_days: int
-    entries: dict[str, BucketEntry] = field(default_factory=dict)
+    _stored: dict[str, _Stored] = field(default_factory=dict)
     _window: RetentionWindow = field(init=False)
-    _buckets: dict[str, list[BucketEntry]] = field(default_factory=dict)
+    _buckets: dict[_BandBucket, _Members] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._window = RetentionWindow(self.retention_days)
+
+    @property
+    def entries(self) -> Mapping[str, BucketEntry]:
+        """What a table stores under each article id (made on access: a read-only view)."""
+        return _Entries(self._stored)
 
     @property
     def newest(self) -> str | None:
@@ -390,7 +537,16 @@ class NearIndex:
         return index
 
     def decide(self, key: NearKey, threshold: float, position: int) -> NearDecision:
-        return decide_near(key, lambda band: self._buckets.get(band, ()), threshold, position)
+        """``decide_near`` over the buckets, making only the chosen entry again in full."""
+        candidates = [
+            stored
+            for bucket in _buckets_of(key.keys)
+            for stored in _members(self._buckets.get(bucket))
+            if stored.seq < position and stored.id != key.article_id
+        ]
+        chosen = choose_original(map(_Stored.candidate, candidates), key.sig, threshold)
+        original = None if chosen is None else self._stored[chosen["id"]].entry()
+        return _near_decision(key, original, position)
 
     def cutoff(self) -> str | None:
         return self._window.cutoff()
@@ -399,7 +555,7 @@ class NearIndex:
         """Move the watermark to ``published_at`` if later; the ids it made forget."""
         forgotten = self._window.advance(published_at)
         for article_id in forgotten:
-            self._remove(self.entries.pop(article_id))
+            self._remove(self._stored.pop(article_id))
         return forgotten
 
     def is_stale(self, published_at: datetime) -> bool:
@@ -407,26 +563,29 @@ class NearIndex:
 
     def add(self, entry: BucketEntry) -> None:
         """Store ``entry`` (again, on a replay: it replaces the same article's entry)."""
-        previous = self.entries.get(entry["id"])
+        previous = self._stored.get(entry["id"])
         if previous is not None:
             self._remove(previous)
-        self.entries[entry["id"]] = entry
-        self._window.track(entry["id"], entry["published_at"])
-        for key in entry["keys"]:
-            bucket = self._buckets.setdefault(key, [])
-            bucket.append(entry)
-            if len(bucket) > MAX_BUCKET_ENTRIES:
-                bucket.sort(key=lambda e: e["seq"])
-                del bucket[0]
+        stored = self._stored[entry["id"]] = _Stored.of(entry)
+        self._window.track(stored.id, stored.published_at)
+        for bucket in stored.buckets():
+            before = self._buckets.get(bucket)
+            if before is None:  # most buckets: one article
+                self._buckets[bucket] = stored
+                continue
+            members = (*_members(before), stored)
+            if len(members) > MAX_BUCKET_ENTRIES:
+                members = tuple(sorted(members, key=lambda m: m.seq)[1:])
+            self._buckets[bucket] = members
 
-    def _remove(self, entry: BucketEntry) -> None:
-        self._window.untrack(entry["id"], entry["published_at"])
-        for key in entry["keys"]:
-            kept = [e for e in self._buckets.get(key, ()) if e["id"] != entry["id"]]
+    def _remove(self, stored: _Stored) -> None:
+        self._window.untrack(stored.id, stored.published_at)
+        for bucket in stored.buckets():
+            kept = tuple(m for m in _members(self._buckets.get(bucket)) if m.id != stored.id)
             if kept:
-                self._buckets[key] = kept
+                self._buckets[bucket] = _bucket_value(kept)
             else:
-                self._buckets.pop(key, None)
+                self._buckets.pop(bucket, None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,18 @@ def normalise_text(text: str) -> str:
     return " ".join(folded.translate(_SEPARATORS).split())
 
 
+def folded_chunks(text: str) -> list[str]:
+    """The text NFKC-normalised and case-folded, split at whitespace. Every whitespace
+    character is a separator, so the words of ``normalise_text`` are those of each chunk in
+    turn (``chunk_words``): a caller can cache per chunk, where most chunks repeat."""
+    return unicodedata.normalize("NFKC", text).casefold().split()
+
+
+def chunk_words(chunk: str) -> list[str]:
+    """The words of one chunk of ``folded_chunks``: punctuation and symbols separate."""
+    return chunk.translate(_SEPARATORS).split()
+
+
 def article_id(published_at: datetime, title: str) -> str:
     """Stable id from the UTC instant of publication and the normalised title."""
     instant = published_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newswire.core.identity import article_id, normalise_text
+from newswire.core.identity import article_id, chunk_words, folded_chunks, normalise_text
 
 ALMATY = ZoneInfo("Asia/Almaty")
 WHEN = datetime(2025, 7, 14, 12, 31, tzinfo=ALMATY)
@@ -42,3 +44,17 @@ def test_known_id_is_stable_across_releases() -> None:
 def test_normalisation_is_idempotent(text: str) -> None:
     once = normalise_text(text)
     assert normalise_text(once) == once
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_the_words_of_each_folded_chunk_are_the_words_of_the_normalised_text(text: str) -> None:
+    words = [word for chunk in folded_chunks(text) for word in chunk_words(chunk)]
+    assert words == normalise_text(text).split()
+
+
+def test_every_whitespace_character_is_a_separator() -> None:
+    # What lets ``folded_chunks`` split at whitespace before punctuation is removed.
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert spaces
+    assert all(unicodedata.category(space)[0] in "PSZC" for space in spaces)
+    assert all(normalise_text(f"a{space}b") == "a b" for space in spaces)
