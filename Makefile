@@ -78,11 +78,18 @@ bench-core: $(STAMP) ## Core benchmarks: parse vs regex floor, enrichment, dedup
 bench: bench-core ## Everything: core benchmarks, end to end and state cost on a local broker, report (bench/results/latest.*)
 	$(BIN)/python -m bench.e2e
 	$(BIN)/python -m bench.state
+	$(BIN)/python -m bench.profile
 	$(BIN)/python -m bench.report
 
 .PHONY: bench-compare
-bench-compare: $(STAMP) ## End to end before/after: make bench-compare BEFORE=<commit> [AFTER=HEAD] (bench/results/compare.json)
+bench-compare: $(STAMP) ## Before/after, core, events and end to end: make bench-compare BEFORE=<commit> [AFTER=HEAD]
 	$(BIN)/python -m bench.compare --before $(BEFORE) --after $(or $(AFTER),HEAD)
+	$(BIN)/python -m bench.report
+
+.PHONY: bench-profile
+bench-profile: $(STAMP) ## A worker's CPU by stage (py-spy), before and after: make bench-profile [BEFORE=<commit>]
+	$(BIN)/python -m bench.profile $(if $(BEFORE),--before $(BEFORE))
+	$(BIN)/python -m bench.report
 
 .PHONY: gazetteer
 gazetteer: $(STAMP) ## Rebuild the enrichment gazetteer from its data packages

@@ -121,25 +121,59 @@ def rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
                     f"{run['changelog_bytes_per_article']} B an article",
                 )
             )
-    compare = results.get("compare") or {}
-    if compare:
-        ratios, commits = compare["after_over_before"], compare["commits"]
+    out += compare_rows(results.get("compare") or {})
+    profile = results.get("profile") or {}
+    for label in ("before", "after"):
+        if label in profile:
+            run = profile[label]
+            shares = ", ".join(f"{k} {v:.0%}" for k, v in run["share"].items())
+            out.append((f"worker CPU by stage, {label} ({run['commit']})", shares))
+    return out  # fmt: skip
+
+
+def compare_rows(compare: dict[str, Any]) -> list[tuple[str, str]]:
+    """Rows of a before/after comparison (bench.compare)."""
+    if not compare:
+        return []
+    out: list[tuple[str, str]] = []
+    ratios, commits = compare["after_over_before"], compare["commits"]
+    after, before = compare["after"], compare["before"]
+    label = f"after/before ({commits['after']} over {commits['before']}"
+    if "core_articles_per_s" in ratios:
         out.append(
             (
-                f"after/before ({commits['after']} over {commits['before']}, "
-                f"{compare['articles']} articles)",
+                f"{label}, core, {compare['core_articles']} articles)",
+                f"{after['core_articles_per_s']} / {before['core_articles_per_s']} "
+                f"articles/s = x{ratios['core_articles_per_s']}",
+            )
+        )
+    if "events" in compare:
+        events = compare["events"]
+        out.append(
+            (
+                f"{label}, `newswire parse` events)",
+                f"{events['identical']} of {events['events_after']} byte-identical "
+                f"(before: {events['events_before']}); fields that differ: "
+                f"{events['differing_fields'] or 'none'}",
+            )
+        )
+    if "articles_per_s_1w" in ratios:
+        out.append(
+            (
+                f"{label}, end to end, {compare['articles']} articles)",
                 f"articles/s x{ratios['articles_per_s_1w']} (1 worker), "
                 f"x{ratios['articles_per_s_2w']} (2 workers); "
+                f"p99 at half speed x{ratios['p99_half_speed_s_1w']} (1 worker); "
                 f"peak RSS x{ratios['peak_rss_mb_1w']}",
             )
         )
-    return out  # fmt: skip
+    return out
 
 
 def main() -> int:
     results = {
         name: _load(f"{name}.json")
-        for name in ("parse", "e2e", "enrich", "dedup", "near", "state", "compare")
+        for name in ("parse", "e2e", "enrich", "dedup", "near", "state", "compare", "profile")
     }
     (RESULTS / "latest.json").write_bytes(orjson.dumps({"machine": machine(), **results}) + b"\n")
     table = ["| measure | result |", "| --- | --- |"]
