@@ -5,14 +5,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 # A word: a letter, then letters, digits, apostrophes, hyphens or dots inside (Díaz-Canel,
-# primeminister.kz, O’Brien). Possessive endings are split off.
-_WORD = re.compile(r"[^\W\d_](?:[\w’']|[.\-–](?=\w))*")
+# primeminister.kz, O’Brien). Possessive endings are split off. Written as runs of word
+# characters joined by single separators (possessive quantifiers: no backtracking), twice as
+# fast as one alternation per character, and capturing: ``split`` yields the gaps too.
+_WORD = re.compile(r"([^\W\d_][\w’']*+(?:[.\-–](?=\w)[\w’']*+)*+)")
 _POSSESSIVE = ("’s", "'s")
 _POSSESSIVE_LEN = 2
 _SENTENCE_BREAK = frozenset('.!?\n:;"“«')
+_SHORT_GAP = 4  # the gaps worth remembering: " ", ", ", ". ", "\n" and the like
+_GAPS_REMEMBERED = 50_000  # a bound on that memory, whatever the input
 
 
 class Token(NamedTuple):  # a tuple: built 500 times an article, 4x cheaper than a dataclass
@@ -35,17 +41,56 @@ class Mention:
 
 
 def tokens(text: str) -> list[Token]:
-    out: list[Token] = []
-    previous_end = 0
-    for match in _WORD.finditer(text):
-        word, start, end = match.group(), match.start(), match.end()
+    # Every step is one C-level pass over all the words (a split, maps, a zip): no Python code
+    # runs per word, which made this the costliest function of the core.
+    parts = _WORD.split(text)  # gap, word, gap, word, ..., gap
+    if len(parts) == 1:
+        return []
+    if "’s" in text or "'s" in text:
+        _split_possessives(parts)
+    words = parts[1::2]
+    bounds = list(accumulate(map(len, parts)))  # where each part ends
+    sentence_starts = list(map(_breaks_sentence.__getitem__, parts[:-1:2]))
+    sentence_starts[0] = True
+    return list(
+        map(
+            tuple.__new__,  # Token's own __new__ is Python code; the tuples are the same
+            repeat(Token),
+            zip(
+                words,
+                bounds[:-1:2],
+                bounds[1::2],
+                sentence_starts,
+                map(str.lower, words),
+                map(str.isupper, map(_first, words)),
+                strict=True,
+            ),
+        )
+    )
+
+
+def _split_possessives(parts: list[str]) -> None:
+    """Moves possessive endings from the words ("Kazakhstan's") to the gaps after them."""
+    for i in range(1, len(parts), 2):
+        word = parts[i]
         if len(word) > _POSSESSIVE_LEN + 1 and word.endswith(_POSSESSIVE):
-            word, end = word[:-_POSSESSIVE_LEN], end - _POSSESSIVE_LEN
-        gap = text[previous_end:start]
-        first = not out or (gap != " " and not _SENTENCE_BREAK.isdisjoint(gap))
-        out.append(Token(word, start, end, first, word.lower(), word[0].isupper()))
-        previous_end = end
-    return out
+            parts[i] = word[:-_POSSESSIVE_LEN]
+            parts[i + 1] = word[-_POSSESSIVE_LEN:] + parts[i + 1]
+
+
+class _SentenceBreaks(dict[str, bool]):
+    """Whether a gap between two words ends a sentence, remembered for short gaps: most gaps
+    are a handful of strings, and a lookup is cheaper than scanning the gap."""
+
+    def __missing__(self, gap: str) -> bool:
+        found = not _SENTENCE_BREAK.isdisjoint(gap)
+        if len(gap) <= _SHORT_GAP and len(self) < _GAPS_REMEMBERED:
+            self[gap] = found
+        return found
+
+
+_breaks_sentence = _SentenceBreaks()
+_first = itemgetter(0)
 
 
 def tokens_within(toks: list[Token], spans: list[tuple[int, int]]) -> set[int]:
