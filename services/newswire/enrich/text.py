@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 # A word: a letter, then letters, digits, apostrophes, hyphens or dots inside (Díaz-Canel,
 # primeminister.kz, O’Brien). Possessive endings are split off. Written as runs of word
@@ -17,8 +18,8 @@ _WORD = re.compile(r"([^\W\d_][\w’']*+(?:[.\-–](?=\w)[\w’']*+)*+)")
 _POSSESSIVE = ("’s", "'s")
 _POSSESSIVE_LEN = 2
 _SENTENCE_BREAK = frozenset('.!?\n:;"“«')
-_SHORT_GAP = 4  # the gaps worth remembering: " ", ", ", ". ", "\n" and the like
-_GAPS_REMEMBERED = 50_000  # a bound on that memory, whatever the input
+
+V = TypeVar("V")
 
 
 class Token(NamedTuple):  # a tuple: built 500 times an article, 4x cheaper than a dataclass
@@ -50,7 +51,7 @@ def tokens(text: str) -> list[Token]:
         _split_possessives(parts)
     words = parts[1::2]
     bounds = list(accumulate(map(len, parts)))  # where each part ends
-    sentence_starts = list(map(_breaks_sentence.__getitem__, parts[:-1:2]))
+    sentence_starts = list(map(_sentence_break_in.__getitem__, parts[:-1:2]))
     sentence_starts[0] = True
     return list(
         map(
@@ -78,18 +79,31 @@ def _split_possessives(parts: list[str]) -> None:
             parts[i + 1] = word[-_POSSESSIVE_LEN:] + parts[i + 1]
 
 
-class _SentenceBreaks(dict[str, bool]):
-    """Whether a gap between two words ends a sentence, remembered for short gaps: most gaps
-    are a handful of strings, and a lookup is cheaper than scanning the gap."""
+class Memo(dict[str, V]):
+    """A pure function's results by argument, read as ``memo[argument]``: a dict lookup, as
+    cheap as it gets in a ``map`` over every word. Bounded whatever the input: only arguments
+    of at most ``longest`` characters are kept, and at most ``limit`` of them."""
 
-    def __missing__(self, gap: str) -> bool:
-        found = not _SENTENCE_BREAK.isdisjoint(gap)
-        if len(gap) <= _SHORT_GAP and len(self) < _GAPS_REMEMBERED:
-            self[gap] = found
-        return found
+    def __init__(self, function: Callable[[str], V], *, limit: int, longest: int) -> None:
+        super().__init__()
+        self.function = function
+        self.limit = limit
+        self.longest = longest
+
+    def __missing__(self, key: str) -> V:
+        value = self.function(key)
+        if len(key) <= self.longest and len(self) < self.limit:
+            self[key] = value
+        return value
 
 
-_breaks_sentence = _SentenceBreaks()
+def _breaks_sentence(gap: str) -> bool:
+    return not _SENTENCE_BREAK.isdisjoint(gap)
+
+
+# Most gaps between words are a handful of strings (" ", ", ", ". ", "\n"): a lookup is
+# cheaper than scanning each one.
+_sentence_break_in = Memo(_breaks_sentence, limit=10_000, longest=8)
 _first = itemgetter(0)
 
 

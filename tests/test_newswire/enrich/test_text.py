@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newswire.enrich.text import Token, tokens
+from newswire.enrich.text import Memo, Token, tokens
 
 
 def test_a_token_holds_its_word_span_sentence_start_lower_case_and_capital() -> None:
@@ -59,3 +59,16 @@ def test_a_long_gap_is_read_as_well_as_a_short_one() -> None:
         True,
         False,
     ]
+
+
+def test_a_memo_answers_as_its_function_and_keeps_only_short_arguments_up_to_a_limit() -> None:
+    calls: list[str] = []
+
+    def length(word: str) -> int:
+        calls.append(word)
+        return len(word)
+
+    memo = Memo(length, limit=2, longest=3)
+    assert [memo[w] for w in ["ab", "ab", "abcd", "abcd", "x", "y", "y"]] == [2, 2, 4, 4, 1, 1, 1]
+    assert calls == ["ab", "abcd", "abcd", "x", "y", "y"]  # too long, then past the limit
+    assert dict(memo) == {"ab": 2, "x": 1}
