@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple, TypeVar
 
 # A word: a letter, then letters, digits, apostrophes, hyphens or dots inside (Díaz-Canel,
@@ -105,11 +105,12 @@ def _breaks_sentence(gap: str) -> bool:
 # cheaper than scanning each one.
 _sentence_break_in = Memo(_breaks_sentence, limit=10_000, longest=8)
 _first = itemgetter(0)
+_start = attrgetter("start")
 
 
 def tokens_within(toks: list[Token], spans: list[tuple[int, int]]) -> set[int]:
     """Indexes of the tokens that start inside any of the character spans."""
-    starts = [t.start for t in toks]
+    starts = list(map(_start, toks))
     inside: set[int] = set()
     for begin, end in spans:
         inside.update(range(bisect_left(starts, begin), bisect_left(starts, end)))

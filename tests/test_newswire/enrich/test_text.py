@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newswire.enrich.text import Memo, Token, tokens
+from newswire.enrich.text import Memo, Token, tokens, tokens_within
 
 
 def test_a_token_holds_its_word_span_sentence_start_lower_case_and_capital() -> None:
@@ -72,3 +72,9 @@ def test_a_memo_answers_as_its_function_and_keeps_only_short_arguments_up_to_a_l
     assert [memo[w] for w in ["ab", "ab", "abcd", "abcd", "x", "y", "y"]] == [2, 2, 4, 4, 1, 1, 1]
     assert calls == ["ab", "abcd", "abcd", "x", "y", "y"]  # too long, then past the limit
     assert dict(memo) == {"ab": 2, "x": 1}
+
+
+def test_tokens_within_spans_are_those_that_start_inside_one() -> None:
+    toks = tokens("paid 3 billion US dollars to Japan")  # starts 0, 7, 15, 18, 29
+    assert tokens_within(toks, [(7, 26), (30, 40)]) == {1, 2, 3}
+    assert tokens_within(toks, []) == set()
