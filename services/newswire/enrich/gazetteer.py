@@ -41,6 +41,8 @@ _KK_ENDINGS = frozenset(
         "ндегі",
     ]
 )
+_ANY_ENDINGS = _RU_ENDINGS | _KK_ENDINGS  # built once: a union per lookup cost more than it
+_HEAD = 4  # a stem keeps at least this many letters, so a declined name begins like its stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,9 @@ class Gazetteer:
     first_words: frozenset[str]  # lower-case first words of the places of several words
     abbreviations: dict[str, Place]  # upper-case country abbreviation (US, UAE) -> place
     cyrillic_stems: dict[str, Place]  # lower-case stem of a Cyrillic name -> place
+    # The first _HEAD letters of every name and stem: a Cyrillic word that begins like none
+    # is no place whatever ending comes off, told by one lookup (most words are such).
+    heads: frozenset[str]
     currency_names: dict[str, str]  # lower-case currency name -> ISO 4217
     currency_symbols: dict[str, str]
     currency_codes: frozenset[str]
@@ -68,11 +73,15 @@ class Gazetteer:
             return self.abbreviations.get(phrase)
         key = phrase.lower()
         found = self.places.get(key)
-        if found is not None or not ("\u0400" <= key[:1] <= "\u04ff"):
+        if (
+            found is not None
+            or not ("\u0400" <= key[:1] <= "\u04ff")
+            or key[:_HEAD] not in self.heads
+        ):
             return found
-        endings = _RU_ENDINGS if language == "ru" else _RU_ENDINGS | _KK_ENDINGS
+        endings = _RU_ENDINGS if language == "ru" else _ANY_ENDINGS
         for cut in range(1, _CYRILLIC_ENDINGS + 1):
-            if len(key) - cut < 4:
+            if len(key) - cut < _HEAD:
                 break
             if key[-cut:] not in endings:  # "Сапаров" is no "Сапар" + case ending
                 continue
@@ -129,6 +138,7 @@ def load() -> Gazetteer:
         first_words=frozenset(key.split()[0] for key in places if " " in key),
         abbreviations=abbreviations,
         cyrillic_stems=stems,
+        heads=frozenset(key[:_HEAD] for key in [*places, *stems] if len(key) >= _HEAD),
         currency_names=currencies["names"],
         currency_symbols=currencies["symbols"],
         currency_codes=frozenset(currencies["codes"]),

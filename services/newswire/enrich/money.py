@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from newswire.core.models import Money
 from newswire.enrich.document import MONEY, MONEY_TOKENS, Document, Findings
@@ -21,16 +21,22 @@ SCALES = {
 }  # fmt: skip
 _NAME_WORDS = 3  # "US dollars", "Hong Kong dollars", "казахских тенге"
 _CASE_ENDING_LETTERS = 4  # теңге-ні, доллар-ға
-_NUMBER = r"(?P<num>\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+# Every pattern begins with a plain character class (a digit, a capital, a symbol): the regex
+# engine then skips ahead to the next such character instead of trying the whole pattern at
+# every position of the text. The number's first digit is therefore written before the
+# alternatives, which see the same digits in the same order as \d{1,3}... | \d+... would.
+_NUMBER = r"(?P<num>\d(?:\d{0,2}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d*(?:[.,]\d+)?))"
 _SCALE = r"(?:\s?(?P<scale>" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\.?\b)?"
 _WORD = r"[^\W\d_][\w’'-]*"
 # Codes are matched as any three capitals and checked against ISO 4217 afterwards, and names
 # as up to three words looked up in a dictionary: alternations of hundreds of codes and names
-# tried at every position would cost more than the rest of the enrichment.
-_CODE_FIRST = re.compile(rf"\b(?P<cur>[A-Z]{{3}})\s?{_NUMBER}{_SCALE}")
+# tried at every position would cost more than the rest of the enrichment. A code begins at a
+# word boundary (\b[A-Z]{3}), checked once its first capital is found.
+_CODE_FIRST = re.compile(rf"(?P<cur>[A-Z](?<=\b[A-Z])[A-Z]{{2}})\s?{_NUMBER}{_SCALE}")
 _NAME_AFTER = re.compile(
     rf"{_NUMBER}{_SCALE}\s(?P<words>{_WORD}(?: {_WORD}){{0,{_NAME_WORDS - 1}}})"
 )
+_GROUP_SEPARATOR = re.compile(r"[,\u00a0 ](?=\d{3}\b)")
 
 
 @cache
@@ -39,6 +45,7 @@ def _symbol_first() -> re.Pattern[str]:
     return re.compile(rf"(?P<cur>{'|'.join(map(re.escape, symbols))})\s?{_NUMBER}{_SCALE}")
 
 
+@lru_cache(maxsize=4096)  # the words after numbers repeat: "percent", "years", "US dollars"
 def _by_name(words: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
     """The currency the leading words name, and how many characters name it."""
     parts = words.split(" ")
@@ -55,7 +62,7 @@ def _by_name(words: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
 
 
 def _amount(number: str, scale: str | None) -> float | None:
-    digits = re.sub(r"[,\u00a0 ](?=\d{3}\b)", "", number).replace(",", ".")
+    digits = _GROUP_SEPARATOR.sub("", number).replace(",", ".")
     try:
         value = Decimal(digits)
     except InvalidOperation:
@@ -70,8 +77,10 @@ def money(text: str, gazetteer: Gazetteer) -> tuple[list[Money], list[tuple[int,
     taken: list[tuple[int, int]] = []
 
     def keep(start: int, end: int, code: str | None, number: str, scale: str | None) -> None:
+        if code is None or any(a < end and start < b for a, b in taken):
+            return
         amount = _amount(number, scale)
-        if code is None or amount is None or any(a < end and start < b for a, b in taken):
+        if amount is None:
             return
         taken.append((start, end))
         found[start] = Money(amount=amount, currency=code, text=text[start:end].strip())

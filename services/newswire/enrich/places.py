@@ -3,8 +3,6 @@ countries an article is about (places and demonyms, ISO 3166-1 alpha-2, in order
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from newswire.core.models import Location
 from newswire.enrich.document import (
     COUNTRIES,
@@ -53,32 +51,58 @@ def places(
     covered: set[int] = set()
     locations: dict[tuple[str, str], None] = {}
     countries: dict[str, None] = {}
-    i = 0
-    while i < len(toks):
-        if i in skip or not toks[i].capitalised:
-            i += 1
+    resume = 0  # the tokens before it belong to the place found last
+    for i in [i for i, tok in enumerate(toks) if tok.capitalised]:  # where a place may begin
+        if i < resume or i in skip:
             continue
-        matched = 0
-        longest = MAX_PLACE_WORDS if toks[i].lower in gazetteer.first_words else 1
-        for size in range(min(longest, len(toks) - i), 0, -1):
-            words = toks[i : i + size]
-            if any(j in skip for j in range(i, i + size)) or not all(
-                joined_by_space(text, a, b) for a, b in pairwise(words)
-            ):
-                continue
-            place = gazetteer.place(text[words[0].start : words[-1].end], language)
-            in_org = any(j in orgs for j in range(i, i + size))
-            if place is None or not _accept(place, words, gazetteer, in_org):
-                continue
-            covered.update(range(i, i + size))
-            if place.kind != "demonym":
-                locations.setdefault((place.name, place.country), None)
-            countries.setdefault(place.country, None)
-            matched = size
+        found = _place_at(i, text, toks, gazetteer, skip=skip, orgs=orgs, language=language)
+        if found is None:
+            continue
+        size, place = found
+        covered.update(range(i, i + size))
+        if place.kind != "demonym":
+            locations.setdefault((place.name, place.country), None)
+        countries.setdefault(place.country, None)
+        resume = i + size
+    found_locations = [Location(name=name, country=country) for name, country in locations]
+    return found_locations, list(countries), covered
+
+
+def _place_at(
+    i: int,
+    text: str,
+    toks: list[Token],
+    gazetteer: Gazetteer,
+    *,
+    skip: set[int],
+    orgs: set[int],
+    language: str | None,
+) -> tuple[int, Place] | None:
+    """The longest accepted place of words ``i``, ``i + 1``... and its number of words."""
+    first = toks[i]
+    if first.lower not in gazetteer.first_words:  # most words: a place of one word or none
+        place = gazetteer.place(first.text, language)  # the word's text is its span's
+        if place is None or not _accept(place, [first], gazetteer, i in orgs):
+            return None
+        return 1, place
+    for size in range(_reach(i, text, toks, skip), 0, -1):
+        words = toks[i : i + size]
+        place = gazetteer.place(text[first.start : words[-1].end], language)
+        in_org = not orgs.isdisjoint(range(i, i + size))
+        if place is not None and _accept(place, words, gazetteer, in_org):
+            return size, place
+    return None
+
+
+def _reach(i: int, text: str, toks: list[Token], skip: set[int]) -> int:
+    """How many words from ``i`` on may make one place: up to MAX_PLACE_WORDS, none of them
+    in ``skip``, each after the one before it with only a space between."""
+    size = 1
+    for j in range(i + 1, min(i + MAX_PLACE_WORDS, len(toks))):
+        if j in skip or not joined_by_space(text, toks[j - 1], toks[j]):
             break
-        i += matched or 1
-    found = [Location(name=name, country=country) for name, country in locations]
-    return found, list(countries), covered
+        size += 1
+    return size
 
 
 def extract(doc: Document) -> Findings:

@@ -88,3 +88,14 @@ def test_declined_cyrillic_places_resolve_to_the_gazetteers_name(
 @pytest.mark.parametrize("surname", ["Сапаров", "Пуянне", "Патрик"])
 def test_surnames_that_begin_like_a_city_are_no_place(surname: str) -> None:
     assert load().place(surname, "ru") is None
+
+
+def test_every_cyrillic_name_is_found_with_a_case_ending() -> None:
+    # Guards the shortcut that rejects words beginning like no name or stem.
+    gazetteer = load()
+    names = [key for key in gazetteer.places if "\u0400" <= key[:1] <= "\u04ff"]
+    stems = [stem for stem in gazetteer.cyrillic_stems if len(stem) >= 4]
+    assert names
+    assert stems
+    assert all(gazetteer.place(f"{name}у", "ru") is not None for name in names if len(name) >= 4)
+    assert all(gazetteer.place(f"{stem}е", "ru") is not None for stem in stems)

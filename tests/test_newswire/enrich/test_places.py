@@ -1,0 +1,47 @@
+"""Places: the longest gazetteer phrase of adjacent words that no earlier extractor claimed."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.enrich.gazetteer import MAX_PLACE_WORDS, load
+from newswire.enrich.places import _reach, places
+from newswire.enrich.text import tokens
+
+
+def _names(text: str, skip: frozenset[int] = frozenset()) -> list[str]:
+    found, _countries, _covered = places(text, tokens(text), load(), set(skip), set())
+    return [location.name for location in found]
+
+
+def test_the_longest_phrase_of_words_joined_by_single_spaces_is_one_place() -> None:
+    assert _names("Flights to Rio de Janeiro resumed.") == ["Rio de Janeiro"]
+    assert _names("Flights to Rio  de Janeiro resumed.") == []  # two spaces: no phrase
+
+
+def test_a_claimed_word_inside_a_phrase_breaks_it() -> None:
+    assert _names("Flights to Rio de Janeiro resumed.", skip=frozenset({3})) == []
+
+
+def test_the_words_of_a_place_are_not_looked_at_again() -> None:
+    text = "Talks in New York and Kazakhstan."
+    found, countries, covered = places(text, tokens(text), load(), set(), set())
+    assert [location.name for location in found] == ["New York", "Kazakhstan"]
+    assert countries == ["US", "KZ"]
+    assert covered == {2, 3, 5}
+
+
+@pytest.mark.parametrize(
+    ("text", "skip", "reach"),
+    [
+        ("Rio de Janeiro resumed flights", set(), MAX_PLACE_WORDS),
+        ("Rio de Janeiro", set(), 3),  # the text ends
+        ("Rio de Janeiro, Brazil", {2}, 2),  # a claimed word
+        ("Rio de, Janeiro", set(), 2),  # a comma between
+        ("Rio\nde Janeiro", set(), 1),  # a line break between
+    ],
+)
+def test_reach_counts_the_words_a_place_from_the_first_may_span(
+    text: str, skip: set[int], reach: int
+) -> None:
+    assert _reach(0, text, tokens(text), skip) == reach
