@@ -38,6 +38,7 @@ from newswire.settings import ENV_PREFIX, Settings, env_name
 from newswire.topology import Topology
 
 _POLL_SECONDS = 0.5
+_READ_STALL_SECONDS = 60.0  # reading a topic back: this long without a record is a failure
 # What `newswire worker` prints once its web server listens (the port may have been 0).
 WEB_SERVER_LINE = "newswire worker: web server on http://{host}:{port}"
 _WEB_SERVER_PORT = re.compile(r"newswire worker: web server on http://\S+?:(\d+)")
@@ -240,12 +241,20 @@ class Cluster:
             await consumer.seek_to_beginning(*partitions)
             records: list[Any] = []
             remaining = {tp for tp, end in ends.items() if end > 0}
+            progress = time.monotonic()
             while remaining:
                 batch = await consumer.getmany(*remaining, timeout_ms=1000)
                 for tp, messages in batch.items():
                     records.extend(messages)
+                    progress = time.monotonic() if messages else progress
                     if messages and messages[-1].offset + 1 >= ends[tp]:
                         remaining.discard(tp)
+                if time.monotonic() - progress > _READ_STALL_SECONDS:  # fail, never hang a run
+                    where = ", ".join(f"{tp.partition} (end {ends[tp]})" for tp in remaining)
+                    raise NewswireError(
+                        f"reading {topic}: nothing new for {_READ_STALL_SECONDS:.0f}s "
+                        f"on partitions {where}"
+                    )
             return records
 
     def owns_topic(self, name: str) -> bool:
