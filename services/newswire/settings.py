@@ -111,7 +111,7 @@ class Settings(BaseSettings):
     # Stateful stages take up to this many messages, or what arrived within this many
     # seconds, and wait for the broker's acknowledgements once per batch.
     batch_max_messages: int = Field(default=500, ge=1)
-    batch_max_seconds: float = Field(default=0.05, gt=0)
+    batch_max_seconds: float = Field(default=0.02, gt=0)
     # The largest message newswire produces. Topics it creates get this as max.message.bytes;
     # chunks, events and dead letters are bounded to fit (Kafka's default is 1 MiB).
     max_message_bytes: int = Field(default=1024 * 1024, ge=64 * 1024)
