@@ -232,8 +232,10 @@ class Cluster:
 
     async def read_records(self, topic: str) -> list[Any]:
         """Every record of a topic as aiokafka ConsumerRecords (headers, timestamps)."""
+        # "earliest" also for the reset that assign() starts: with the default ("latest") it
+        # could land after seek_to_beginning and leave the consumer at the end, reading nothing.
         async with AIOKafkaConsumer(
-            **client_kwargs(self.settings), enable_auto_commit=False
+            **client_kwargs(self.settings), enable_auto_commit=False, auto_offset_reset="earliest"
         ) as consumer:
             partitions = [TopicPartition(topic, p) for p in await _partitions(consumer, topic)]
             consumer.assign(partitions)
