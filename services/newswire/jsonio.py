@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -12,9 +13,10 @@ from newswire.errors import InputError
 _OPTIONS = orjson.OPT_NON_STR_KEYS
 
 
-def dumps(value: Any) -> bytes:
-    """Compact JSON; datetimes keep their UTC offset, dates are YYYY-MM-DD."""
-    return orjson.dumps(value, option=_OPTIONS)
+def dumps(value: Any, *, default: Callable[[Any], Any] | None = None) -> bytes:
+    """Compact JSON; datetimes keep their UTC offset, dates are YYYY-MM-DD. ``default``
+    turns a value orjson cannot serialise into one it can (or raises TypeError)."""
+    return orjson.dumps(value, default=default, option=_OPTIONS)
 
 
 def loads(data: bytes | str, *, reason: InputReason = "bad_json") -> Any:

@@ -122,11 +122,23 @@ WATERMARK_PREFIX = "~newest/"  # + partition: an identity partition's watermark 
 MAX_REVISIONS_KEPT = 32
 MAX_BUCKET_ENTRIES = 32
 _BBIT_CHANCE = 1 / 256  # two unrelated 8-bit minima agree by chance this often
+_LOW_BYTE = 0xFF
 
 
 def utc_text(moment: datetime) -> str:
     """A sortable text of an instant (UTC), so state compares alike whatever the zone."""
-    return moment.astimezone(UTC).isoformat()
+    # Asked about 3 times of each event's instant in a row: the last answer is kept (one
+    # tuple, replaced whole, so a reader never sees half of it).
+    global _LAST_UTC_TEXT  # noqa: PLW0603 - a one-entry memo
+    last = _LAST_UTC_TEXT
+    if last[0] is moment:
+        return last[1]
+    text = moment.astimezone(UTC).isoformat()
+    _LAST_UTC_TEXT = (moment, text)
+    return text
+
+
+_LAST_UTC_TEXT: tuple[datetime | None, str] = (None, "")
 
 
 def body_fingerprint(body: str) -> str:
@@ -165,7 +177,7 @@ def decide_identity(record: ArticleRecord | None, event: ArticleEvent) -> Identi
 
 def pack_signature(sig: Signature) -> str:
     """8-bit MinHash: the low byte of each bin, base64 (88 characters for 64 bins)."""
-    return base64.b64encode(bytes(v & 0xFF for v in sig)).decode("ascii")
+    return base64.b64encode(bytes(map(_LOW_BYTE.__and__, sig))).decode("ascii")
 
 
 def packed_similarity(left: str, right: str) -> float:

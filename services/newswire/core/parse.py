@@ -84,7 +84,9 @@ def parse_header(line: str) -> Header | None:
 
 def is_binary(line: str) -> bool:
     """Junk rather than text: control characters, or mostly replacement characters."""
-    if _BINARY.search(line):
+    # isprintable() is one scan in C, false for every control character: most lines of
+    # text need no regular expression.
+    if not line.isprintable() and _BINARY.search(line):
         return True
     return len(line) >= 4 and line.count("\ufffd") * 4 >= len(line)
 
@@ -208,7 +210,8 @@ class ArticleParser:
         line = line.lstrip("\ufeff").rstrip("\r")
         if not line or line.isspace():
             return
-        header = parse_header(line)
+        # Most lines are text that cannot start a header: no call for them.
+        header = parse_header(line) if line[0] in _HEADER_START else None
         if header is not None:
             self._on_header(header, line, offset, out)
             return

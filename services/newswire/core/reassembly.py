@@ -27,6 +27,7 @@ from __future__ import annotations
 import base64
 import uuid
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import BinaryIO, TypedDict
 
 from newswire.core.models import Chunk, ParseOutput, Rejection, Skip
@@ -149,30 +150,30 @@ class Reassembler:
         self.finished = True
 
     def _consume(self, data: bytes, offset: int, out: list[ParseOutput]) -> None:
-        pieces = data.split(b"\n")
-        position = offset
-        feed_line = self.parser.feed_line
-        for index, piece in enumerate(pieces):
-            is_last_piece = index == len(pieces) - 1
+        *lines, unfinished = data.split(b"\n")
+        if not lines:  # no newline: the chunk only continues the unfinished line
+            if not self.resync:  # (after a gap, bytes up to a newline are dropped)
+                self._extend_tail(unfinished)
+            return
+        position, start = offset, 0
+        if self.resync or self.tail or self.tail_overflow:  # the first line is special
+            first = lines[0]
             if self.resync:
-                position += len(piece) + 1
-                if not is_last_piece:
-                    self.resync = False
-                    self.tail_offset = position
-                continue
-            if is_last_piece:  # the unfinished line: keep it, bounded
-                self._extend_tail(piece)
-                return
-            if self.tail or self.tail_overflow:
-                self._extend_tail(piece)
-                line, line_offset = bytes(self.tail), self.tail_offset
+                self.resync = False
+            else:
+                self._extend_tail(first)
+                line = bytes(self.tail)
                 self.tail = bytearray()
                 self.tail_overflow = False
-            else:
-                line, line_offset = _cap(piece, self.max_line_bytes), position
-            position += len(piece) + 1
-            self.tail_offset = position
-            feed_line(line, line_offset, out)
+                self.parser.feed_line(line, self.tail_offset, out)
+            position, start = position + len(first) + 1, 1
+        # The other lines are whole in this chunk: the loop does only what each line needs.
+        feed_line, limit = self.parser.feed_line, self.max_line_bytes
+        for line in islice(lines, start, None):
+            feed_line(line if len(line) <= limit else _cap(line, limit), position, out)
+            position += len(line) + 1
+        self.tail_offset = position
+        self._extend_tail(unfinished)
 
     def _extend_tail(self, piece: bytes) -> None:
         if self.tail_overflow:

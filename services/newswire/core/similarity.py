@@ -16,9 +16,9 @@ they must never change (``tests/test_newswire/core/test_similarity.py`` pins the
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from itertools import chain
-from operator import xor
+import sys
+from array import array
+from collections.abc import Sequence
 
 from newswire.core.identity import chunk_words, folded_chunks
 
@@ -31,58 +31,78 @@ _MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)
 _EMPTY = _MASK
 _BIN_BITS = SIGNATURE_SIZE.bit_length() - 1  # a power of two: bin = low bits, rest = the others
 _BIN_OF = SIGNATURE_SIZE - 1
-_UNSET = 1 << 64  # above every 64-bit shingle hash
+_UNSET = _EMPTY << _BIN_BITS  # above every 64-bit shingle hash; shifted, it is _EMPTY
 _BAND_HASH = hashlib.blake2b(digest_size=8, person=b"nw-band")
 _BAND_PREFIXES = [f"{band:02d}-" for band in range(BANDS)]
 _BAND_TEXT = ("(" + ", ".join(["%d"] * ROWS) + ")").encode()  # repr() of a tuple of ROWS ints
 _CACHED_CHUNKS = 1 << 16
 
 Signature = tuple[int, ...]
-# A word's hash x and its three shingle-position products (x * _MIX[k]) mod 2**64.
-_WordParts = tuple[int, int, int, int]
+# The words of a text as three "lanes": for each shingle position k, the products
+# (x * _MIX[k]) mod 2**64 of its word hashes x, packed as native 64-bit integers. Packed, the
+# XOR of a whole text's shingles is three int.from_bytes and two big-int XORs (in C), not a
+# Python operation per word.
+_Lanes = tuple[bytes, bytes, bytes]
+_LANE_BYTES = 8
+_ORDER = sys.byteorder  # the order array("Q") and memoryview.cast("Q") use
 
 
 def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
 
 
-def _word_parts(word: str) -> _WordParts:
-    x = _word_hash(word)
+def _lanes(hashes: list[int]) -> _Lanes:
     a, b, c = _MIX
-    return (x * a) & _MASK, (x * b) & _MASK, (x * c) & _MASK, x
+    return (
+        array("Q", [(x * a) & _MASK for x in hashes]).tobytes(),
+        array("Q", [(x * b) & _MASK for x in hashes]).tobytes(),
+        array("Q", [(x * c) & _MASK for x in hashes]).tobytes(),
+    )
 
 
-class _ChunkParts(dict[str, tuple[_WordParts, ...]]):
-    """Memo: a whitespace-separated chunk of folded text -> the parts of its words.
+class _ChunkLanes(dict[str, _Lanes]):
+    """Memo: a whitespace-separated chunk of folded text -> the lanes of its words.
 
     Keyed by chunk, not word, so the per-word normalising and hashing run once per distinct
     chunk ("said," and "said" are two keys) and a body's lookups stay in C (``map``). Emptied
     when full: a bound on memory that changes no result.
     """
 
-    def __missing__(self, chunk: str) -> tuple[_WordParts, ...]:
+    def __missing__(self, chunk: str) -> _Lanes:
         if len(self) >= _CACHED_CHUNKS:
             self.clear()
-        parts = self[chunk] = tuple(_word_parts(word) for word in chunk_words(chunk))
-        return parts
+        lanes = self[chunk] = _lanes([_word_hash(word) for word in chunk_words(chunk)])
+        return lanes
 
 
-_CHUNK_PARTS = _ChunkParts()
+_CHUNK_LANES = _ChunkLanes()
 
 
-def _text_parts(text: str) -> list[_WordParts]:
-    """The parts of the words of ``normalise_text(text)``, in order."""
-    return list(chain.from_iterable(map(_CHUNK_PARTS.__getitem__, folded_chunks(text))))
+def _text_lanes(text: str) -> _Lanes:
+    """The lanes of the words of ``normalise_text(text)``, in order."""
+    chunks = folded_chunks(text)
+    if not chunks:
+        return b"", b"", b""
+    a, b, c = map(b"".join, zip(*map(_CHUNK_LANES.__getitem__, chunks), strict=True))
+    return a, b, c
 
 
-def _shingle_values(text: str) -> Iterable[int]:
+def _shingle_values(text: str) -> Sequence[int]:
     """The 64-bit hash of each word triple, repeats included; one value for 1-2 words."""
-    parts = _text_parts(text)
-    if len(parts) < SHINGLE_WORDS:
-        return [(sum(p[3] for p in parts) * _MIX[0]) & _MASK] if parts else []
-    # (x*a ^ y*b ^ z*c) mod 2**64 is the XOR of the products taken mod 2**64 each.
-    a, b, c, _ = zip(*parts, strict=True)
-    return map(xor, map(xor, a, b[1:]), c[2:])
+    a, b, c = _text_lanes(text)
+    words = len(a) // _LANE_BYTES
+    if words < SHINGLE_WORDS:
+        hashes = [_word_hash(w) for chunk in folded_chunks(text) for w in chunk_words(chunk)]
+        return [(sum(hashes) * _MIX[0]) & _MASK] if hashes else []
+    # (x*a ^ y*b ^ z*c) mod 2**64 is the XOR of the products taken mod 2**64 each, and an
+    # XOR of packed lanes is the lanes' XORs: shift b by one word and c by two, XOR at once.
+    width = len(a) - 2 * _LANE_BYTES
+    mixed = (
+        int.from_bytes(a[:width], _ORDER)
+        ^ int.from_bytes(b[_LANE_BYTES : _LANE_BYTES + width], _ORDER)
+        ^ int.from_bytes(c[2 * _LANE_BYTES :], _ORDER)
+    )
+    return memoryview(mixed.to_bytes(width, _ORDER)).cast("Q")
 
 
 def shingle_hashes(text: str) -> set[int]:
@@ -99,7 +119,7 @@ def signature(text: str) -> Signature:
         index = value & _BIN_OF
         if value < smallest[index]:  # noqa: PLR1730 - cheaper than min() in this hot loop
             smallest[index] = value
-    bins = [_EMPTY if v == _UNSET else v >> _BIN_BITS for v in smallest]
+    bins = [v >> _BIN_BITS for v in smallest]  # an unset bin shifts to _EMPTY
     if _EMPTY not in bins or all(v == _EMPTY for v in bins):
         return tuple(bins)
     # Densify: an empty bin borrows the next non-empty bin's value (rotation), so that

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newswire.core.models import Skip
-from newswire.core.parse import parse_header
+from newswire.core.parse import is_binary, parse_header
 from tests.support import articles, parse_bytes, rejections
 
 ARTICLE = b"14.07.2025, 12:31 5091\nA title\nFirst paragraph.\nSecond paragraph.\n"
@@ -151,3 +154,15 @@ def test_a_truncated_file_yields_its_complete_part() -> None:
     found = articles(parse_bytes(cut))
     assert [a.title for a in found] == ["A title", "Second title"]
     assert found[1].paragraphs == ("A paragraph cut in the mid",)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+@given(st.text(alphabet=st.sampled_from("ab \t\x00\x07\x0b\x1f\x7f\x85\xa0\u2028\ufffdя")))
+def test_a_line_is_binary_for_a_control_character_or_mostly_replacement_characters(
+    line: str,
+) -> None:
+    # The definition; is_binary skips the expression for printable lines.
+    mostly_replaced = len(line) >= 4 and line.count("\ufffd") * 4 >= len(line)
+    assert is_binary(line) == (_CONTROL.search(line) is not None or mostly_replaced)
