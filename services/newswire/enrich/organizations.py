@@ -6,12 +6,13 @@ names introduced as companies (``the Chinese company Hunan Junxin Environmental 
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from newswire.core.models import Organization
 from newswire.enrich.document import ORGANIZATION_TOKENS, ORGANIZATIONS, Document, Findings
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import ORG_HEADS, ROLE_ACRONYMS, ROLE_HEADS, ROLE_MODIFIERS
-from newswire.enrich.text import Token, is_cyrillic, joined_by_space
+from newswire.enrich.text import Memo, Token, Tokens, is_cyrillic, joined_by_space
 
 _MAX_ORG_WORDS = 12
 _NAME = r"[A-Z][\w&\-]*(?: [A-Z][\w&\-]*)*"
@@ -80,14 +81,21 @@ def _inside_role(toks: list[Token], first: int) -> bool:
     return 0 <= k < first - 1 and toks[k].lower in ROLE_HEADS
 
 
-def _candidates(toks: list[Token]) -> list[int]:
+def _may_be_head_or_acronym(word: str) -> bool:
+    return word.lower() in ORG_HEADS or word.isupper()
+
+
+_candidate_word = Memo(_may_be_head_or_acronym, limit=1 << 16, longest=40)
+
+
+def _candidates(toks: Tokens) -> list[int]:
     """Indexes of the tokens that may be an organisation's head or an acronym: the loop that
-    judges them visits these few only."""
-    return [i for i, t in enumerate(toks) if t.lower in ORG_HEADS or t.text.isupper()]
+    judges them visits these few only (found by a lookup a word, no Python code a word)."""
+    return list(compress(range(len(toks)), map(_candidate_word.__getitem__, toks.texts)))
 
 
 def organizations(
-    text: str, toks: list[Token], gazetteer: Gazetteer
+    text: str, toks: Tokens, gazetteer: Gazetteer
 ) -> tuple[list[Organization], set[int]]:
     """Organisations in order of mention, and the indexes of the tokens their names cover."""
     names: dict[str, None] = {}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache, partial
+from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -38,7 +39,7 @@ from newswire.enrich.lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
-from newswire.enrich.text import Mention, Token, is_cyrillic, joined_by_space
+from newswire.enrich.text import Mention, Token, Tokens, is_cyrillic, joined_by_space
 
 _MAX_NAME_WORDS = 3
 _CYRILLIC_LANGUAGES = ("ru", "kk", "uk")
@@ -144,18 +145,17 @@ def _a_place(phrase: str, gazetteer: Gazetteer) -> bool:
     return gazetteer.place(phrase) is not None
 
 
-def name_ends(text: str, toks: list[Token], gazetteer: Gazetteer) -> list[int]:
+def name_ends(toks: Tokens, gazetteer: Gazetteer) -> list[int]:
     """Where a name may end: the last word of each run of capitalised words (joined by single
     spaces), when it may be a name's word."""
-    loose = _judges(gazetteer).loose
-    ends = [i for i, t in enumerate(toks) if t.capitalised and loose(t.text)]
+    capitalised = toks.capitalised_at
+    may_be_names = map(_judges(gazetteer).loose, map(toks.texts.__getitem__, capitalised))
+    gaps = toks.gaps_after
     after_last = len(toks) - 1
     return [
         i
-        for i in ends
-        if i == after_last
-        or not toks[i + 1].capitalised
-        or not joined_by_space(text, toks[i], toks[i + 1])
+        for i in compress(capitalised, may_be_names)
+        if i == after_last or not toks[i + 1].capitalised or gaps[i] != " "
     ]
 
 
@@ -245,14 +245,14 @@ def _speaks(text: str, toks: list[Token], last: int) -> bool:
     )
 
 
-def mentions(text: str, toks: list[Token], gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
+def mentions(text: str, toks: Tokens, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
     """Every person mention in order, one-word mentions unresolved (their name is one word).
 
     Tokens in ``taken`` (organisation names) are never part of a person's name.
     """
     found: list[Mention] = []
     barrier = -1
-    for run_last in name_ends(text, toks, gazetteer):
+    for run_last in name_ends(toks, gazetteer):
         if run_last in taken:
             continue
         first = _name_start(text, toks, run_last, gazetteer, taken)

@@ -3,6 +3,10 @@ countries an article is about (places and demonyms, ISO 3166-1 alpha-2, in order
 
 from __future__ import annotations
 
+from functools import lru_cache
+from itertools import compress
+from typing import NamedTuple
+
 from newswire.core.models import Location
 from newswire.enrich.document import (
     COUNTRIES,
@@ -15,11 +19,13 @@ from newswire.enrich.document import (
     Findings,
 )
 from newswire.enrich.gazetteer import MAX_PLACE_WORDS, Gazetteer, Place
-from newswire.enrich.text import Token, joined_by_space
+from newswire.enrich.text import Memo, Token, Tokens, joined_by_space
 
 _COMMON_CITY_ZIPF = 4.5  # "Nice", "Split", "Reading": a common word first, a city second
 _COMMON_REGION_ZIPF = 3.0  # one-word regions ("Gulf", "Central") are mostly ordinary words
 _NATIONAL = ("country", "demonym", "capital")
+_WORDS_REMEMBERED = 1 << 16
+_LONGEST_WORD_REMEMBERED = 40
 
 
 def _accept(place: Place, words: list[Token], gazetteer: Gazetteer, in_org: bool) -> bool:
@@ -34,9 +40,31 @@ def _accept(place: Place, words: list[Token], gazetteer: Gazetteer, in_org: bool
     return not word.sentence_start and gazetteer.frequency(word.lower) < limit
 
 
+class _Start(NamedTuple):
+    """What a capitalised word may begin: places of several words (its lower case is the
+    first word of one), or else the place it names alone."""
+
+    several: bool
+    alone: Place | None
+
+
+@lru_cache(maxsize=128)  # one table per language the detector may give
+def _starts(gazetteer: Gazetteer, language: str | None) -> Memo[_Start | None]:
+    """A word's ``_Start`` (None when it begins no place), by its text: most capitalised words
+    begin none, and the same words come back in every article."""
+
+    def start(word: str) -> _Start | None:
+        if word.lower() in gazetteer.first_words:
+            return _Start(several=True, alone=None)
+        place = gazetteer.place(word, language)  # the word's text is its span's
+        return None if place is None else _Start(several=False, alone=place)
+
+    return Memo(start, limit=_WORDS_REMEMBERED, longest=_LONGEST_WORD_REMEMBERED)
+
+
 def places(
     text: str,
-    toks: list[Token],
+    toks: Tokens,
     gazetteer: Gazetteer,
     skip: set[int],
     orgs: set[int],
@@ -52,10 +80,15 @@ def places(
     locations: dict[tuple[str, str], None] = {}
     countries: dict[str, None] = {}
     resume = 0  # the tokens before it belong to the place found last
-    for i in [i for i, tok in enumerate(toks) if tok.capitalised]:  # where a place may begin
+    # Where a place may begin: the capitalised words that begin one, told by a lookup each.
+    capitalised = toks.capitalised_at
+    starts = list(
+        map(_starts(gazetteer, language).__getitem__, map(toks.texts.__getitem__, capitalised))
+    )
+    for i, start in zip(compress(capitalised, starts), filter(None, starts), strict=True):
         if i < resume or i in skip:
             continue
-        found = _place_at(i, text, toks, gazetteer, skip=skip, orgs=orgs, language=language)
+        found = _place_at(i, start, text, toks, gazetteer, skip=skip, orgs=orgs, language=language)
         if found is None:
             continue
         size, place = found
@@ -70,6 +103,7 @@ def places(
 
 def _place_at(
     i: int,
+    start: _Start,
     text: str,
     toks: list[Token],
     gazetteer: Gazetteer,
@@ -80,8 +114,8 @@ def _place_at(
 ) -> tuple[int, Place] | None:
     """The longest accepted place of words ``i``, ``i + 1``... and its number of words."""
     first = toks[i]
-    if first.lower not in gazetteer.first_words:  # most words: a place of one word or none
-        place = gazetteer.place(first.text, language)  # the word's text is its span's
+    if not start.several:  # most words: a place of one word or none
+        place = start.alone
         if place is None or not _accept(place, [first], gazetteer, i in orgs):
             return None
         return 1, place
