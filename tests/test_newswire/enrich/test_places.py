@@ -44,4 +44,4 @@ def test_the_words_of_a_place_are_not_looked_at_again() -> None:
 def test_reach_counts_the_words_a_place_from_the_first_may_span(
     text: str, skip: set[int], reach: int
 ) -> None:
-    assert _reach(0, text, tokens(text), skip) == reach
+    assert _reach(0, tokens(text), skip) == reach
