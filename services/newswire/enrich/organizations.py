@@ -12,7 +12,7 @@ from newswire.core.models import Organization
 from newswire.enrich.document import ORGANIZATION_TOKENS, ORGANIZATIONS, Document, Findings
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import ORG_HEADS, ROLE_ACRONYMS, ROLE_HEADS, ROLE_MODIFIERS
-from newswire.enrich.text import Memo, Token, Tokens, is_cyrillic, joined_by_space
+from newswire.enrich.text import Memo, Token, Tokens, is_cyrillic
 
 _MAX_ORG_WORDS = 12
 _NAME = r"[A-Z][\w&\-]*(?: [A-Z][\w&\-]*)*"
@@ -22,13 +22,14 @@ _COMPANY_LIST = re.compile(
 _LIST_SEPARATOR = re.compile(r", and |, | and ")
 
 
-def _phrase_tokens(text: str, toks: list[Token], i: int) -> tuple[int, int]:
+def _phrase_tokens(toks: Tokens, i: int) -> tuple[int, int]:
     """Indexes of the capitalised phrase around token i, through "of", "for", "and", "the"."""
     first = i
     # An English organisation name inside Cyrillic text ends where the Cyrillic words begin
     # ("Премьер-министр Олжас Бектенов Жапонияның Mitsubishi Corporation").
     script = is_cyrillic(toks[i].text)
-    while first > 0 and joined_by_space(text, toks[first - 1], toks[first]):
+    gaps = toks.gaps_after
+    while first > 0 and gaps[first - 1] == " ":
         previous = toks[first - 1]
         if (
             previous.capitalised
@@ -45,7 +46,7 @@ def _phrase_tokens(text: str, toks: list[Token], i: int) -> tuple[int, int]:
     in_role = _inside_role(toks, first)
     while last + 1 < len(toks) and last - first < _MAX_ORG_WORDS:
         following = toks[last + 1]
-        if not joined_by_space(text, toks[last], following):
+        if gaps[last] != " ":
             break
         if is_cyrillic(following.text) != script:
             break
@@ -58,7 +59,7 @@ def _phrase_tokens(text: str, toks: list[Token], i: int) -> tuple[int, int]:
             following.lower in ("of", "for", "and")
             and after is not None
             and after.capitalised
-            and joined_by_space(text, following, after)
+            and gaps[last + 1] == " "
         ):
             last += 2
             continue
@@ -103,7 +104,7 @@ def organizations(
     for i in _candidates(toks):
         token = toks[i]
         if token.lower in ORG_HEADS and token.capitalised:
-            first, last = _phrase_tokens(text, toks, i)
+            first, last = _phrase_tokens(toks, i)
             if last > first or toks[first].lower != token.lower:  # a head alone is no name
                 names.setdefault(text[toks[first].start : toks[last].end], None)
                 covered.update(range(first, last + 1))

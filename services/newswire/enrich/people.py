@@ -39,7 +39,7 @@ from newswire.enrich.lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
-from newswire.enrich.text import Mention, Token, Tokens, is_cyrillic, joined_by_space
+from newswire.enrich.text import Mention, Token, Tokens, is_cyrillic
 
 _MAX_NAME_WORDS = 3
 _CYRILLIC_LANGUAGES = ("ru", "kk", "uk")
@@ -159,9 +159,7 @@ def name_ends(toks: Tokens, gazetteer: Gazetteer) -> list[int]:
     ]
 
 
-def _name_start(
-    text: str, toks: list[Token], last: int, gazetteer: Gazetteer, taken: set[int]
-) -> int:
+def _name_start(text: str, toks: Tokens, last: int, gazetteer: Gazetteer, taken: set[int]) -> int:
     """The first word of the name ending at ``last`` (the end of a run): at most three words
     of the run, none of an organisation's name, none closing a place's name; ``last + 1``
     when there is none."""
@@ -170,7 +168,7 @@ def _name_start(
     while first > last + 1 - _MAX_NAME_WORDS:
         k = first - 1
         # The run goes back over words joined by a space (capitalised: ``loose`` says so).
-        if k < last and (k < 0 or not joined_by_space(text, toks[k], toks[k + 1])):
+        if k < last and (k < 0 or toks.gaps_after[k] != " "):
             break
         if k in taken or not loose(toks[k].text) or ends_a_place(text, toks, k, gazetteer):
             break
@@ -179,13 +177,14 @@ def _name_start(
 
 
 def _role_before(
-    text: str, toks: list[Token], first: int, gazetteer: Gazetteer, barrier: int
+    text: str, toks: Tokens, first: int, gazetteer: Gazetteer, barrier: int
 ) -> str | None:
     """The role just before a name; the walk stops at ``barrier`` (the previous person)."""
     # The walk back over the role's words: capitalised, or words a role is made of.
+    gaps = toks.gaps_after
     j = first - 1
     while j > barrier and first - 1 - j < _MAX_ROLE_WORDS:
-        gap = text[toks[j].end : toks[j + 1].start]
+        gap = gaps[j]
         if gap not in _ROLE_GAPS and not (j == first - 1 and gap == ", "):
             break
         if not (toks[j].capitalised or toks[j].lower in _ROLE_WORDS):
@@ -209,9 +208,10 @@ def _role_before(
     return role or None
 
 
-def _role_after(text: str, toks: list[Token], last: int) -> str | None:
+def _role_after(text: str, toks: Tokens, last: int) -> str | None:
     """An apposition: "Dai Daoguo, Chairman of the Board of ...," up to the next , or ."""
-    if last + 1 >= len(toks) or text[toks[last].end : toks[last + 1].start] != ", ":
+    gaps = toks.gaps_after
+    if last + 1 >= len(toks) or gaps[last] != ", ":
         return None
     k = last + 1
     if toks[k].lower == "the" and k + 1 < len(toks):
@@ -223,25 +223,23 @@ def _role_after(text: str, toks: list[Token], last: int) -> str | None:
         return None
     end = k
     while end + 1 < len(toks) and end - begin < _MAX_ROLE_WORDS:
-        gap = text[toks[end].end : toks[end + 1].start]
-        if gap not in _ROLE_GAPS:
+        if gaps[end] not in _ROLE_GAPS:
             break
         end += 1
     return text[toks[begin].start : toks[end].end]
 
 
-def _has_title(text: str, toks: list[Token], first: int) -> bool:
+def _has_title(toks: Tokens, first: int) -> bool:
     if first == 0:
         return False
-    previous = toks[first - 1]
-    return previous.lower in TITLES and text[previous.end : toks[first].start] in (" ", ". ")
+    return toks.lowers[first - 1] in TITLES and toks.gaps_after[first - 1] in (" ", ". ")
 
 
-def _speaks(text: str, toks: list[Token], last: int) -> bool:
+def _speaks(toks: Tokens, last: int) -> bool:
     return (
         last + 1 < len(toks)
-        and toks[last + 1].lower in SPEECH_VERBS
-        and joined_by_space(text, toks[last], toks[last + 1])
+        and toks.lowers[last + 1] in SPEECH_VERBS
+        and toks.gaps_after[last] == " "
     )
 
 
@@ -262,7 +260,7 @@ def mentions(text: str, toks: Tokens, gazetteer: Gazetteer, taken: set[int]) -> 
         # "Minister of Energy and Petroleum of Kenya": words of a role, not a name.
         if (
             following is not None
-            and joined_by_space(text, toks[run_last], following)
+            and toks.gaps_after[run_last] == " "
             and (
                 following.lower in ("of", "for") or (following.lower == "and" and first == run_last)
             )
@@ -271,9 +269,7 @@ def mentions(text: str, toks: Tokens, gazetteer: Gazetteer, taken: set[int]) -> 
         role = _role_before(text, toks, first, gazetteer, barrier) or _role_after(
             text, toks, run_last
         )
-        evidence = (
-            role is not None or _has_title(text, toks, first) or _speaks(text, toks, run_last)
-        )
+        evidence = role is not None or _has_title(toks, first) or _speaks(toks, run_last)
         words = toks[first : run_last + 1]
         if toks[first].sentence_start and len(words) == 1 and role is None:
             continue  # a capitalised sentence opener, not a surname
