@@ -18,7 +18,7 @@ from typing import Any, Generic, NamedTuple, TypeVar, cast
 from newswire.core.models import ArticleEvent, Location, Money, Organization, Person, Quote
 from newswire.enrich.gazetteer import Gazetteer, load
 from newswire.enrich.language import detect_language
-from newswire.enrich.text import Token, tokens
+from newswire.enrich.text import Tokens, tokens
 
 T = TypeVar("T")
 
@@ -82,7 +82,7 @@ class Document(NamedTuple):
     title: str
     body: str  # the analysed text: the event's body cut at MAX_BODY_CHARS (``bounded``)
     paragraphs: list[str]
-    tokens: list[Token]
+    tokens: Tokens
     gazetteer: Gazetteer
     language: str | None  # ISO 639-1, read once: every extractor may depend on it
     claimed: Mapping[str, AbstractSet[int]] = _NOTHING

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from itertools import compress
-from operator import attrgetter
+from operator import mul, neg
 
 from newswire.enrich.document import KEYWORDS, PERSON_TOKENS, PLACE_TOKENS, Document, Findings
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS
-from newswire.enrich.text import Memo, Token
+from newswire.enrich.text import Memo, Tokens
 
 MAX_KEYWORDS = 6
 _MIN_LETTERS = 4
@@ -18,9 +19,7 @@ _TOO_COMMON_ZIPF = 5.0
 _RAREST_ZIPF = 7.0
 _NOT_TOPICS = ROLE_HEADS | ROLE_MODIFIERS | SPEECH_VERBS
 _WORDS_REMEMBERED = 1 << 16  # an article's words mostly come back in the next ones
-
-_text = attrgetter("text")
-_lower = attrgetter("lower")
+_LONGEST_WORD_REMEMBERED = 40
 
 
 def _could_be_topic(word: str) -> bool:
@@ -28,29 +27,39 @@ def _could_be_topic(word: str) -> bool:
     return len(word) >= _MIN_LETTERS and word.isalpha()
 
 
-_topic_word = Memo(_could_be_topic, limit=_WORDS_REMEMBERED, longest=40)
+_topic_word = Memo(_could_be_topic, limit=_WORDS_REMEMBERED, longest=_LONGEST_WORD_REMEMBERED)
 
 
-def keywords(
-    toks: list[Token], gazetteer: Gazetteer, language: str | None, skip: set[int]
-) -> list[str]:
-    scale = "ru" if language in ("ru", "kk", "uk") else "en"
-    # Counted in C (maps, compress, Counter): a Python test per token cost more than the rest.
-    texts = list(map(_text, toks))
-    for i in skip:
-        if 0 <= i < len(texts):
-            texts[i] = ""  # no topic
-    counts = Counter(compress(map(_lower, toks), map(_topic_word.__getitem__, texts)))
+@lru_cache(maxsize=4)  # one table per frequency scale
+def _rarities(gazetteer: Gazetteer, scale: str) -> Memo[float]:
+    """A lower-case word's rarity (how far below the rarest Zipf frequency it is); 0 for a
+    word too common, a role or speech word, or (in English) a verb in the past tense."""
     frequencies = gazetteer.zipf.get(scale, {})  # gazetteer.frequency, without a call a word
-    scored = []
-    for word, count in counts.items():
+
+    def rarity(word: str) -> float:
         zipf = frequencies.get(word.lower(), 0.0)
         if zipf >= _TOO_COMMON_ZIPF or word in _NOT_TOPICS:
-            continue
+            return 0.0
         if scale == "en" and word.endswith("ed"):  # reported speech, not a topic
-            continue
-        scored.append((-count * (_RAREST_ZIPF - zipf), word))
-    return [word for _, word in sorted(scored)[:MAX_KEYWORDS]]
+            return 0.0
+        return _RAREST_ZIPF - zipf  # above 0: the word is rarer than _TOO_COMMON_ZIPF
+
+    return Memo(rarity, limit=_WORDS_REMEMBERED, longest=_LONGEST_WORD_REMEMBERED)
+
+
+def keywords(toks: Tokens, gazetteer: Gazetteer, language: str | None, skip: set[int]) -> list[str]:
+    scale = "ru" if language in ("ru", "kk", "uk") else "en"
+    # Counted and scored in C (maps, compress, filter, Counter, zip): a Python test per token,
+    # or per distinct word, cost more than all the rest.
+    topic = list(map(_topic_word.__getitem__, toks.texts))
+    for i in skip:
+        if 0 <= i < len(topic):
+            topic[i] = False
+    rarity = _rarities(gazetteer, scale)
+    counts = Counter(filter(rarity.__getitem__, compress(toks.lowers, topic)))
+    scores = map(mul, map(neg, counts.values()), map(rarity.__getitem__, counts))
+    scored = sorted(zip(scores, counts, strict=True))  # most frequent times rarest first
+    return [word for _, word in scored[:MAX_KEYWORDS]]
 
 
 def extract(doc: Document) -> Findings:

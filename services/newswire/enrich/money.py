@@ -61,6 +61,7 @@ def _by_name(words: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # amounts repeat too ("1 billion", "40 million")
 def _amount(number: str, scale: str | None) -> float | None:
     digits = _GROUP_SEPARATOR.sub("", number).replace(",", ".")
     try:
@@ -77,8 +78,11 @@ def money(text: str, gazetteer: Gazetteer) -> tuple[list[Money], list[tuple[int,
     taken: list[tuple[int, int]] = []
 
     def keep(start: int, end: int, code: str | None, number: str, scale: str | None) -> None:
-        if code is None or any(a < end and start < b for a, b in taken):
+        if code is None:
             return
+        for begin, finish in taken:  # a loop: no generator to make for the few spans taken
+            if begin < end and start < finish:
+                return
         amount = _amount(number, scale)
         if amount is None:
             return
@@ -87,16 +91,16 @@ def money(text: str, gazetteer: Gazetteer) -> tuple[list[Money], list[tuple[int,
 
     for match in _symbol_first().finditer(text):
         symbol = gazetteer.currency_symbols[match.group("cur")]
-        keep(match.start(), match.end(), symbol, match.group("num"), match.group("scale"))
+        keep(match.start(), match.end(), symbol, *match.group("num", "scale"))
     for match in _CODE_FIRST.finditer(text):
         cur = match.group("cur")
         iso = cur if cur in gazetteer.currency_codes else None
-        keep(match.start(), match.end(), iso, match.group("num"), match.group("scale"))
+        keep(match.start(), match.end(), iso, *match.group("num", "scale"))
     for match in _NAME_AFTER.finditer(text):
         named = _by_name(match.group("words"), gazetteer)
         if named is not None:
             end = match.start("words") + named[1]
-            keep(match.start(), end, named[0], match.group("num"), match.group("scale"))
+            keep(match.start(), end, named[0], *match.group("num", "scale"))
     return [found[start] for start in sorted(found)], sorted(taken)
 
 

@@ -6,12 +6,13 @@ names introduced as companies (``the Chinese company Hunan Junxin Environmental 
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from newswire.core.models import Organization
 from newswire.enrich.document import ORGANIZATION_TOKENS, ORGANIZATIONS, Document, Findings
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import ORG_HEADS, ROLE_ACRONYMS, ROLE_HEADS, ROLE_MODIFIERS
-from newswire.enrich.text import Token, is_cyrillic, joined_by_space
+from newswire.enrich.text import Memo, Token, Tokens, is_cyrillic
 
 _MAX_ORG_WORDS = 12
 _NAME = r"[A-Z][\w&\-]*(?: [A-Z][\w&\-]*)*"
@@ -21,13 +22,14 @@ _COMPANY_LIST = re.compile(
 _LIST_SEPARATOR = re.compile(r", and |, | and ")
 
 
-def _phrase_tokens(text: str, toks: list[Token], i: int) -> tuple[int, int]:
+def _phrase_tokens(toks: Tokens, i: int) -> tuple[int, int]:
     """Indexes of the capitalised phrase around token i, through "of", "for", "and", "the"."""
     first = i
     # An English organisation name inside Cyrillic text ends where the Cyrillic words begin
     # ("Премьер-министр Олжас Бектенов Жапонияның Mitsubishi Corporation").
     script = is_cyrillic(toks[i].text)
-    while first > 0 and joined_by_space(text, toks[first - 1], toks[first]):
+    gaps = toks.gaps_after
+    while first > 0 and gaps[first - 1] == " ":
         previous = toks[first - 1]
         if (
             previous.capitalised
@@ -44,7 +46,7 @@ def _phrase_tokens(text: str, toks: list[Token], i: int) -> tuple[int, int]:
     in_role = _inside_role(toks, first)
     while last + 1 < len(toks) and last - first < _MAX_ORG_WORDS:
         following = toks[last + 1]
-        if not joined_by_space(text, toks[last], following):
+        if gaps[last] != " ":
             break
         if is_cyrillic(following.text) != script:
             break
@@ -57,7 +59,7 @@ def _phrase_tokens(text: str, toks: list[Token], i: int) -> tuple[int, int]:
             following.lower in ("of", "for", "and")
             and after is not None
             and after.capitalised
-            and joined_by_space(text, following, after)
+            and gaps[last + 1] == " "
         ):
             last += 2
             continue
@@ -80,14 +82,21 @@ def _inside_role(toks: list[Token], first: int) -> bool:
     return 0 <= k < first - 1 and toks[k].lower in ROLE_HEADS
 
 
-def _candidates(toks: list[Token]) -> list[int]:
+def _may_be_head_or_acronym(word: str) -> bool:
+    return word.lower() in ORG_HEADS or word.isupper()
+
+
+_candidate_word = Memo(_may_be_head_or_acronym, limit=1 << 16, longest=40)
+
+
+def _candidates(toks: Tokens) -> list[int]:
     """Indexes of the tokens that may be an organisation's head or an acronym: the loop that
-    judges them visits these few only."""
-    return [i for i, t in enumerate(toks) if t.lower in ORG_HEADS or t.text.isupper()]
+    judges them visits these few only (found by a lookup a word, no Python code a word)."""
+    return list(compress(range(len(toks)), map(_candidate_word.__getitem__, toks.texts)))
 
 
 def organizations(
-    text: str, toks: list[Token], gazetteer: Gazetteer
+    text: str, toks: Tokens, gazetteer: Gazetteer
 ) -> tuple[list[Organization], set[int]]:
     """Organisations in order of mention, and the indexes of the tokens their names cover."""
     names: dict[str, None] = {}
@@ -95,7 +104,7 @@ def organizations(
     for i in _candidates(toks):
         token = toks[i]
         if token.lower in ORG_HEADS and token.capitalised:
-            first, last = _phrase_tokens(text, toks, i)
+            first, last = _phrase_tokens(toks, i)
             if last > first or toks[first].lower != token.lower:  # a head alone is no name
                 names.setdefault(text[toks[first].start : toks[last].end], None)
                 covered.update(range(first, last + 1))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache, partial
+from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -38,7 +39,7 @@ from newswire.enrich.lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
-from newswire.enrich.text import Mention, Token, is_cyrillic, joined_by_space
+from newswire.enrich.text import Mention, Token, Tokens, is_cyrillic
 
 _MAX_NAME_WORDS = 3
 _CYRILLIC_LANGUAGES = ("ru", "kk", "uk")
@@ -144,24 +145,21 @@ def _a_place(phrase: str, gazetteer: Gazetteer) -> bool:
     return gazetteer.place(phrase) is not None
 
 
-def name_ends(text: str, toks: list[Token], gazetteer: Gazetteer) -> list[int]:
+def name_ends(toks: Tokens, gazetteer: Gazetteer) -> list[int]:
     """Where a name may end: the last word of each run of capitalised words (joined by single
     spaces), when it may be a name's word."""
-    loose = _judges(gazetteer).loose
-    ends = [i for i, t in enumerate(toks) if t.capitalised and loose(t.text)]
+    capitalised = toks.capitalised_at
+    may_be_names = map(_judges(gazetteer).loose, map(toks.texts.__getitem__, capitalised))
+    gaps = toks.gaps_after
     after_last = len(toks) - 1
     return [
         i
-        for i in ends
-        if i == after_last
-        or not toks[i + 1].capitalised
-        or not joined_by_space(text, toks[i], toks[i + 1])
+        for i in compress(capitalised, may_be_names)
+        if i == after_last or not toks[i + 1].capitalised or gaps[i] != " "
     ]
 
 
-def _name_start(
-    text: str, toks: list[Token], last: int, gazetteer: Gazetteer, taken: set[int]
-) -> int:
+def _name_start(text: str, toks: Tokens, last: int, gazetteer: Gazetteer, taken: set[int]) -> int:
     """The first word of the name ending at ``last`` (the end of a run): at most three words
     of the run, none of an organisation's name, none closing a place's name; ``last + 1``
     when there is none."""
@@ -170,7 +168,7 @@ def _name_start(
     while first > last + 1 - _MAX_NAME_WORDS:
         k = first - 1
         # The run goes back over words joined by a space (capitalised: ``loose`` says so).
-        if k < last and (k < 0 or not joined_by_space(text, toks[k], toks[k + 1])):
+        if k < last and (k < 0 or toks.gaps_after[k] != " "):
             break
         if k in taken or not loose(toks[k].text) or ends_a_place(text, toks, k, gazetteer):
             break
@@ -179,13 +177,14 @@ def _name_start(
 
 
 def _role_before(
-    text: str, toks: list[Token], first: int, gazetteer: Gazetteer, barrier: int
+    text: str, toks: Tokens, first: int, gazetteer: Gazetteer, barrier: int
 ) -> str | None:
     """The role just before a name; the walk stops at ``barrier`` (the previous person)."""
     # The walk back over the role's words: capitalised, or words a role is made of.
+    gaps = toks.gaps_after
     j = first - 1
     while j > barrier and first - 1 - j < _MAX_ROLE_WORDS:
-        gap = text[toks[j].end : toks[j + 1].start]
+        gap = gaps[j]
         if gap not in _ROLE_GAPS and not (j == first - 1 and gap == ", "):
             break
         if not (toks[j].capitalised or toks[j].lower in _ROLE_WORDS):
@@ -209,9 +208,10 @@ def _role_before(
     return role or None
 
 
-def _role_after(text: str, toks: list[Token], last: int) -> str | None:
+def _role_after(text: str, toks: Tokens, last: int) -> str | None:
     """An apposition: "Dai Daoguo, Chairman of the Board of ...," up to the next , or ."""
-    if last + 1 >= len(toks) or text[toks[last].end : toks[last + 1].start] != ", ":
+    gaps = toks.gaps_after
+    if last + 1 >= len(toks) or gaps[last] != ", ":
         return None
     k = last + 1
     if toks[k].lower == "the" and k + 1 < len(toks):
@@ -223,36 +223,34 @@ def _role_after(text: str, toks: list[Token], last: int) -> str | None:
         return None
     end = k
     while end + 1 < len(toks) and end - begin < _MAX_ROLE_WORDS:
-        gap = text[toks[end].end : toks[end + 1].start]
-        if gap not in _ROLE_GAPS:
+        if gaps[end] not in _ROLE_GAPS:
             break
         end += 1
     return text[toks[begin].start : toks[end].end]
 
 
-def _has_title(text: str, toks: list[Token], first: int) -> bool:
+def _has_title(toks: Tokens, first: int) -> bool:
     if first == 0:
         return False
-    previous = toks[first - 1]
-    return previous.lower in TITLES and text[previous.end : toks[first].start] in (" ", ". ")
+    return toks.lowers[first - 1] in TITLES and toks.gaps_after[first - 1] in (" ", ". ")
 
 
-def _speaks(text: str, toks: list[Token], last: int) -> bool:
+def _speaks(toks: Tokens, last: int) -> bool:
     return (
         last + 1 < len(toks)
-        and toks[last + 1].lower in SPEECH_VERBS
-        and joined_by_space(text, toks[last], toks[last + 1])
+        and toks.lowers[last + 1] in SPEECH_VERBS
+        and toks.gaps_after[last] == " "
     )
 
 
-def mentions(text: str, toks: list[Token], gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
+def mentions(text: str, toks: Tokens, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
     """Every person mention in order, one-word mentions unresolved (their name is one word).
 
     Tokens in ``taken`` (organisation names) are never part of a person's name.
     """
     found: list[Mention] = []
     barrier = -1
-    for run_last in name_ends(text, toks, gazetteer):
+    for run_last in name_ends(toks, gazetteer):
         if run_last in taken:
             continue
         first = _name_start(text, toks, run_last, gazetteer, taken)
@@ -262,7 +260,7 @@ def mentions(text: str, toks: list[Token], gazetteer: Gazetteer, taken: set[int]
         # "Minister of Energy and Petroleum of Kenya": words of a role, not a name.
         if (
             following is not None
-            and joined_by_space(text, toks[run_last], following)
+            and toks.gaps_after[run_last] == " "
             and (
                 following.lower in ("of", "for") or (following.lower == "and" and first == run_last)
             )
@@ -271,9 +269,7 @@ def mentions(text: str, toks: list[Token], gazetteer: Gazetteer, taken: set[int]
         role = _role_before(text, toks, first, gazetteer, barrier) or _role_after(
             text, toks, run_last
         )
-        evidence = (
-            role is not None or _has_title(text, toks, first) or _speaks(text, toks, run_last)
-        )
+        evidence = role is not None or _has_title(toks, first) or _speaks(toks, run_last)
         words = toks[first : run_last + 1]
         if toks[first].sentence_start and len(words) == 1 and role is None:
             continue  # a capitalised sentence opener, not a surname

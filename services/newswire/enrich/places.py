@@ -3,6 +3,10 @@ countries an article is about (places and demonyms, ISO 3166-1 alpha-2, in order
 
 from __future__ import annotations
 
+from functools import lru_cache, partial
+from itertools import compress
+from typing import NamedTuple
+
 from newswire.core.models import Location
 from newswire.enrich.document import (
     COUNTRIES,
@@ -15,11 +19,14 @@ from newswire.enrich.document import (
     Findings,
 )
 from newswire.enrich.gazetteer import MAX_PLACE_WORDS, Gazetteer, Place
-from newswire.enrich.text import Token, joined_by_space
+from newswire.enrich.text import Memo, Token, Tokens
 
 _COMMON_CITY_ZIPF = 4.5  # "Nice", "Split", "Reading": a common word first, a city second
 _COMMON_REGION_ZIPF = 3.0  # one-word regions ("Gulf", "Central") are mostly ordinary words
 _NATIONAL = ("country", "demonym", "capital")
+_WORDS_REMEMBERED = 1 << 16
+_LONGEST_WORD_REMEMBERED = 40
+_LONGEST_PHRASE_REMEMBERED = 80
 
 
 def _accept(place: Place, words: list[Token], gazetteer: Gazetteer, in_org: bool) -> bool:
@@ -30,13 +37,57 @@ def _accept(place: Place, words: list[Token], gazetteer: Gazetteer, in_org: bool
     if len(words) > 1:
         return True
     word = words[0]
+    return not word.sentence_start and _rare_enough(place, word.lower, gazetteer)
+
+
+def _rare_enough(place: Place, lower: str, gazetteer: Gazetteer) -> bool:
+    """The word is rare enough in English to name the place alone."""
     limit = _COMMON_REGION_ZIPF if place.kind == "region" else _COMMON_CITY_ZIPF
-    return not word.sentence_start and gazetteer.frequency(word.lower) < limit
+    return gazetteer.frequency(lower) < limit
+
+
+class _Alone(NamedTuple):
+    """A capitalised word that names a place alone (and begins no place of several words),
+    with what ``_accept`` asks of it, worked out once."""
+
+    place: Place
+    anywhere: bool  # a country, demonym or capital: accepted wherever the word stands
+    rare: bool  # else accepted outside organisations' names and sentences' first words
+
+
+_Start = _Alone | bool  # True: the word begins places of several words
+
+
+@lru_cache(maxsize=128)  # one table per language the detector may give
+def _starts(gazetteer: Gazetteer, language: str | None) -> Memo[_Start]:
+    """What a word may begin, by its text (False: no place): most capitalised words begin
+    none, and the same words come back in every article."""
+
+    def start(word: str) -> _Start:
+        lower = word.lower()
+        if lower in gazetteer.first_words:
+            return True
+        place = gazetteer.place(word, language)  # the word's text is its span's
+        if place is None:
+            return False
+        return _Alone(place, place.kind in _NATIONAL, _rare_enough(place, lower, gazetteer))
+
+    return Memo(start, limit=_WORDS_REMEMBERED, longest=_LONGEST_WORD_REMEMBERED)
+
+
+@lru_cache(maxsize=128)
+def _phrase_places(gazetteer: Gazetteer, language: str | None) -> Memo[Place | None]:
+    """``gazetteer.place`` of phrases, remembered: the phrases after "The" and "A" repeat."""
+    return Memo(
+        partial(gazetteer.place, language=language),
+        limit=_WORDS_REMEMBERED,
+        longest=_LONGEST_PHRASE_REMEMBERED,
+    )
 
 
 def places(
     text: str,
-    toks: list[Token],
+    toks: Tokens,
     gazetteer: Gazetteer,
     skip: set[int],
     orgs: set[int],
@@ -52,13 +103,26 @@ def places(
     locations: dict[tuple[str, str], None] = {}
     countries: dict[str, None] = {}
     resume = 0  # the tokens before it belong to the place found last
-    for i in [i for i, tok in enumerate(toks) if tok.capitalised]:  # where a place may begin
+    # Where a place may begin: the capitalised words that begin one, told by a lookup each.
+    capitalised = toks.capitalised_at
+    starts = list(
+        map(_starts(gazetteer, language).__getitem__, map(toks.texts.__getitem__, capitalised))
+    )
+    phrase_places = _phrase_places(gazetteer, language)
+    for i, start in zip(compress(capitalised, starts), filter(None, starts), strict=True):
         if i < resume or i in skip:
             continue
-        found = _place_at(i, text, toks, gazetteer, skip=skip, orgs=orgs, language=language)
-        if found is None:
-            continue
-        size, place = found
+        if isinstance(start, _Alone):  # most places: one word
+            if not (
+                start.anywhere or (start.rare and not toks[i].sentence_start and i not in orgs)
+            ):
+                continue
+            size, place = 1, start.place
+        else:
+            found = _longest_place_at(i, text, toks, gazetteer, phrase_places, skip=skip, orgs=orgs)
+            if found is None:
+                continue
+            size, place = found
         covered.update(range(i, i + size))
         if place.kind != "demonym":
             locations.setdefault((place.name, place.country), None)
@@ -68,38 +132,34 @@ def places(
     return found_locations, list(countries), covered
 
 
-def _place_at(
+def _longest_place_at(
     i: int,
     text: str,
-    toks: list[Token],
+    toks: Tokens,
     gazetteer: Gazetteer,
+    phrase_places: Memo[Place | None],
     *,
     skip: set[int],
     orgs: set[int],
-    language: str | None,
 ) -> tuple[int, Place] | None:
     """The longest accepted place of words ``i``, ``i + 1``... and its number of words."""
-    first = toks[i]
-    if first.lower not in gazetteer.first_words:  # most words: a place of one word or none
-        place = gazetteer.place(first.text, language)  # the word's text is its span's
-        if place is None or not _accept(place, [first], gazetteer, i in orgs):
-            return None
-        return 1, place
-    for size in range(_reach(i, text, toks, skip), 0, -1):
+    begin = toks[i].start
+    for size in range(_reach(i, toks, skip), 0, -1):
         words = toks[i : i + size]
-        place = gazetteer.place(text[first.start : words[-1].end], language)
+        place = phrase_places[text[begin : words[-1].end]]
         in_org = not orgs.isdisjoint(range(i, i + size))
         if place is not None and _accept(place, words, gazetteer, in_org):
             return size, place
     return None
 
 
-def _reach(i: int, text: str, toks: list[Token], skip: set[int]) -> int:
+def _reach(i: int, toks: Tokens, skip: set[int]) -> int:
     """How many words from ``i`` on may make one place: up to MAX_PLACE_WORDS, none of them
     in ``skip``, each after the one before it with only a space between."""
     size = 1
+    gaps = toks.gaps_after
     for j in range(i + 1, min(i + MAX_PLACE_WORDS, len(toks))):
-        if j in skip or not joined_by_space(text, toks[j - 1], toks[j]):
+        if j in skip or gaps[j - 1] != " ":
             break
         size += 1
     return size

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import accumulate, repeat
-from operator import attrgetter, itemgetter
+from itertools import accumulate, compress, repeat
+from operator import itemgetter
 from typing import NamedTuple, TypeVar
 
 # A word: a letter, then letters, digits, apostrophes, hyphens or dots inside (Díaz-Canel,
@@ -41,32 +41,64 @@ class Mention:
     role: str | None
 
 
-def tokens(text: str) -> list[Token]:
+class Tokens(list[Token]):
+    """The tokens of one text, and columns of them that several extractors scan, made once
+    with the tokens (the words and their lower case are made anyway). Read through ``map``,
+    ``compress`` or a lookup, a column runs no Python code per word."""
+
+    __slots__ = ("capitalised_at", "gaps_after", "lowers", "starts", "texts")
+
+    texts: list[str]  # token i's text
+    lowers: list[str]  # token i's lower case
+    starts: list[int]  # token i's start
+    # The text between token i and token i + 1 (after the last token: the rest of the text).
+    gaps_after: list[str]
+    capitalised_at: list[int]  # the indexes of the capitalised tokens, in order
+
+    def __init__(
+        self,
+        items: Iterable[Token] = (),
+        *,
+        texts: list[str],
+        lowers: list[str],
+        starts: list[int],
+        gaps_after: list[str],
+        capitalised_at: list[int],
+    ) -> None:
+        super().__init__(items)
+        self.texts = texts
+        self.lowers = lowers
+        self.starts = starts
+        self.gaps_after = gaps_after
+        self.capitalised_at = capitalised_at
+
+
+def tokens(text: str) -> Tokens:
     # Every step is one C-level pass over all the words (a split, maps, a zip): no Python code
     # runs per word, which made this the costliest function of the core.
     parts = _WORD.split(text)  # gap, word, gap, word, ..., gap
     if len(parts) == 1:
-        return []
+        return Tokens(texts=[], lowers=[], starts=[], gaps_after=[], capitalised_at=[])
     if "’s" in text or "'s" in text:
         _split_possessives(parts)
     words = parts[1::2]
     bounds = list(accumulate(map(len, parts)))  # where each part ends
+    starts = bounds[:-1:2]
     sentence_starts = list(map(_sentence_break_in.__getitem__, parts[:-1:2]))
     sentence_starts[0] = True
-    return list(
+    lowers = list(map(str.lower, words))
+    capitalised = list(map(str.isupper, map(_first, words)))
+    return Tokens(
         map(
             tuple.__new__,  # Token's own __new__ is Python code; the tuples are the same
             repeat(Token),
-            zip(
-                words,
-                bounds[:-1:2],
-                bounds[1::2],
-                sentence_starts,
-                map(str.lower, words),
-                map(str.isupper, map(_first, words)),
-                strict=True,
-            ),
-        )
+            zip(words, starts, bounds[1::2], sentence_starts, lowers, capitalised, strict=True),
+        ),
+        texts=words,
+        lowers=lowers,
+        starts=starts,
+        gaps_after=parts[2::2],
+        capitalised_at=list(compress(range(len(words)), capitalised)),
     )
 
 
@@ -105,12 +137,11 @@ def _breaks_sentence(gap: str) -> bool:
 # cheaper than scanning each one.
 _sentence_break_in = Memo(_breaks_sentence, limit=10_000, longest=8)
 _first = itemgetter(0)
-_start = attrgetter("start")
 
 
-def tokens_within(toks: list[Token], spans: list[tuple[int, int]]) -> set[int]:
+def tokens_within(toks: Tokens, spans: list[tuple[int, int]]) -> set[int]:
     """Indexes of the tokens that start inside any of the character spans."""
-    starts = list(map(_start, toks))
+    starts = toks.starts
     inside: set[int] = set()
     for begin, end in spans:
         inside.update(range(bisect_left(starts, begin), bisect_left(starts, end)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newswire.enrich import organizations
 from newswire.enrich.gazetteer import load
+from newswire.enrich.organizations import _candidates
 from newswire.enrich.text import tokens
 
 
@@ -35,3 +36,14 @@ def test_a_name_inside_a_longer_one_is_dropped() -> None:
         "Fund",
     ]
     assert _found("The NATO Council met. NATO agreed.")[0] == ["NATO Council"]
+
+
+def test_candidates_are_heads_in_any_case_and_words_in_capitals() -> None:
+    toks = tokens("The Ministry and a bank met NATO, Uzbek ÖZBEK officials and A.B.")
+    assert [toks[i].text for i in _candidates(toks)] == [
+        "Ministry",
+        "bank",
+        "NATO",
+        "ÖZBEK",
+        "A.B",
+    ]

@@ -13,7 +13,7 @@ from tests.test_newswire.enrich.support import enriched
 
 def _ends(text: str) -> list[str]:
     toks = tokens(text)
-    return [toks[i].text for i in people.name_ends(text, toks, load())]
+    return [toks[i].text for i in people.name_ends(toks, load())]
 
 
 def test_a_name_may_end_only_where_a_run_of_capitalised_words_ends() -> None:

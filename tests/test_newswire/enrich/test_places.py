@@ -44,4 +44,18 @@ def test_the_words_of_a_place_are_not_looked_at_again() -> None:
 def test_reach_counts_the_words_a_place_from_the_first_may_span(
     text: str, skip: set[int], reach: int
 ) -> None:
-    assert _reach(0, text, tokens(text), skip) == reach
+    assert _reach(0, tokens(text), skip) == reach
+
+
+def test_one_word_places_keep_their_rules_wherever_the_word_comes_back() -> None:
+    text = (
+        "Shymkent hosts it. Nice talks in Reading, Shymkent and Kazakhstan. "
+        "The Shymkent Kazakhstan Bank"
+    )
+    toks = tokens(text)
+    found, countries, covered = places(text, toks, load(), set(), {11, 12, 13})
+    # A one-word city is no place at a sentence's start, nor when its word is common, nor
+    # inside an organisation's name (where a country still is), wherever it came before.
+    assert [location.name for location in found] == ["Shymkent", "Kazakhstan"]
+    assert countries == ["KZ"]
+    assert sorted(covered) == [7, 9, 12]

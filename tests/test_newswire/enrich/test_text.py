@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newswire.enrich.text import Memo, Token, tokens, tokens_within
 
 
@@ -78,3 +80,19 @@ def test_tokens_within_spans_are_those_that_start_inside_one() -> None:
     toks = tokens("paid 3 billion US dollars to Japan")  # starts 0, 7, 15, 18, 29
     assert tokens_within(toks, [(7, 26), (30, 40)]) == {1, 2, 3}
     assert tokens_within(toks, []) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " 2025 ", "The Minister met. Then left", "Kazakhstan's economy and Japan’s. It's x's end"],
+)
+def test_the_columns_hold_what_the_tokens_hold(text: str) -> None:
+    toks = tokens(text)
+    assert toks.texts == [t.text for t in toks]
+    assert toks.lowers == [t.lower for t in toks]
+    assert toks.starts == [t.start for t in toks]
+    assert toks.capitalised_at == [i for i, t in enumerate(toks) if t.capitalised]
+    following_starts = [t.start for t in toks[1:]] + ([len(text)] if toks else [])
+    assert toks.gaps_after == [
+        text[t.end : start] for t, start in zip(toks, following_starts, strict=True)
+    ]
