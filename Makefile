@@ -73,6 +73,7 @@ bench-core: $(STAMP) ## Core benchmarks: parse vs regex floor, enrichment, dedup
 	$(BIN)/python -m bench.enrich_quality
 	$(BIN)/python -m bench.dedup_quality
 	$(BIN)/python -m bench.near_ceiling
+	$(BIN)/python -m bench.near_memory
 
 .PHONY: bench
 bench: bench-core ## Everything: core benchmarks, end to end and state cost on a local broker, report (bench/results/latest.*)

@@ -7,7 +7,10 @@ for it (tracemalloc, on a second fill: tracing costs memory of its own), with an
 entries also kept as the stream's ``memory://`` table keeps them;
 bench/results/near_memory.json.
 
-    python -m bench.near_memory [--articles N]
+    python -m bench.near_memory [--articles N] [--output NAME]
+
+Another commit's index, with this script: ``PYTHONPATH=<its worktree>/services python -m
+bench.near_memory --output near_memory_before.json`` (the report shows both).
 """
 
 from __future__ import annotations
@@ -73,6 +76,9 @@ def _rss_bytes() -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200_000)
+    parser.add_argument(
+        "--output", default="near_memory.json", help="results file name (in bench/results/)"
+    )
     args = parser.parse_args()
     count = args.articles
 
@@ -113,7 +119,7 @@ def main() -> int:
             "outside the Python heap)"
         ),
     }
-    write("near_memory.json", result)
+    write(args.output, result)
     return 0
 
 

@@ -12,6 +12,11 @@ import orjson
 
 from bench.common import RESULTS, machine
 
+_RESULTS = (
+    *("parse", "e2e", "enrich", "dedup", "near", "state", "compare", "profile"),
+    *("near_memory_before", "near_memory"),
+)
+
 
 def _load(name: str) -> dict[str, Any]:
     path = RESULTS / name
@@ -122,6 +127,7 @@ def rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
                 )
             )
     out += compare_rows(results.get("compare") or {})
+    out += index_rows(results)
     profile = results.get("profile") or {}
     for label in ("before", "after"):
         if label in profile:
@@ -129,6 +135,23 @@ def rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
             shares = ", ".join(f"{k} {v:.0%}" for k, v in run["share"].items())
             out.append((f"worker CPU by stage, {label} ({run['commit']})", shares))
     return out  # fmt: skip
+
+
+def index_rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
+    """Rows of bench.near_memory, of an earlier commit's index and of this one's."""
+    out: list[tuple[str, str]] = []
+    for name, label in (("near_memory_before", "before"), ("near_memory", "now")):
+        index = results.get(name) or {}
+        if index:
+            out.append(
+                (
+                    f"near-duplicate index alone, {index['articles']} articles ({label})",
+                    f"{index['rss_bytes_per_article']} B an article of RSS, "
+                    f"{index['traced_bytes_per_article']} B traced; with entries kept as "
+                    f"memory:// keeps them {index['traced_bytes_per_article_with_memory_table']} B",
+                )
+            )
+    return out
 
 
 def compare_rows(compare: dict[str, Any]) -> list[tuple[str, str]]:
@@ -171,10 +194,7 @@ def compare_rows(compare: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def main() -> int:
-    results = {
-        name: _load(f"{name}.json")
-        for name in ("parse", "e2e", "enrich", "dedup", "near", "state", "compare", "profile")
-    }
+    results = {name: _load(f"{name}.json") for name in _RESULTS}
     (RESULTS / "latest.json").write_bytes(orjson.dumps({"machine": machine(), **results}) + b"\n")
     table = ["| measure | result |", "| --- | --- |"]
     table += [f"| {left} | {right} |" for left, right in rows(results)]
