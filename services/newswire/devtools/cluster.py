@@ -60,12 +60,18 @@ def run_settings(settings: Settings, run_id: str) -> Settings:
 
 
 def settings_env(settings: Settings) -> dict[str, str]:
-    """NEWSWIRE_* variables that rebuild exactly these settings in a child process."""
+    """NEWSWIRE_* variables that rebuild exactly these settings in a child process. A value
+    equal to its field's fixed default is left out (the child's default is the same), so a
+    worker of an older commit, which refuses settings it does not know, runs with them too
+    (bench.profile --before)."""
     env = {}
+    fields = Settings.model_fields
     for name, value in settings.model_dump().items():
-        if value is not None:
-            plain = value.get_secret_value() if isinstance(value, SecretStr) else value
-            env[env_name(name)] = str(plain)
+        field = fields[name]
+        if value is None or (field.default_factory is None and value == field.default):
+            continue
+        plain = value.get_secret_value() if isinstance(value, SecretStr) else value
+        env[env_name(name)] = str(plain)
     return env
 
 
