@@ -170,8 +170,7 @@ def build_app(settings: Settings) -> faust.App:
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
         # Records sent within 5 ms share a request: far fewer produce requests for the worker
-        # and the broker to handle (articles/s x1.7 on the e2e benchmark's one worker here),
-        # for at most 5 ms more latency a hop.
+        # and the broker to handle, for at most 5 ms more latency a hop.
         producer_linger=_PRODUCER_LINGER_SECONDS,
         producer_compression_type=None if settings.compression == "none" else settings.compression,
         producer_request_timeout=settings.delivery_timeout,
