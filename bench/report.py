@@ -133,7 +133,9 @@ def rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
         if label in profile:
             run = profile[label]
             shares = ", ".join(f"{k} {v:.0%}" for k, v in run["share"].items())
-            out.append((f"worker CPU by stage, {label} ({run['commit']})", shares))
+            busy = f"{run['samples']} samples at {profile['rate_hz']} Hz"
+            where = f"{run['commit']}, {profile['articles']} articles"
+            out.append((f"worker CPU by stage, {label} ({where})", f"{busy}: {shares}"))
     return out  # fmt: skip
 
 
