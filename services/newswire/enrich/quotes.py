@@ -14,7 +14,7 @@ Russian and Kazakh attribute by a dash clause after the quote, with or without i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from newswire.core.models import Person, Quote
 from newswire.enrich.document import PERSONS, QUOTES, Document, Findings
@@ -93,18 +93,25 @@ def quotes(paragraphs: list[str], people: list[Person]) -> list[Quote]:
     return found
 
 
-def _closed_quotes(paragraph: str, people: list[Person], last_person: str | None) -> list[Quote]:
-    """``"...," X said`` and the scraped shape that lost its opening mark."""
-    found: list[Quote] = []
-    # The last opening mark before each match, found by one scan of the paragraph (a rescan
-    # from its start for every match would cost quadratic time on a long line).
+def _after_openings(
+    pattern: re.Pattern[str], paragraph: str
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each match of ``pattern`` with the end of the last opening mark before it (0 if none),
+    found by one scan of the paragraph: a rescan from its start for every match would cost
+    quadratic time on a long line."""
     opening_end, scanned = 0, 0
-    for match in _CLOSE_THEN_SPEAKER.finditer(paragraph):
+    for match in pattern.finditer(paragraph):
         for candidate in _OPEN.finditer(paragraph, scanned, match.start()):
             opening_end = candidate.end()
         scanned = max(scanned, match.start())
-        start = opening_end
-        text = paragraph[start : match.start() + 1].strip(" ,")
+        yield opening_end, match
+
+
+def _closed_quotes(paragraph: str, people: list[Person], last_person: str | None) -> list[Quote]:
+    """``"...," X said`` and the scraped shape that lost its opening mark."""
+    found: list[Quote] = []
+    for opening_end, match in _after_openings(_CLOSE_THEN_SPEAKER, paragraph):
+        text = paragraph[opening_end : match.start() + 1].strip(" ,")
         if len(text) >= _MIN_QUOTE_CHARS:
             speaker = _speaker(match.group("speaker"), people, last_person)
             found.append(Quote(text=text, speaker=speaker))
@@ -114,11 +121,7 @@ def _closed_quotes(paragraph: str, people: list[Person], last_person: str | None
 def _dash_quotes(paragraph: str, people: list[Person], last_person: str | None) -> list[Quote]:
     """Russian and Kazakh quotes closed by a dash clause naming the speaker."""
     found: list[Quote] = []
-    opening_end, scanned = 0, 0
-    for match in _DASH_CLAUSE.finditer(paragraph):
-        for candidate in _OPEN.finditer(paragraph, scanned, match.start()):
-            opening_end = candidate.end()
-        scanned = max(scanned, match.start())
+    for opening_end, match in _after_openings(_DASH_CLAUSE, paragraph):
         text = paragraph[opening_end : match.start()].strip(' ,«»"”')
         if len(text) >= _MIN_QUOTE_CHARS:
             found.append(
