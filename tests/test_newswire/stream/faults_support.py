@@ -68,7 +68,10 @@ def assert_delivered(events: list[bytes], expected: list[bytes]) -> Delivery:
     missing = sorted(set(wanted) - set(by_identity))
     extra = sorted(set(by_identity) - set(wanted))
     differing = sorted(key for key, versions in by_identity.items() if len(versions) > 1)
-    assert not missing, f"{len(missing)} of {len(wanted)} expected events lost, e.g. {missing[:3]}"
+    assert not missing, (
+        f"{len(missing)} of {len(wanted)} expected events lost, e.g. {missing[:3]}; "
+        f"published but not expected: {extra[:3]}; with differing bytes: {differing[:3]}"
+    )
     assert not extra, f"{len(extra)} events published that parse does not give: {extra[:3]}"
     assert not differing, (
         f"{len(differing)} (article_id, revision) published with different bytes: "
