@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import statistics
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from newswire.devtools.broker import LocalBroker
 from newswire.devtools.broker.local import free_port
 from newswire.settings import Settings
 
+ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
@@ -55,3 +57,21 @@ def local_broker() -> Iterator[tuple[Settings, Path]]:
             yield Settings(kafka_bootstrap_servers=status.bootstrap_servers), home
         finally:
             broker.stop()
+
+
+@contextmanager
+def worktree(rev: str, tree: Path) -> Iterator[Path]:
+    """Commit ``rev`` checked out at ``tree`` (a detached git worktree), removed afterwards."""
+    subprocess.run(["git", "worktree", "add", "--detach", str(tree), rev], cwd=ROOT, check=True)
+    try:
+        yield tree
+    finally:
+        remove = ["git", "worktree", "remove", "--force", str(tree)]
+        subprocess.run(remove, cwd=ROOT, check=False)
+
+
+def short_commit(rev: str, cwd: Path = ROOT) -> str:
+    """The short hash of ``rev`` in the repository at ``cwd``."""
+    command = ["git", "rev-parse", "--short", rev]
+    found = subprocess.run(command, cwd=cwd, check=True, capture_output=True, text=True)
+    return found.stdout.strip()

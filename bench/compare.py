@@ -14,32 +14,19 @@ Each commit runs from its own git worktree (its code, its bench scripts) with th
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from bench.common import write
+from bench.common import short_commit, worktree, write
 from newswire.devtools.generate import generate
 
-ROOT = Path(__file__).resolve().parents[1]
 PARTS = ("core", "events", "e2e")
-
-
-@contextlib.contextmanager
-def worktree(rev: str, tree: Path) -> Iterator[Path]:
-    subprocess.run(["git", "worktree", "add", "--detach", str(tree), rev], cwd=ROOT, check=True)
-    try:
-        yield tree
-    finally:
-        remove = ["git", "worktree", "remove", "--force", str(tree)]
-        subprocess.run(remove, cwd=ROOT, check=False)
 
 
 def _run(tree: Path, *command: str, stdout: Any = None) -> None:
@@ -97,12 +84,6 @@ def event_differences(before: list[bytes], after: list[bytes]) -> dict[str, Any]
     }
 
 
-def _short(rev: str) -> str:
-    command = ["git", "rev-parse", "--short", rev]
-    found = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True)
-    return found.stdout.strip()
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", required=True)
@@ -115,7 +96,7 @@ def main() -> int:
     parts = [p for p in args.only.split(",") if p]
     if unknown := set(parts) - set(PARTS):
         parser.error(f"unknown parts: {', '.join(sorted(unknown))}")
-    revs = {"before": _short(args.before), "after": _short(args.after)}
+    revs = {"before": short_commit(args.before), "after": short_commit(args.after)}
     figures: dict[str, dict[str, float]] = {"before": {}, "after": {}}
     result: dict[str, Any] = {"commits": revs, "repeat": args.repeat}
     with tempfile.TemporaryDirectory() as tmp:

@@ -39,13 +39,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bench.common import local_broker, write
+from bench.common import ROOT, local_broker, short_commit, worktree, write
 from newswire.devtools.cluster import Cluster
 from newswire.devtools.generate import generate
 from newswire.kafka.produce import produce_files
 from newswire.settings import Settings
 
-ROOT = Path(__file__).resolve().parents[1]
 CATEGORIES = (
     "faust_aiokafka",
     "serialisation_validation",
@@ -163,11 +162,6 @@ def profile_tree(
     return {"seconds_sampled": round(seconds, 2), **shares(samples)}
 
 
-def _commit(tree: Path) -> str:
-    command = ["git", "-C", str(tree), "rev-parse", "--short", "HEAD"]
-    return subprocess.run(command, capture_output=True, text=True, check=False).stdout.strip()
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=4000)
@@ -179,25 +173,20 @@ def main() -> int:
     with local_broker() as (settings, home):
         corpus = home / "corpus.txt"
         corpus.write_text(generate(args.articles, seed=99).text, encoding="utf-8")
-        trees: list[tuple[str, Path]] = [("after", ROOT)]
-        if args.before:
-            before = home / "before"
-            add = ["git", "worktree", "add", "--detach", str(before), args.before]
-            subprocess.run(add, cwd=ROOT, check=True)
-            trees.insert(0, ("before", before))
-        try:
+        with contextlib.ExitStack() as stack:
+            trees: list[tuple[str, Path]] = [("after", ROOT)]
+            if args.before:
+                trees.insert(
+                    0, ("before", stack.enter_context(worktree(args.before, home / "before")))
+                )
             for label, tree in trees:
                 with tempfile.TemporaryDirectory(dir=home) as workdir:
                     run = profile_tree(settings, tree, corpus, Path(workdir), args.rate)
                     if args.keep:
                         args.keep.mkdir(parents=True, exist_ok=True)
                         shutil.copy(Path(workdir) / "samples.txt", args.keep / f"{label}.txt")
-                result[label] = {"commit": _commit(tree), **run}
+                result[label] = {"commit": short_commit("HEAD", tree), **run}
                 print(label, result[label]["share"], file=sys.stderr)
-        finally:
-            if args.before:
-                remove = ["git", "worktree", "remove", "--force", str(home / "before")]
-                subprocess.run(remove, cwd=ROOT, check=False)
     write("profile.json", result)
     return 0
 
