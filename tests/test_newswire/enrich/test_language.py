@@ -1,0 +1,34 @@
+"""An article's language comes from its title and opening, and a repeated opening is not
+detected twice."""
+
+from __future__ import annotations
+
+from newswire.enrich.language import detect_language, language_of_sample
+
+ENGLISH_OPENING = "The central bank raised its main interest rate on Tuesday, citing inflation."
+RUSSIAN_OPENING = "Центральный банк во вторник повысил ключевую ставку, сославшись на инфляцию."
+KAZAKH_OPENING = "Ұлттық банк сейсенбі күні негізгі мөлшерлемені көтерді, инфляцияға сілтеме."
+
+
+def test_languages_of_openings() -> None:
+    assert detect_language("Rates", ENGLISH_OPENING) == "en"
+    assert detect_language("Ставка", RUSSIAN_OPENING) == "ru"
+    assert detect_language("Мөлшерлеме", KAZAKH_OPENING) == "kk"
+
+
+def test_no_letters_no_language() -> None:
+    assert detect_language("2025", "— 12:30, 45 %") is None
+
+
+def test_text_after_the_opening_does_not_count() -> None:
+    opening = ENGLISH_OPENING * 5
+    assert detect_language("Rates", opening + RUSSIAN_OPENING * 50) == "en"
+
+
+def test_a_revision_sharing_the_opening_is_not_detected_again() -> None:
+    language_of_sample.cache_clear()
+    opening = ENGLISH_OPENING * 5
+    first = detect_language("Rates", opening + " First version ends here.")
+    revised = detect_language("Rates", opening + " The revision changed the ending.")
+    assert first == revised == "en"
+    assert language_of_sample.cache_info().misses == 1
