@@ -24,10 +24,9 @@ from collections.abc import Callable
 from typing import Any, cast
 
 import faust
-from faust.sensors.prometheus import setup_prometheus_sensors
 from faust.types import EventT, TableT
 from faust.web import Request, Response, View
-from prometheus_client import CollectorRegistry
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from pydantic import ValidationError
 
 from newswire import jsonio
@@ -66,7 +65,7 @@ from newswire.stream.delivery import (
     deliver_or_fail_stop,
     fail_stop,
 )
-from newswire.stream.metrics import Metrics
+from newswire.stream.metrics import FaustSensor, Metrics
 from newswire.topology import CHANGELOG_MESSAGE_FACTOR, Topology
 
 log = logging.getLogger(__name__)
@@ -221,9 +220,7 @@ class NewswireStream:
             handle, table, forget = handlers[stage.name]
             topic = _bytes_topic(app, stage.reads.name, stage.reads.partitions)
             self._agent(stage.name, topic, handle, table, forget)
-        setup_prometheus_sensors(
-            app, pattern="/metrics", registry=self.registry, name_prefix="faust"
-        )
+        app.monitor = FaustSensor.create(self.registry)  # Faust's series, on the same registry
         self.metrics.ready.set_function(lambda: 1.0 if self.ready() else 0.0)
         self._wire_lifecycle()
         self._wire_web()
@@ -566,7 +563,13 @@ class NewswireStream:
             self._forget_windows()
 
     def _wire_web(self) -> None:
-        app = self.app
+        app, registry = self.app, self.registry
+
+        @app.page("/metrics")
+        async def metrics(view: View, request: Request) -> Response:
+            # The header, not content_type=: aiohttp refuses a charset there.
+            headers = {"Content-Type": CONTENT_TYPE_LATEST}
+            return view.bytes(generate_latest(registry), headers=headers)
 
         @app.page("/healthz")
         async def healthz(view: View, request: Request) -> Response:
