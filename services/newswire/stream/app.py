@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 import faust
@@ -147,6 +148,17 @@ def _source_of(key: bytes | None) -> str | None:
     return key.decode("utf-8", "replace") if key else None
 
 
+def kafka_partition(key: bytes | None, partitions: Sequence[int], available: Sequence[int]) -> int:
+    """Kafka's default partitioner, as aiokafka's (``DefaultPartitioner``), with the core's
+    murmur2 (the same values, without aiokafka's byte-by-byte loop) and no hashing at all for
+    a topic of one partition (the near stage's)."""
+    if key is None:
+        return random.choice(available or partitions)  # noqa: S311 - spreading, not secrecy
+    if len(partitions) == 1:
+        return partitions[0]
+    return partitions[partition_for(key, len(partitions))]
+
+
 def build_app(settings: Settings) -> faust.App:
     # The largest record newswire produces fits max_message_bytes; changelog values may be
     # larger (see CHANGELOG_MESSAGE_FACTOR), so the request limit leaves room for them.
@@ -177,6 +189,7 @@ def build_app(settings: Settings) -> faust.App:
         # aiokafka makes a send wait while its partition's batch is full and not yet drained:
         # large batches keep it sending; half the message limit keeps a batch under it.
         producer_max_batch_size=settings.max_message_bytes // 2,
+        producer_partitioner=kafka_partition,
         web_enabled=True,
         web_host=settings.web_host,
         web_bind=settings.web_host,
