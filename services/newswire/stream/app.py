@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 import faust
-from faust.sensors.prometheus import setup_prometheus_sensors
 from faust.types import EventT, TableT
 from faust.web import Request, Response, View
-from prometheus_client import CollectorRegistry
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from pydantic import ValidationError
 
 from newswire import jsonio
@@ -66,7 +66,7 @@ from newswire.stream.delivery import (
     deliver_or_fail_stop,
     fail_stop,
 )
-from newswire.stream.metrics import Metrics
+from newswire.stream.metrics import FaustSensor, Metrics
 from newswire.topology import CHANGELOG_MESSAGE_FACTOR, Topology
 
 log = logging.getLogger(__name__)
@@ -148,6 +148,17 @@ def _source_of(key: bytes | None) -> str | None:
     return key.decode("utf-8", "replace") if key else None
 
 
+def kafka_partition(key: bytes | None, partitions: Sequence[int], available: Sequence[int]) -> int:
+    """Kafka's default partitioner, as aiokafka's (``DefaultPartitioner``), with the core's
+    murmur2 (the same values, without aiokafka's byte-by-byte loop) and no hashing at all for
+    a topic of one partition (the near stage's)."""
+    if key is None:
+        return random.choice(available or partitions)  # noqa: S311 - spreading, not secrecy
+    if len(partitions) == 1:
+        return partitions[0]
+    return partitions[partition_for(key, len(partitions))]
+
+
 def build_app(settings: Settings) -> faust.App:
     # The largest record newswire produces fits max_message_bytes; changelog values may be
     # larger (see CHANGELOG_MESSAGE_FACTOR), so the request limit leaves room for them.
@@ -178,6 +189,7 @@ def build_app(settings: Settings) -> faust.App:
         # aiokafka makes a send wait while its partition's batch is full and not yet drained:
         # large batches keep it sending; half the message limit keeps a batch under it.
         producer_max_batch_size=settings.max_message_bytes // 2,
+        producer_partitioner=kafka_partition,
         web_enabled=True,
         web_host=settings.web_host,
         web_bind=settings.web_host,
@@ -221,9 +233,7 @@ class NewswireStream:
             handle, table, forget = handlers[stage.name]
             topic = _bytes_topic(app, stage.reads.name, stage.reads.partitions)
             self._agent(stage.name, topic, handle, table, forget)
-        setup_prometheus_sensors(
-            app, pattern="/metrics", registry=self.registry, name_prefix="faust"
-        )
+        app.monitor = FaustSensor.create(self.registry)  # Faust's series, on the same registry
         self.metrics.ready.set_function(lambda: 1.0 if self.ready() else 0.0)
         self._wire_lifecycle()
         self._wire_web()
@@ -566,7 +576,13 @@ class NewswireStream:
             self._forget_windows()
 
     def _wire_web(self) -> None:
-        app = self.app
+        app, registry = self.app, self.registry
+
+        @app.page("/metrics")
+        async def metrics(view: View, request: Request) -> Response:
+            # The header, not content_type=: aiohttp refuses a charset there.
+            headers = {"Content-Type": CONTENT_TYPE_LATEST}
+            return view.bytes(generate_latest(registry), headers=headers)
 
         @app.page("/healthz")
         async def healthz(view: View, request: Request) -> Response:

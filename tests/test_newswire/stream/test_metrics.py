@@ -1,15 +1,18 @@
-"""Metrics: every reason of the closed sets is exported at zero from the start, and the
-README's list of dead-letter reasons is that set."""
+"""Metrics: every reason of the closed sets is exported at zero from the start, the README's
+list of dead-letter reasons is that set, and Faust's series are the ones Faust's sensor makes."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any, cast
 
+from faust.sensors.prometheus import FaustMetrics, PrometheusMonitor
+from faust.types import TP
 from prometheus_client import CollectorRegistry
 
 from newswire.core.reasons import REJECT_REASONS, SKIP_REASONS
-from newswire.stream.metrics import DUPLICATE_KINDS, Metrics
+from newswire.stream.metrics import DUPLICATE_KINDS, FaustSensor, Metrics
 
 README = Path(__file__).resolve().parents[3] / "README.md"
 
@@ -50,3 +53,68 @@ def test_the_readme_lists_dead_letter_reasons_of_the_closed_set() -> None:
     for reason in ("duplicate_chunk", "binary_line"):
         assert f"`{reason}`" in text
     assert set(SKIP_REASONS) == {"duplicate_chunk", "binary_line"}
+
+
+class _Task:
+    """Faust labels events by the stream's task (kept by a weak reference)."""
+
+
+class _Stream:
+    shortlabel = "Stream: topic_in"
+    task_owner = _Task()
+
+
+class _Table:
+    name = "articles"
+
+
+class _App:
+    rebalancing_count = 1
+
+
+class _Message:
+    time_in = None
+
+
+def _faust_samples(registry: CollectorRegistry) -> dict[tuple[str, tuple[Any, ...]], float]:
+    """Every faust_* sample but the creation times (they differ between two registries)."""
+    return {
+        (sample.name, tuple(sorted(sample.labels.items()))): sample.value
+        for metric in registry.collect()
+        for sample in metric.samples
+        if sample.name.startswith("faust_") and not sample.name.endswith("_created")
+    }
+
+
+def _drive(sensor: PrometheusMonitor) -> None:
+    """The hooks a worker calls per message, event, table operation and record, with a
+    rebalance between two rounds (Faust then drops the per-topic series)."""
+    stream, table = cast("Any", _Stream()), cast("Any", _Table())
+    for round_ in range(2):
+        for offset in range(3):
+            tp = TP("in", offset % 2)
+            sensor.on_message_in(tp, offset, cast("Any", _Message()))
+            state = sensor.on_stream_event_in(tp, offset, stream, cast("Any", None))
+            sensor.on_stream_event_out(tp, offset, stream, cast("Any", None), state)
+            sensor.on_table_get(table, "k")
+            sensor.on_table_set(table, "k", offset)
+            sensor.on_table_del(table, "k")
+            sensor.track_tp_end_offset(tp, offset + 10)
+            started = sensor.on_send_initiated(cast("Any", None), "out", cast("Any", None), 1, 2)
+            sensor.on_send_completed(cast("Any", None), started, cast("Any", None))
+        if round_ == 0:
+            rebalance = sensor.on_rebalance_start(cast("Any", _App()))
+            sensor.on_rebalance_end(cast("Any", _App()), rebalance)
+
+
+def test_the_faust_sensor_exports_what_fausts_own_prometheus_sensor_does() -> None:
+    theirs, ours = CollectorRegistry(), CollectorRegistry()
+
+    def clock() -> float:
+        return 1.0  # latencies the same in both
+
+    _drive(PrometheusMonitor(metrics=FaustMetrics.create(theirs, "faust"), time=clock))
+    _drive(FaustSensor(metrics=FaustMetrics.create(ours, "faust"), time=clock))
+    expected = _faust_samples(theirs)
+    assert expected[("faust_messages_received_per_topic_total", (("topic", "in"),))] == 3
+    assert _faust_samples(ours) == expected
