@@ -56,7 +56,7 @@ def keywords(toks: Tokens, gazetteer: Gazetteer, language: str | None, skip: set
         if 0 <= i < len(topic):
             topic[i] = False
     rarity = _rarities(gazetteer, scale)
-    counts = Counter(filter(rarity.__getitem__, compress(toks.lowers, topic)))
+    counts = Counter(filter(rarity.__getitem__, map(str.lower, compress(toks.texts, topic))))
     scores = map(mul, map(neg, counts.values()), map(rarity.__getitem__, counts))
     scored = sorted(zip(scores, counts, strict=True))  # most frequent times rarest first
     return [word for _, word in scored[:MAX_KEYWORDS]]

@@ -19,7 +19,7 @@ from newswire.enrich.document import (
     Findings,
 )
 from newswire.enrich.gazetteer import MAX_PLACE_WORDS, Gazetteer, Place
-from newswire.enrich.text import Memo, Token, Tokens
+from newswire.enrich.text import Memo, Tokens
 
 _COMMON_CITY_ZIPF = 4.5  # "Nice", "Split", "Reading": a common word first, a city second
 _COMMON_REGION_ZIPF = 3.0  # one-word regions ("Gulf", "Central") are mostly ordinary words
@@ -29,15 +29,17 @@ _LONGEST_WORD_REMEMBERED = 40
 _LONGEST_PHRASE_REMEMBERED = 80
 
 
-def _accept(place: Place, words: list[Token], gazetteer: Gazetteer, in_org: bool) -> bool:
+def _accept(
+    place: Place, toks: Tokens, i: int, size: int, gazetteer: Gazetteer, *, in_org: bool
+) -> bool:
+    """Whether the place named by ``size`` words from token ``i`` on counts."""
     if place.kind in _NATIONAL:
         return True
     if in_org:  # "Toyota" in a company name is the company, not the city
         return False
-    if len(words) > 1:
+    if size > 1:
         return True
-    word = words[0]
-    return not word.sentence_start and _rare_enough(place, word.lower, gazetteer)
+    return not toks.sentence_start(i) and _rare_enough(place, toks.lower(i), gazetteer)
 
 
 def _rare_enough(place: Place, lower: str, gazetteer: Gazetteer) -> bool:
@@ -114,7 +116,7 @@ def places(
             continue
         if isinstance(start, _Alone):  # most places: one word
             if not (
-                start.anywhere or (start.rare and not toks[i].sentence_start and i not in orgs)
+                start.anywhere or (start.rare and not toks.sentence_start(i) and i not in orgs)
             ):
                 continue
             size, place = 1, start.place
@@ -143,12 +145,13 @@ def _longest_place_at(
     orgs: set[int],
 ) -> tuple[int, Place] | None:
     """The longest accepted place of words ``i``, ``i + 1``... and its number of words."""
-    begin = toks[i].start
+    begin = toks.starts[i]
+    ends = toks.ends
     for size in range(_reach(i, toks, skip), 0, -1):
-        words = toks[i : i + size]
-        place = phrase_places[text[begin : words[-1].end]]
-        in_org = not orgs.isdisjoint(range(i, i + size))
-        if place is not None and _accept(place, words, gazetteer, in_org):
+        place = phrase_places[text[begin : ends[i + size - 1]]]
+        if place is not None and _accept(
+            place, toks, i, size, gazetteer, in_org=not orgs.isdisjoint(range(i, i + size))
+        ):
             return size, place
     return None
 
