@@ -38,7 +38,7 @@ from newswire.enrich.lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
-from newswire.enrich.text import Mention, Tokens, is_cyrillic
+from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic
 
 _MAX_NAME_WORDS = 3
 _CYRILLIC_LANGUAGES = ("ru", "kk", "uk")
@@ -73,6 +73,7 @@ _NEVER_NAME_WORDS = ROLE_HEADS | ROLE_MODIFIERS | ORG_HEADS | CALENDAR | TITLES 
 # Capitalised words and phrases repeat (names, places, organisation words): each is judged
 # once per process, in bounded caches.
 _CACHED_WORDS = 65_536
+_LONGEST_WORD_REMEMBERED = 40
 
 
 def _name_word(word: str, gazetteer: Gazetteer, *, strict: bool) -> bool:
@@ -112,15 +113,10 @@ def ends_a_place(text: str, toks: Tokens, i: int, gazetteer: Gazetteer) -> bool:
     """Token i closes a two- or three-word place name ("Abu Dhabi", "Rio de Janeiro")."""
     if i == 0:
         return False
-    word = toks.texts[i]
     starts = toks.starts
     # A place's name in lower case ends with the word's lower case when the word is ASCII
     # after a space, and no Cyrillic case ending applies: the word must end some name.
-    if (
-        word.isascii()
-        and text[starts[i] - 1].isspace()
-        and word.lower() not in _place_last_words(gazetteer)
-    ):
+    if not _may_end_a_place(gazetteer)[toks.texts[i]] and text[starts[i] - 1].isspace():
         return False
     end = toks.ends[i]
     return _a_place(text[starts[i - 1] : end], gazetteer) or (
@@ -129,14 +125,20 @@ def ends_a_place(text: str, toks: Tokens, i: int, gazetteer: Gazetteer) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _place_last_words(gazetteer: Gazetteer) -> frozenset[str]:
-    """Every word after a space in a place's name or a country's abbreviation, in lower case:
-    a superset of the names' last words."""
-    return frozenset(
+def _may_end_a_place(gazetteer: Gazetteer) -> Memo[bool]:
+    """Whether a word may end a place's name after a space: not ASCII (a case ending may
+    apply), or in lower case a word after a space in a place's name or a country's
+    abbreviation (a superset of the names' last words). By the word alone: remembered."""
+    last_words = frozenset(
         word.lower()
         for name in (*gazetteer.places, *gazetteer.abbreviations)
         for word in name.split()[1:]
     )
+
+    def may_end(word: str) -> bool:
+        return not word.isascii() or word.lower() in last_words
+
+    return Memo(may_end, limit=_CACHED_WORDS, longest=_LONGEST_WORD_REMEMBERED)
 
 
 @lru_cache(maxsize=_CACHED_WORDS)
