@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, islice, repeat
 from operator import itemgetter
 from typing import NamedTuple, TypeVar, overload
 
@@ -108,7 +108,8 @@ class Tokens(Sequence[Token]):
         texts = self.texts
         if not texts:
             return []
-        sentence_starts = list(map(_sentence_break_in.__getitem__, self.gaps_after[:-1]))
+        gaps_before = islice(self.gaps_after, len(texts) - 1)  # of tokens 1, 2, ...
+        sentence_starts = chain((True,), map(_sentence_break_in.__getitem__, gaps_before))
         return list(
             map(
                 tuple.__new__,  # Token's own __new__ is Python code; the tuples are the same
@@ -117,7 +118,7 @@ class Tokens(Sequence[Token]):
                     texts,
                     self.starts,
                     self.ends,
-                    [True, *sentence_starts],
+                    sentence_starts,
                     map(str.lower, texts),
                     self.capitals,
                     strict=True,
