@@ -88,9 +88,8 @@ class Tokens(Sequence[Token]):
     def __getitem__(self, i: int | slice) -> Token | list[Token]:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self.texts)))]
-        if i < 0:
-            i += len(self.texts)
-        text = self.texts[i]  # raises IndexError past the end, which ends iteration
+        i = range(len(self.texts))[i]  # from the end when negative; IndexError outside
+        text = self.texts[i]
         return Token(
             text,
             self.starts[i],

@@ -83,8 +83,9 @@ def test_a_token_made_on_demand_is_the_one_in_the_list() -> None:
     assert toks[1:3] == toks.listed()[1:3]
     assert [toks.sentence_start(i) for i in range(len(toks))] == [True, False, False, True, False]
     assert toks.lower(0) == "kazakhstan"
-    with pytest.raises(IndexError):
-        toks[len(toks)]
+    for outside in (len(toks), -len(toks) - 1):
+        with pytest.raises(IndexError):
+            toks[outside]
 
 
 def test_tokens_within_spans_are_those_that_start_inside_one() -> None:
