@@ -4,12 +4,12 @@ wordfreq by ``scripts/build_gazetteer.py``), loaded once into lookup tables."""
 from __future__ import annotations
 
 import gzip
-import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Literal
 
+from newswire import jsonio
 from newswire.enrich.kazakh import CASE_SUFFIXES
 
 PlaceKind = Literal["country", "demonym", "capital", "city", "region"]
@@ -102,7 +102,7 @@ def _stem(name: str) -> str:
 @cache
 def load() -> Gazetteer:
     raw = resources.files("newswire.enrich").joinpath("data", "gazetteer.json.gz").read_bytes()
-    data = json.loads(gzip.decompress(raw))
+    data = jsonio.loads(gzip.decompress(raw))  # orjson: a third of the stdlib's time
     places: dict[str, Place] = {}
 
     def add(phrase: str, place: Place) -> None:

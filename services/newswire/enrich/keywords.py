@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from itertools import compress
 from operator import mul, neg
 
 from newswire.enrich.document import KEYWORDS, PERSON_TOKENS, PLACE_TOKENS, Document, Findings
@@ -22,12 +21,14 @@ _WORDS_REMEMBERED = 1 << 16  # an article's words mostly come back in the next o
 _LONGEST_WORD_REMEMBERED = 40
 
 
-def _could_be_topic(word: str) -> bool:
-    """Only letters, and enough of them (no "the", no "2025", no "COVID-19")."""
-    return len(word) >= _MIN_LETTERS and word.isalpha()
+def _topic_form(word: str) -> str:
+    """The word in lower case when it may be a topic: only letters, and enough of them (no
+    "the", no "2025", no "COVID-19"); "" otherwise."""
+    return word.lower() if len(word) >= _MIN_LETTERS and word.isalpha() else ""
 
 
-_topic_word = Memo(_could_be_topic, limit=_WORDS_REMEMBERED, longest=_LONGEST_WORD_REMEMBERED)
+# One lookup a word tells both whether it may be a topic and its lower case.
+_topic_forms = Memo(_topic_form, limit=_WORDS_REMEMBERED, longest=_LONGEST_WORD_REMEMBERED)
 
 
 @lru_cache(maxsize=4)  # one table per frequency scale
@@ -49,16 +50,18 @@ def _rarities(gazetteer: Gazetteer, scale: str) -> Memo[float]:
 
 def keywords(toks: Tokens, gazetteer: Gazetteer, language: str | None, skip: set[int]) -> list[str]:
     scale = "ru" if language in ("ru", "kk", "uk") else "en"
-    # Counted and scored in C (maps, compress, filter, Counter, zip): a Python test per token,
-    # or per distinct word, cost more than all the rest.
-    topic = list(map(_topic_word.__getitem__, toks.texts))
+    # Counted and scored in C (maps, filter, Counter, zip): a Python test per token cost more
+    # than all the rest. Each word is judged by its rarity once, after counting.
+    forms = list(map(_topic_forms.__getitem__, toks.texts))
     for i in skip:
-        if 0 <= i < len(topic):
-            topic[i] = False
+        if 0 <= i < len(forms):
+            forms[i] = ""
+    counts = Counter(forms)
+    counts.pop("", None)
     rarity = _rarities(gazetteer, scale)
-    counts = Counter(filter(rarity.__getitem__, compress(toks.lowers, topic)))
-    scores = map(mul, map(neg, counts.values()), map(rarity.__getitem__, counts))
-    scored = sorted(zip(scores, counts, strict=True))  # most frequent times rarest first
+    topics = list(filter(rarity.__getitem__, counts))
+    scores = map(mul, map(neg, map(counts.__getitem__, topics)), map(rarity.__getitem__, topics))
+    scored = sorted(zip(scores, topics, strict=True))  # most frequent times rarest first
     return [word for _, word in scored[:MAX_KEYWORDS]]
 
 

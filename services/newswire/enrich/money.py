@@ -5,6 +5,7 @@ Currency names, symbols and ISO 4217 codes come from the gazetteer (CLDR, pycoun
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
@@ -32,7 +33,6 @@ _WORD = r"[^\W\d_][\w’'-]*"
 # as up to three words looked up in a dictionary: alternations of hundreds of codes and names
 # tried at every position would cost more than the rest of the enrichment. A code begins at a
 # word boundary (\b[A-Z]{3}), checked once its first capital is found.
-_CODE_FIRST = re.compile(rf"(?P<cur>[A-Z](?<=\b[A-Z])[A-Z]{{2}})\s?{_NUMBER}{_SCALE}")
 _NAME_AFTER = re.compile(
     rf"{_NUMBER}{_SCALE}\s(?P<words>{_WORD}(?: {_WORD}){{0,{_NAME_WORDS - 1}}})"
 )
@@ -40,9 +40,14 @@ _GROUP_SEPARATOR = re.compile(r"[,\u00a0 ](?=\d{3}\b)")
 
 
 @cache
-def _symbol_first() -> re.Pattern[str]:
-    symbols = sorted(load().currency_symbols, key=len, reverse=True)
-    return re.compile(rf"(?P<cur>{'|'.join(map(re.escape, symbols))})\s?{_NUMBER}{_SCALE}")
+def _symbol_or_code_first() -> re.Pattern[str]:
+    """An amount after a currency symbol or code (``cur``), found by one scan of the text
+    where a pattern for each took two. Every symbol is one character, none a letter, digit,
+    space or separator (test_money holds it): the pattern begins with one class, symbols and
+    capitals, and a symbol's amount and a code's never overlap."""
+    symbols = re.escape("".join(sorted(load().currency_symbols)))
+    currency = rf"(?P<cur>[{symbols}A-Z](?:(?<=[{symbols}])|(?<=\b[A-Z])[A-Z]{{2}}))"
+    return re.compile(rf"{currency}\s?{_NUMBER}{_SCALE}")
 
 
 @lru_cache(maxsize=4096)  # the words after numbers repeat: "percent", "years", "US dollars"
@@ -73,34 +78,39 @@ def _amount(number: str, scale: str | None) -> float | None:
 
 
 def money(text: str, gazetteer: Gazetteer) -> tuple[list[Money], list[tuple[int, int]]]:
-    """Amounts in order of appearance, and the character spans they cover."""
+    """Amounts in order of appearance, and the character spans they cover. An amount with a
+    symbol or a code before it wins over one with a name after it that overlaps it."""
     found: dict[int, Money] = {}
-    taken: list[tuple[int, int]] = []
+    # The spans of the amounts with a symbol or a code: in order, none overlapping another.
+    begins: list[int] = []
+    ends: list[int] = []
 
-    def keep(start: int, end: int, code: str | None, number: str, scale: str | None) -> None:
-        if code is None:
-            return
-        for begin, finish in taken:  # a loop: no generator to make for the few spans taken
-            if begin < end and start < finish:
-                return
+    def keep(start: int, end: int, code: str, number: str, scale: str | None) -> bool:
         amount = _amount(number, scale)
         if amount is None:
-            return
-        taken.append((start, end))
+            return False
         found[start] = Money(amount=amount, currency=code, text=text[start:end].strip())
+        return True
 
-    for match in _symbol_first().finditer(text):
-        symbol = gazetteer.currency_symbols[match.group("cur")]
-        keep(match.start(), match.end(), symbol, *match.group("num", "scale"))
-    for match in _CODE_FIRST.finditer(text):
+    symbols, codes = gazetteer.currency_symbols, gazetteer.currency_codes
+    for match in _symbol_or_code_first().finditer(text):
         cur = match.group("cur")
-        iso = cur if cur in gazetteer.currency_codes else None
-        keep(match.start(), match.end(), iso, *match.group("num", "scale"))
+        iso = symbols.get(cur) or (cur if cur in codes else None)
+        if iso is not None and keep(match.start(), match.end(), iso, *match.group("num", "scale")):
+            begins.append(match.start())
+            ends.append(match.end())
+    taken = list(zip(begins, ends, strict=True))
     for match in _NAME_AFTER.finditer(text):
         named = _by_name(match.group("words"), gazetteer)
-        if named is not None:
-            end = match.start("words") + named[1]
-            keep(match.start(), end, named[0], *match.group("num", "scale"))
+        if named is None:
+            continue
+        start = match.start()
+        end = match.start("words") + named[1]
+        after = bisect_right(ends, start)  # the first amount taken that ends after start
+        if after < len(begins) and begins[after] < end:
+            continue  # overlaps it
+        if keep(start, end, named[0], *match.group("num", "scale")):
+            taken.append((start, end))  # names never overlap each other: not in ``ends``
     return [found[start] for start in sorted(found)], sorted(taken)
 
 

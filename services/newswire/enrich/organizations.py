@@ -6,13 +6,14 @@ names introduced as companies (``the Chinese company Hunan Junxin Environmental 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import compress
 
 from newswire.core.models import Organization
 from newswire.enrich.document import ORGANIZATION_TOKENS, ORGANIZATIONS, Document, Findings
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import ORG_HEADS, ROLE_ACRONYMS, ROLE_HEADS, ROLE_MODIFIERS
-from newswire.enrich.text import Memo, Token, Tokens, is_cyrillic
+from newswire.enrich.text import Memo, Tokens, is_cyrillic
 
 _MAX_ORG_WORDS = 12
 _NAME = r"[A-Z][\w&\-]*(?: [A-Z][\w&\-]*)*"
@@ -24,18 +25,19 @@ _LIST_SEPARATOR = re.compile(r", and |, | and ")
 
 def _phrase_tokens(toks: Tokens, i: int) -> tuple[int, int]:
     """Indexes of the capitalised phrase around token i, through "of", "for", "and", "the"."""
+    texts, gaps, capitals = toks.texts, toks.gaps_after, toks.capitals
+    count = len(texts)
     first = i
     # An English organisation name inside Cyrillic text ends where the Cyrillic words begin
     # ("Премьер-министр Олжас Бектенов Жапонияның Mitsubishi Corporation").
-    script = is_cyrillic(toks[i].text)
-    gaps = toks.gaps_after
+    script = is_cyrillic(texts[i])
     while first > 0 and gaps[first - 1] == " ":
-        previous = toks[first - 1]
+        previous = texts[first - 1]
         if (
-            previous.capitalised
-            and is_cyrillic(previous.text) == script
-            and previous.lower not in ROLE_HEADS
-            and previous.lower not in (ROLE_MODIFIERS)
+            capitals[first - 1]
+            and is_cyrillic(previous) == script
+            and previous.lower() not in ROLE_HEADS
+            and previous.lower() not in (ROLE_MODIFIERS)
         ):
             first -= 1
         else:
@@ -44,42 +46,48 @@ def _phrase_tokens(toks: Tokens, i: int) -> tuple[int, int]:
     # Inside a role ("President of the Chamber of Commerce Rashid Lindqvist") the capitalised
     # words right after the name are the person's: only "of ..." continues the organisation.
     in_role = _inside_role(toks, first)
-    while last + 1 < len(toks) and last - first < _MAX_ORG_WORDS:
-        following = toks[last + 1]
+    while last + 1 < count and last - first < _MAX_ORG_WORDS:
+        following = texts[last + 1]
         if gaps[last] != " ":
             break
-        if is_cyrillic(following.text) != script:
+        if is_cyrillic(following) != script:
             break
-        if following.capitalised and not following.sentence_start and not in_role:
+        # (A word after a single space never starts a sentence.)
+        if capitals[last + 1] and not in_role:
             last += 1
             continue
         # "of Transport", "for Peace", "and Sports" (not "and the Ministry": a second name).
-        after = toks[last + 2] if last + 2 < len(toks) else None
+        joiner = following.lower()
         if (
-            following.lower in ("of", "for", "and")
-            and after is not None
-            and after.capitalised
+            joiner in ("of", "for", "and")
+            and last + 2 < count
+            and capitals[last + 2]
             and gaps[last + 1] == " "
         ):
             last += 2
             continue
-        if following.lower == "of" and after is not None and after.lower == "the":
-            beyond = toks[last + 3] if last + 3 < len(toks) else None
-            if beyond is not None and beyond.capitalised:
-                last += 3
-                continue
+        if (
+            joiner == "of"
+            and last + 2 < count
+            and texts[last + 2].lower() == "the"
+            and last + 3 < count
+            and capitals[last + 3]
+        ):
+            last += 3
+            continue
         break
-    if toks[first].lower == "the":
+    if texts[first].lower() == "the":
         first += 1
     return first, last
 
 
-def _inside_role(toks: list[Token], first: int) -> bool:
+def _inside_role(toks: Tokens, first: int) -> bool:
     """The organisation is the object of a role: "President of the European Council"."""
+    texts = toks.texts
     k = first - 1
-    while k >= 0 and toks[k].lower in ("the", "of"):
+    while k >= 0 and texts[k].lower() in ("the", "of"):
         k -= 1
-    return 0 <= k < first - 1 and toks[k].lower in ROLE_HEADS
+    return 0 <= k < first - 1 and texts[k].lower() in ROLE_HEADS
 
 
 def _may_be_head_or_acronym(word: str) -> bool:
@@ -101,32 +109,34 @@ def organizations(
     """Organisations in order of mention, and the indexes of the tokens their names cover."""
     names: dict[str, None] = {}
     covered: set[int] = set()
+    texts, starts, ends, capitals = toks.texts, toks.starts, toks.ends, toks.capitals
     for i in _candidates(toks):
-        token = toks[i]
-        if token.lower in ORG_HEADS and token.capitalised:
+        word = texts[i]
+        lower = word.lower()
+        if lower in ORG_HEADS and capitals[i]:
             first, last = _phrase_tokens(toks, i)
-            if last > first or toks[first].lower != token.lower:  # a head alone is no name
-                names.setdefault(text[toks[first].start : toks[last].end], None)
+            if last > first or texts[first].lower() != lower:  # a head alone is no name
+                names.setdefault(text[starts[first] : ends[last]], None)
                 covered.update(range(first, last + 1))
         elif (
-            token.text.isupper()
-            and 2 <= len(token.text) <= 12
-            and token.text.isalpha()
-            and token.text not in ROLE_ACRONYMS
-            and gazetteer.place(token.text) is None
-            and token.text not in gazetteer.currency_codes
+            word.isupper()
+            and 2 <= len(word) <= 12
+            and word.isalpha()
+            and word not in ROLE_ACRONYMS
+            and gazetteer.place(word) is None
+            and word not in gazetteer.currency_codes
         ):
-            names.setdefault(token.text, None)
+            names.setdefault(word, None)
             covered.add(i)
     if "compan" in text:  # the company lists' pattern is costly: most texts have none
         _company_lists(text, toks, names, covered)
     return [Organization(name=n) for n in outermost(names)], covered
 
 
-def _company_lists(text: str, toks: list[Token], names: dict[str, None], covered: set[int]) -> None:
+def _company_lists(text: str, toks: Tokens, names: dict[str, None], covered: set[int]) -> None:
     """Names introduced as companies ("companies such as Toyota, Hitachi"), added to
     ``names`` and their tokens to ``covered``."""
-    starts = {t.start: i for i, t in enumerate(toks)}
+    starts = {start: i for i, start in enumerate(toks.starts)}
     for match in _COMPANY_LIST.finditer(text):
         offset = match.start(1)
         for name in _LIST_SEPARATOR.split(match.group(1)):
@@ -139,12 +149,9 @@ def _company_lists(text: str, toks: list[Token], names: dict[str, None], covered
                     covered.update(_ending_by(toks, first_token, offset))
 
 
-def _ending_by(toks: list[Token], first: int, offset: int) -> range:
+def _ending_by(toks: Tokens, first: int, offset: int) -> range:
     """The tokens from ``first`` on that end by ``offset`` (tokens end in increasing order)."""
-    last = first
-    while last < len(toks) and toks[last].end <= offset:
-        last += 1
-    return range(first, last)
+    return range(first, bisect_right(toks.ends, offset, first))
 
 
 def outermost(names: dict[str, None]) -> list[str]:

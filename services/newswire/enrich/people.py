@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache, partial
 from itertools import compress
-from operator import attrgetter
 from typing import NamedTuple
 
 from newswire.core.models import Person
@@ -39,7 +38,7 @@ from newswire.enrich.lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
-from newswire.enrich.text import Mention, Token, Tokens, is_cyrillic
+from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic
 
 _MAX_NAME_WORDS = 3
 _CYRILLIC_LANGUAGES = ("ru", "kk", "uk")
@@ -69,12 +68,12 @@ _CYRILLIC_SURNAME_ENDINGS = (
     "дзе",
     "ян",
 )
-_TEXT = attrgetter("text")
 # Words of roles, organisations, dates, titles and places: never a word of a name.
 _NEVER_NAME_WORDS = ROLE_HEADS | ROLE_MODIFIERS | ORG_HEADS | CALENDAR | TITLES | PLACE_HEADS
 # Capitalised words and phrases repeat (names, places, organisation words): each is judged
 # once per process, in bounded caches.
 _CACHED_WORDS = 65_536
+_LONGEST_WORD_REMEMBERED = 40
 
 
 def _name_word(word: str, gazetteer: Gazetteer, *, strict: bool) -> bool:
@@ -110,34 +109,36 @@ def _judges(gazetteer: Gazetteer) -> _Judges:
     )
 
 
-def ends_a_place(text: str, toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
+def ends_a_place(text: str, toks: Tokens, i: int, gazetteer: Gazetteer) -> bool:
     """Token i closes a two- or three-word place name ("Abu Dhabi", "Rio de Janeiro")."""
     if i == 0:
         return False
-    last = toks[i]
+    starts = toks.starts
     # A place's name in lower case ends with the word's lower case when the word is ASCII
     # after a space, and no Cyrillic case ending applies: the word must end some name.
-    if (
-        last.text.isascii()
-        and text[last.start - 1].isspace()
-        and last.lower not in _place_last_words(gazetteer)
-    ):
+    if not _may_end_a_place(gazetteer)[toks.texts[i]] and text[starts[i] - 1].isspace():
         return False
-    end = last.end
-    return _a_place(text[toks[i - 1].start : end], gazetteer) or (
-        i >= 2 and _a_place(text[toks[i - 2].start : end], gazetteer)
+    end = toks.ends[i]
+    return _a_place(text[starts[i - 1] : end], gazetteer) or (
+        i >= 2 and _a_place(text[starts[i - 2] : end], gazetteer)
     )
 
 
 @lru_cache(maxsize=4)
-def _place_last_words(gazetteer: Gazetteer) -> frozenset[str]:
-    """Every word after a space in a place's name or a country's abbreviation, in lower case:
-    a superset of the names' last words."""
-    return frozenset(
+def _may_end_a_place(gazetteer: Gazetteer) -> Memo[bool]:
+    """Whether a word may end a place's name after a space: not ASCII (a case ending may
+    apply), or in lower case a word after a space in a place's name or a country's
+    abbreviation (a superset of the names' last words). By the word alone: remembered."""
+    last_words = frozenset(
         word.lower()
         for name in (*gazetteer.places, *gazetteer.abbreviations)
         for word in name.split()[1:]
     )
+
+    def may_end(word: str) -> bool:
+        return not word.isascii() or word.lower() in last_words
+
+    return Memo(may_end, limit=_CACHED_WORDS, longest=_LONGEST_WORD_REMEMBERED)
 
 
 @lru_cache(maxsize=_CACHED_WORDS)
@@ -151,11 +152,12 @@ def name_ends(toks: Tokens, gazetteer: Gazetteer) -> list[int]:
     capitalised = toks.capitalised_at
     may_be_names = map(_judges(gazetteer).loose, map(toks.texts.__getitem__, capitalised))
     gaps = toks.gaps_after
-    after_last = len(toks) - 1
+    capitals = toks.capitals
+    after_last = len(capitals) - 1
     return [
         i
         for i in compress(capitalised, may_be_names)
-        if i == after_last or not toks[i + 1].capitalised or gaps[i] != " "
+        if i == after_last or not capitals[i + 1] or gaps[i] != " "
     ]
 
 
@@ -164,13 +166,14 @@ def _name_start(text: str, toks: Tokens, last: int, gazetteer: Gazetteer, taken:
     of the run, none of an organisation's name, none closing a place's name; ``last + 1``
     when there is none."""
     loose = _judges(gazetteer).loose
+    texts, gaps = toks.texts, toks.gaps_after
     first = last + 1
     while first > last + 1 - _MAX_NAME_WORDS:
         k = first - 1
         # The run goes back over words joined by a space (capitalised: ``loose`` says so).
-        if k < last and (k < 0 or toks.gaps_after[k] != " "):
+        if k < last and (k < 0 or gaps[k] != " "):
             break
-        if k in taken or not loose(toks[k].text) or ends_a_place(text, toks, k, gazetteer):
+        if k in taken or not loose(texts[k]) or ends_a_place(text, toks, k, gazetteer):
             break
         first = k
     return first
@@ -181,64 +184,65 @@ def _role_before(
 ) -> str | None:
     """The role just before a name; the walk stops at ``barrier`` (the previous person)."""
     # The walk back over the role's words: capitalised, or words a role is made of.
-    gaps = toks.gaps_after
+    gaps, texts, capitals = toks.gaps_after, toks.texts, toks.capitals
     j = first - 1
     while j > barrier and first - 1 - j < _MAX_ROLE_WORDS:
         gap = gaps[j]
         if gap not in _ROLE_GAPS and not (j == first - 1 and gap == ", "):
             break
-        if not (toks[j].capitalised or toks[j].lower in _ROLE_WORDS):
+        if not (capitals[j] or texts[j].lower() in _ROLE_WORDS):
             break
         j -= 1
     lowest = j + 1  # the role's words are toks[lowest:first]
     for start in range(lowest, first):  # the outermost role: "Deputy Prime Minister - ..."
-        if toks[start].lower in ROLE_HEADS:
+        if texts[start].lower() in ROLE_HEADS:
             break
     else:
         return None
     # Extend over modifiers and demonyms before the head: "Acting Deputy", "Iranian".
     while start - 1 >= lowest:
-        previous = toks[start - 1]
-        place = gazetteer.place(previous.text)
-        if previous.lower in ROLE_MODIFIERS or (place is not None and place.kind == "demonym"):
+        previous = texts[start - 1]
+        place = gazetteer.place(previous)
+        if previous.lower() in ROLE_MODIFIERS or (place is not None and place.kind == "demonym"):
             start -= 1
         else:
             break
-    role = text[toks[start].start : toks[first - 1].end].strip(" ,")
+    role = text[toks.starts[start] : toks.ends[first - 1]].strip(" ,")
     return role or None
 
 
 def _role_after(text: str, toks: Tokens, last: int) -> str | None:
     """An apposition: "Dai Daoguo, Chairman of the Board of ...," up to the next , or ."""
-    gaps = toks.gaps_after
-    if last + 1 >= len(toks) or gaps[last] != ", ":
+    gaps, texts = toks.gaps_after, toks.texts
+    count = len(texts)
+    if last + 1 >= count or gaps[last] != ", ":
         return None
     k = last + 1
-    if toks[k].lower == "the" and k + 1 < len(toks):
+    if texts[k].lower() == "the" and k + 1 < count:
         k += 1
     begin = k
-    while k < len(toks) and toks[k].lower in ROLE_MODIFIERS:
+    while k < count and texts[k].lower() in ROLE_MODIFIERS:
         k += 1
-    if k >= len(toks) or toks[k].lower not in ROLE_HEADS:
+    if k >= count or texts[k].lower() not in ROLE_HEADS:
         return None
     end = k
-    while end + 1 < len(toks) and end - begin < _MAX_ROLE_WORDS:
+    while end + 1 < count and end - begin < _MAX_ROLE_WORDS:
         if gaps[end] not in _ROLE_GAPS:
             break
         end += 1
-    return text[toks[begin].start : toks[end].end]
+    return text[toks.starts[begin] : toks.ends[end]]
 
 
 def _has_title(toks: Tokens, first: int) -> bool:
     if first == 0:
         return False
-    return toks.lowers[first - 1] in TITLES and toks.gaps_after[first - 1] in (" ", ". ")
+    return toks.lower(first - 1) in TITLES and toks.gaps_after[first - 1] in (" ", ". ")
 
 
 def _speaks(toks: Tokens, last: int) -> bool:
     return (
         last + 1 < len(toks)
-        and toks.lowers[last + 1] in SPEECH_VERBS
+        and toks.lower(last + 1) in SPEECH_VERBS
         and toks.gaps_after[last] == " "
     )
 
@@ -250,39 +254,34 @@ def mentions(text: str, toks: Tokens, gazetteer: Gazetteer, taken: set[int]) -> 
     """
     found: list[Mention] = []
     barrier = -1
+    texts, gaps = toks.texts, toks.gaps_after
+    strict = _judges(gazetteer).strict
     for run_last in name_ends(toks, gazetteer):
         if run_last in taken:
             continue
         first = _name_start(text, toks, run_last, gazetteer, taken)
         if first > run_last:
             continue
-        following = toks[run_last + 1] if run_last + 1 < len(toks) else None
         # "Minister of Energy and Petroleum of Kenya": words of a role, not a name.
-        if (
-            following is not None
-            and toks.gaps_after[run_last] == " "
-            and (
-                following.lower in ("of", "for") or (following.lower == "and" and first == run_last)
-            )
-        ):
-            continue
+        if run_last + 1 < len(texts) and gaps[run_last] == " ":
+            following = texts[run_last + 1].lower()
+            if following in ("of", "for") or (following == "and" and first == run_last):
+                continue
         role = _role_before(text, toks, first, gazetteer, barrier) or _role_after(
             text, toks, run_last
         )
         evidence = role is not None or _has_title(toks, first) or _speaks(toks, run_last)
-        words = toks[first : run_last + 1]
-        if toks[first].sentence_start and len(words) == 1 and role is None:
+        one_word = first == run_last
+        if one_word and role is None and toks.sentence_start(first):
             continue  # a capitalised sentence opener, not a surname
+        surname = texts[run_last]
         if not evidence and (
-            len(words) < 2
-            or not all(map(_judges(gazetteer).strict, map(_TEXT, words)))
-            or (
-                is_cyrillic(words[-1].text)
-                and not words[-1].lower.endswith(_CYRILLIC_SURNAME_ENDINGS)
-            )
+            one_word
+            or not all(map(strict, texts[first : run_last + 1]))
+            or (is_cyrillic(surname) and not surname.lower().endswith(_CYRILLIC_SURNAME_ENDINGS))
         ):
             continue
-        name = text[words[0].start : words[-1].end]
+        name = text[toks.starts[first] : toks.ends[run_last]]
         if gazetteer.place(name) is not None:
             continue
         found.append(Mention(first, run_last, name, role))
@@ -322,7 +321,7 @@ def extract(doc: Document) -> Findings:
     taken = doc.claimed_by(ORGANIZATION_TOKENS)
     if doc.language in _CYRILLIC_LANGUAGES:
         mentioned = cyrillic_people.mentions(
-            doc.body, doc.tokens, doc.gazetteer, taken, kazakh_text=doc.language == "kk"
+            doc.body, doc.tokens.listed(), doc.gazetteer, taken, kazakh_text=doc.language == "kk"
         )
     else:  # English rules only: no morphology on English text
         mentioned = mentions(doc.body, doc.tokens, doc.gazetteer, taken)

@@ -3,9 +3,11 @@ countries an article is about (places and demonyms, ISO 3166-1 alpha-2, in order
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import compress
-from typing import NamedTuple
+from typing import cast
 
 from newswire.core.models import Location
 from newswire.enrich.document import (
@@ -19,7 +21,7 @@ from newswire.enrich.document import (
     Findings,
 )
 from newswire.enrich.gazetteer import MAX_PLACE_WORDS, Gazetteer, Place
-from newswire.enrich.text import Memo, Token, Tokens
+from newswire.enrich.text import Memo, Tokens
 
 _COMMON_CITY_ZIPF = 4.5  # "Nice", "Split", "Reading": a common word first, a city second
 _COMMON_REGION_ZIPF = 3.0  # one-word regions ("Gulf", "Central") are mostly ordinary words
@@ -29,15 +31,17 @@ _LONGEST_WORD_REMEMBERED = 40
 _LONGEST_PHRASE_REMEMBERED = 80
 
 
-def _accept(place: Place, words: list[Token], gazetteer: Gazetteer, in_org: bool) -> bool:
+def _accept(
+    place: Place, toks: Tokens, i: int, size: int, gazetteer: Gazetteer, *, in_org: bool
+) -> bool:
+    """Whether the place named by ``size`` words from token ``i`` on counts."""
     if place.kind in _NATIONAL:
         return True
     if in_org:  # "Toyota" in a company name is the company, not the city
         return False
-    if len(words) > 1:
+    if size > 1:
         return True
-    word = words[0]
-    return not word.sentence_start and _rare_enough(place, word.lower, gazetteer)
+    return not toks.sentence_start(i) and _rare_enough(place, toks.lower(i), gazetteer)
 
 
 def _rare_enough(place: Place, lower: str, gazetteer: Gazetteer) -> bool:
@@ -46,7 +50,8 @@ def _rare_enough(place: Place, lower: str, gazetteer: Gazetteer) -> bool:
     return gazetteer.frequency(lower) < limit
 
 
-class _Alone(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Alone:
     """A capitalised word that names a place alone (and begins no place of several words),
     with what ``_accept`` asks of it, worked out once."""
 
@@ -55,24 +60,48 @@ class _Alone(NamedTuple):
     rare: bool  # else accepted outside organisations' names and sentences' first words
 
 
-_Start = _Alone | bool  # True: the word begins places of several words
+@dataclass(frozen=True, slots=True)
+class _Begins:
+    """A capitalised word that begins places of several words."""
+
+    # The second words (lower case) those places may have, None when any may follow: a
+    # Cyrillic word's phrase is also looked up with a case ending taken off.
+    second_words: frozenset[str] | None
+
+
+_Start = _Alone | _Begins | None  # None: no place
 
 
 @lru_cache(maxsize=128)  # one table per language the detector may give
 def _starts(gazetteer: Gazetteer, language: str | None) -> Memo[_Start]:
-    """What a word may begin, by its text (False: no place): most capitalised words begin
+    """What a word may begin, by its text (None: no place): most capitalised words begin
     none, and the same words come back in every article."""
+    second_words = _second_words(gazetteer)
 
     def start(word: str) -> _Start:
         lower = word.lower()
         if lower in gazetteer.first_words:
-            return True
+            cyrillic = "\u0400" <= lower[:1] <= "\u04ff"
+            return _Begins(None if cyrillic else second_words.get(lower, frozenset()))
         place = gazetteer.place(word, language)  # the word's text is its span's
         if place is None:
-            return False
+            return None
         return _Alone(place, place.kind in _NATIONAL, _rare_enough(place, lower, gazetteer))
 
     return Memo(start, limit=_WORDS_REMEMBERED, longest=_LONGEST_WORD_REMEMBERED)
+
+
+@lru_cache(maxsize=4)
+def _second_words(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+    """The second words of the names of several words (and abbreviations), in lower case,
+    by their first word: "the" -> {"hague", "bahamas", ...}. A phrase whose second word is
+    none of its first word's names none ("The talks"): its longer lookups are skipped."""
+    found: dict[str, set[str]] = {}
+    for name in (*gazetteer.places, *gazetteer.abbreviations):
+        words = name.lower().split(" ")
+        if len(words) > 1:
+            found.setdefault(words[0], set()).add(words[1])
+    return {first: frozenset(seconds) for first, seconds in found.items()}
 
 
 @lru_cache(maxsize=128)
@@ -109,20 +138,23 @@ def places(
         map(_starts(gazetteer, language).__getitem__, map(toks.texts.__getitem__, capitalised))
     )
     phrase_places = _phrase_places(gazetteer, language)
-    for i, start in zip(compress(capitalised, starts), filter(None, starts), strict=True):
+    found_starts = cast("Iterator[_Alone | _Begins]", filter(None, starts))  # mypy: object
+    for i, start in zip(compress(capitalised, starts), found_starts, strict=True):
         if i < resume or i in skip:
             continue
-        if isinstance(start, _Alone):  # most places: one word
-            if not (
-                start.anywhere or (start.rare and not toks[i].sentence_start and i not in orgs)
-            ):
-                continue
-            size, place = 1, start.place
-        else:
-            found = _longest_place_at(i, text, toks, gazetteer, phrase_places, skip=skip, orgs=orgs)
+        if isinstance(start, _Begins):
+            found = _longest_place_at(
+                i, text, toks, gazetteer, phrase_places, skip=skip, orgs=orgs, begins=start
+            )
             if found is None:
                 continue
             size, place = found
+        else:  # most places: one word
+            if not (
+                start.anywhere or (start.rare and not toks.sentence_start(i) and i not in orgs)
+            ):
+                continue
+            size, place = 1, start.place
         covered.update(range(i, i + size))
         if place.kind != "demonym":
             locations.setdefault((place.name, place.country), None)
@@ -141,14 +173,21 @@ def _longest_place_at(
     *,
     skip: set[int],
     orgs: set[int],
+    begins: _Begins,
 ) -> tuple[int, Place] | None:
     """The longest accepted place of words ``i``, ``i + 1``... and its number of words."""
-    begin = toks[i].start
-    for size in range(_reach(i, toks, skip), 0, -1):
-        words = toks[i : i + size]
-        place = phrase_places[text[begin : words[-1].end]]
-        in_org = not orgs.isdisjoint(range(i, i + size))
-        if place is not None and _accept(place, words, gazetteer, in_org):
+    begin = toks.starts[i]
+    texts, ends = toks.texts, toks.ends
+    seconds = begins.second_words
+    if seconds is not None and (i + 1 == len(texts) or texts[i + 1].lower() not in seconds):
+        most = 1  # no place of several words begins "The talks": only the word alone may be
+    else:
+        most = _reach(i, toks, skip)
+    for size in range(most, 0, -1):
+        place = phrase_places[text[begin : ends[i + size - 1]]]
+        if place is not None and _accept(
+            place, toks, i, size, gazetteer, in_org=not orgs.isdisjoint(range(i, i + size))
+        ):
             return size, place
     return None
 

@@ -73,7 +73,8 @@ def _has_any(paragraph: str, needles: Iterable[str]) -> bool:
 def quotes(paragraphs: list[str], people: list[Person]) -> list[Quote]:
     found: list[Quote] = []
     last_person: str | None = None
-    # A pronoun speaks for the person named last: the last of ``people`` a paragraph names.
+    # A pronoun speaks for the person named last: the last of ``people`` a paragraph names
+    # (in full or by surname: a paragraph with the full name has the surname).
     names = [(person.name, person.name.split()[-1]) for person in reversed(people)]
     for paragraph in paragraphs:
         # Each shape needs its marks or dashes: most paragraphs have none and are not scanned
@@ -87,7 +88,7 @@ def quotes(paragraphs: list[str], people: list[Person]) -> list[Quote]:
         if _has_any(paragraph, _DASHES):
             found.extend(_dash_quotes(paragraph, people, last_person))
         for name, surname in names:
-            if name in paragraph or surname in paragraph:
+            if surname in paragraph:
                 last_person = name
                 break
     return found

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, islice, repeat
 from operator import itemgetter
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar, overload
 
 # A word: a letter, then letters, digits, apostrophes, hyphens or dots inside (Díaz-Canel,
 # primeminister.kz, O’Brien). Possessive endings are split off. Written as runs of word
@@ -22,12 +22,14 @@ _SENTENCE_BREAK = frozenset('.!?\n:;"“«')
 V = TypeVar("V")
 
 
-class Token(NamedTuple):  # a tuple: built 500 times an article, 4x cheaper than a dataclass
+class Token(NamedTuple):
+    """One word, as a tuple: made on demand from the columns of ``Tokens``."""
+
     text: str
     start: int
     end: int
     sentence_start: bool  # first word of a sentence (capitalised for grammar, not meaning)
-    lower: str  # computed once: every extractor asks
+    lower: str
     capitalised: bool
 
 
@@ -41,65 +43,99 @@ class Mention:
     role: str | None
 
 
-class Tokens(list[Token]):
-    """The tokens of one text, and columns of them that several extractors scan, made once
-    with the tokens (the words and their lower case are made anyway). Read through ``map``,
-    ``compress`` or a lookup, a column runs no Python code per word."""
+class Tokens(Sequence[Token]):
+    """The tokens of one text, held as columns: each made by one C-level pass over all the
+    words (a split, maps, slices), no Python code and no object a word. The extractors read
+    the columns, or ask of token i what they need (``sentence_start(i)``, ``lower(i)``); a
+    ``Token`` is made only when indexed, for the few readers that want whole tokens."""
 
-    __slots__ = ("capitalised_at", "gaps_after", "lowers", "starts", "texts")
+    __slots__ = ("capitalised_at", "capitals", "ends", "gaps_after", "starts", "texts")
 
     texts: list[str]  # token i's text
-    lowers: list[str]  # token i's lower case
     starts: list[int]  # token i's start
+    ends: list[int]  # token i's end
     # The text between token i and token i + 1 (after the last token: the rest of the text).
     gaps_after: list[str]
+    capitals: list[bool]  # token i begins with a capital
     capitalised_at: list[int]  # the indexes of the capitalised tokens, in order
 
     def __init__(
-        self,
-        items: Iterable[Token] = (),
-        *,
-        texts: list[str],
-        lowers: list[str],
-        starts: list[int],
-        gaps_after: list[str],
-        capitalised_at: list[int],
+        self, texts: list[str], starts: list[int], ends: list[int], gaps_after: list[str]
     ) -> None:
-        super().__init__(items)
         self.texts = texts
-        self.lowers = lowers
         self.starts = starts
+        self.ends = ends
         self.gaps_after = gaps_after
-        self.capitalised_at = capitalised_at
+        self.capitals = list(map(str.isupper, map(_first, texts)))
+        self.capitalised_at = list(compress(range(len(texts)), self.capitals))
+
+    def sentence_start(self, i: int) -> bool:
+        """Token i is the first word of a sentence: the first word, or after a break."""
+        return i == 0 or _sentence_break_in[self.gaps_after[i - 1]]
+
+    def lower(self, i: int) -> str:
+        return self.texts[i].lower()
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.texts)))]
+        i = range(len(self.texts))[i]  # from the end when negative; IndexError outside
+        text = self.texts[i]
+        return Token(
+            text,
+            self.starts[i],
+            self.ends[i],
+            self.sentence_start(i),
+            text.lower(),
+            self.capitals[i],
+        )
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.listed())
+
+    def listed(self) -> list[Token]:
+        """Every token, made by C-level passes over the columns (no Python code a token)."""
+        texts = self.texts
+        if not texts:
+            return []
+        gaps_before = islice(self.gaps_after, len(texts) - 1)  # of tokens 1, 2, ...
+        sentence_starts = chain((True,), map(_sentence_break_in.__getitem__, gaps_before))
+        return list(
+            map(
+                tuple.__new__,  # Token's own __new__ is Python code; the tuples are the same
+                repeat(Token),
+                zip(
+                    texts,
+                    self.starts,
+                    self.ends,
+                    sentence_starts,
+                    map(str.lower, texts),
+                    self.capitals,
+                    strict=True,
+                ),
+            )
+        )
 
 
 def tokens(text: str) -> Tokens:
-    # Every step is one C-level pass over all the words (a split, maps, a zip): no Python code
-    # runs per word, which made this the costliest function of the core.
+    # Every step is one C-level pass over all the words (a split, slices, maps): no Python
+    # code runs per word, which made this the costliest function of the core.
     parts = _WORD.split(text)  # gap, word, gap, word, ..., gap
     if len(parts) == 1:
-        return Tokens(texts=[], lowers=[], starts=[], gaps_after=[], capitalised_at=[])
+        return Tokens([], [], [], [])
     if "’s" in text or "'s" in text:
         _split_possessives(parts)
-    words = parts[1::2]
     bounds = list(accumulate(map(len, parts)))  # where each part ends
-    starts = bounds[:-1:2]
-    sentence_starts = list(map(_sentence_break_in.__getitem__, parts[:-1:2]))
-    sentence_starts[0] = True
-    lowers = list(map(str.lower, words))
-    capitalised = list(map(str.isupper, map(_first, words)))
-    return Tokens(
-        map(
-            tuple.__new__,  # Token's own __new__ is Python code; the tuples are the same
-            repeat(Token),
-            zip(words, starts, bounds[1::2], sentence_starts, lowers, capitalised, strict=True),
-        ),
-        texts=words,
-        lowers=lowers,
-        starts=starts,
-        gaps_after=parts[2::2],
-        capitalised_at=list(compress(range(len(words)), capitalised)),
-    )
+    return Tokens(parts[1::2], bounds[:-1:2], bounds[1::2], parts[2::2])
 
 
 def _split_possessives(parts: list[str]) -> None:

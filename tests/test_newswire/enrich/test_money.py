@@ -5,22 +5,32 @@ from __future__ import annotations
 import random
 import re
 
-import pytest
+from newswire.core.models import Money
+from newswire.enrich.gazetteer import Gazetteer, load
+from newswire.enrich.money import (
+    _NAME_AFTER,
+    _NUMBER,
+    _SCALE,
+    _amount,
+    _by_name,
+    _symbol_or_code_first,
+    money,
+)
 
-from newswire.enrich.gazetteer import load
-from newswire.enrich.money import _CODE_FIRST, _NAME_AFTER, _NUMBER, _SCALE, _symbol_first, money
-
-# The patterns as first written: a number's alternatives side by side, a code after \b.
+# The patterns as first written: a number's alternatives side by side, a code after \b, one
+# pattern for symbols and one for codes.
 _PLAIN_NUMBER = r"(?P<num>\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
 _PLAIN_CODE_FIRST = re.compile(rf"\b(?P<cur>[A-Z]{{3}})\s?{_PLAIN_NUMBER}{_SCALE}")
 _PLAIN_NAME_AFTER = re.compile(_NAME_AFTER.pattern.replace(_NUMBER, _PLAIN_NUMBER, 1))
-_PLAIN_SYMBOL_FIRST = re.compile(_symbol_first().pattern.replace(_NUMBER, _PLAIN_NUMBER, 1))
+_SYMBOLS = "|".join(map(re.escape, sorted(load().currency_symbols, key=len, reverse=True)))
+_PLAIN_SYMBOL_FIRST = re.compile(rf"(?P<cur>{_SYMBOLS})\s?{_PLAIN_NUMBER}{_SCALE}")
 _PIECES = [
     *["1", "0", "12", "123", "1234", "9,999", "1 000 000", "٣"],
     *[",", ".", " ", "\u00a0", "\n", "-", "’", "_"],
     *["USD", "KZT", "US", "aUSD", "ABCD", "x", "é", "Σ", "$", "€", "₸"],
     *["million", "bn", "m", "млн", "thousand.", "тенге", "dollars", " euros"],
 ]
+_EDGES = ["USD 40 million", "XUSD 40", "1.2.3 euros", "1,2345 tenge", "$5 million dollars"]
 
 
 def _texts(count: int) -> list[str]:
@@ -28,22 +38,64 @@ def _texts(count: int) -> list[str]:
     return ["".join(rng.choices(_PIECES, k=rng.randint(1, 12))) for _ in range(count)]
 
 
-@pytest.mark.parametrize(
-    ("fast", "plain"),
-    [
-        (_symbol_first(), _PLAIN_SYMBOL_FIRST),
-        (_CODE_FIRST, _PLAIN_CODE_FIRST),
-        (_NAME_AFTER, _PLAIN_NAME_AFTER),
-    ],
-    ids=["symbol first", "code first", "name after"],
-)
-def test_patterns_match_where_and_what_the_plain_patterns_match(
-    fast: re.Pattern[str], plain: re.Pattern[str]
-) -> None:
-    assert fast.pattern != plain.pattern
-    for text in [*_texts(20_000), "USD 40 million", "XUSD 40", "1.2.3 euros", "1,2345 tenge"]:
-        found = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
-        assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict[str, str]]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def test_the_name_pattern_matches_where_and_what_the_plain_one_matches() -> None:
+    assert _NAME_AFTER.pattern != _PLAIN_NAME_AFTER.pattern
+    for text in [*_texts(20_000), *_EDGES]:
+        assert _found(_NAME_AFTER, text) == _found(_PLAIN_NAME_AFTER, text), text
+
+
+def test_one_scan_for_symbols_and_codes_finds_what_a_scan_for_each_finds() -> None:
+    for text in [*_texts(20_000), *_EDGES, "€5 USD 7 $ 8 bn ₸1 000KZT 3"]:
+        both = sorted(_found(_PLAIN_SYMBOL_FIRST, text) + _found(_PLAIN_CODE_FIRST, text))
+        assert _found(_symbol_or_code_first(), text) == both, text
+
+
+def test_every_currency_symbol_is_one_character_of_no_amount_or_code() -> None:
+    # What the one scan for symbols and codes relies on.
+    for symbol in load().currency_symbols:
+        assert len(symbol) == 1, symbol
+        assert not symbol.isalnum(), symbol
+        assert not symbol.isspace(), symbol
+        assert symbol not in ",.", symbol
+
+
+def _plain_money(text: str, gazetteer: Gazetteer) -> tuple[list[Money], list[tuple[int, int]]]:
+    """Amounts as first written: a pass for symbols, one for codes, one for names, each
+    amount kept unless it overlaps one kept before."""
+    found: dict[int, Money] = {}
+    taken: list[tuple[int, int]] = []
+
+    def keep(start: int, end: int, code: str | None, number: str, scale: str | None) -> None:
+        if code is None or any(begin < end and start < finish for begin, finish in taken):
+            return
+        amount = _amount(number, scale)
+        if amount is not None:
+            taken.append((start, end))
+            found[start] = Money(amount=amount, currency=code, text=text[start:end].strip())
+
+    for match in _PLAIN_SYMBOL_FIRST.finditer(text):
+        symbol = gazetteer.currency_symbols[match.group("cur")]
+        keep(match.start(), match.end(), symbol, *match.group("num", "scale"))
+    for match in _PLAIN_CODE_FIRST.finditer(text):
+        cur = match.group("cur")
+        iso = cur if cur in gazetteer.currency_codes else None
+        keep(match.start(), match.end(), iso, *match.group("num", "scale"))
+    for match in _PLAIN_NAME_AFTER.finditer(text):
+        named = _by_name(match.group("words"), gazetteer)
+        if named is not None:
+            end = match.start("words") + named[1]
+            keep(match.start(), end, named[0], *match.group("num", "scale"))
+    return [found[start] for start in sorted(found)], sorted(taken)
+
+
+def test_amounts_are_those_of_a_pass_for_each_shape() -> None:
+    gazetteer = load()
+    for text in [*_texts(20_000), *_EDGES]:
+        assert money(text, gazetteer) == _plain_money(text, gazetteer), text
 
 
 def test_amounts_in_symbols_codes_and_names() -> None:

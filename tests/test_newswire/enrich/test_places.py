@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newswire.enrich.gazetteer import MAX_PLACE_WORDS, load
-from newswire.enrich.places import _reach, places
+from newswire.enrich.places import _reach, _second_words, places
 from newswire.enrich.text import tokens
 
 
@@ -59,3 +59,20 @@ def test_one_word_places_keep_their_rules_wherever_the_word_comes_back() -> None
     assert [location.name for location in found] == ["Shymkent", "Kazakhstan"]
     assert countries == ["KZ"]
     assert sorted(covered) == [7, 9, 12]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Talks in The Hague and A Coruña. The talks ended.", ["The Hague", "A Coruña"]),
+        ("Talks in Paris today", ["Paris"]),  # begins "Paris ..." places, and is one alone
+        # A Cyrillic phrase's last word may carry a case ending: any second word is looked up.
+        ("Ол Оңтүстік Кореяда болды.", ["South Korea"]),
+    ],
+)
+def test_a_phrase_is_looked_up_past_its_first_word_only_when_a_place_may_continue_it(
+    text: str, names: list[str]
+) -> None:
+    assert _names(text) == names
+    assert "hague" in _second_words(load())["the"]
+    assert "talks" not in _second_words(load())["the"]

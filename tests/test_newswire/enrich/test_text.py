@@ -8,7 +8,7 @@ from newswire.enrich.text import Memo, Token, tokens, tokens_within
 
 
 def test_a_token_holds_its_word_span_sentence_start_lower_case_and_capital() -> None:
-    assert tokens("The Minister met. Then left") == [
+    assert list(tokens("The Minister met. Then left")) == [
         Token("The", 0, 3, True, "the", True),
         Token("Minister", 4, 12, False, "minister", True),
         Token("met", 13, 16, False, "met", False),
@@ -18,8 +18,8 @@ def test_a_token_holds_its_word_span_sentence_start_lower_case_and_capital() -> 
 
 
 def test_no_letters_no_tokens() -> None:
-    assert tokens("") == []
-    assert tokens(" 2025, 3.5 % — _ ") == []
+    assert list(tokens("")) == []
+    assert list(tokens(" 2025, 3.5 % — _ ")) == []
 
 
 def test_a_word_starts_with_a_letter_and_keeps_inner_dots_hyphens_and_apostrophes() -> None:
@@ -76,6 +76,18 @@ def test_a_memo_answers_as_its_function_and_keeps_only_short_arguments_up_to_a_l
     assert dict(memo) == {"ab": 2, "x": 1}
 
 
+def test_a_token_made_on_demand_is_the_one_in_the_list() -> None:
+    toks = tokens("Kazakhstan's envoy met. The Minister")
+    assert [toks[i] for i in range(len(toks))] == toks.listed() == list(toks)
+    assert toks[-1] == toks[len(toks) - 1]
+    assert toks[1:3] == toks.listed()[1:3]
+    assert [toks.sentence_start(i) for i in range(len(toks))] == [True, False, False, True, False]
+    assert toks.lower(0) == "kazakhstan"
+    for outside in (len(toks), -len(toks) - 1):
+        with pytest.raises(IndexError):
+            toks[outside]
+
+
 def test_tokens_within_spans_are_those_that_start_inside_one() -> None:
     toks = tokens("paid 3 billion US dollars to Japan")  # starts 0, 7, 15, 18, 29
     assert tokens_within(toks, [(7, 26), (30, 40)]) == {1, 2, 3}
@@ -89,8 +101,9 @@ def test_tokens_within_spans_are_those_that_start_inside_one() -> None:
 def test_the_columns_hold_what_the_tokens_hold(text: str) -> None:
     toks = tokens(text)
     assert toks.texts == [t.text for t in toks]
-    assert toks.lowers == [t.lower for t in toks]
     assert toks.starts == [t.start for t in toks]
+    assert toks.ends == [t.end for t in toks]
+    assert toks.capitals == [t.capitalised for t in toks]
     assert toks.capitalised_at == [i for i, t in enumerate(toks) if t.capitalised]
     following_starts = [t.start for t in toks[1:]] + ([len(text)] if toks else [])
     assert toks.gaps_after == [
