@@ -66,6 +66,7 @@ from newswire.stream.delivery import (
     deliver_or_fail_stop,
     fail_stop,
 )
+from newswire.stream.flow import NewswireApp
 from newswire.stream.metrics import FaustSensor, Metrics
 from newswire.topology import CHANGELOG_MESSAGE_FACTOR, Topology
 
@@ -164,7 +165,7 @@ def build_app(settings: Settings) -> faust.App:
     # larger (see CHANGELOG_MESSAGE_FACTOR), so the request limit leaves room for them.
     max_request = settings.max_message_bytes * CHANGELOG_MESSAGE_FACTOR + 1024 * 1024
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)  # Faust makes one level only
-    return faust.App(
+    return NewswireApp(
         settings.app_id,
         env={},  # Faust's own environment variables (BROKER_URL, WEB_PORT...) never apply
         autodiscover=False,

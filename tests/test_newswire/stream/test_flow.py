@@ -1,0 +1,60 @@
+"""The flow control repair (stream.flow): resuming flow that is already active keeps what the
+stream buffers hold; resuming after a suspension (a rebalance) still empties them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mode.utils.queues import FlowControlEvent, FlowControlQueue
+
+from newswire.settings import Settings
+from newswire.stream.app import build_app
+from newswire.stream.flow import ResumeOnceFlowControl
+
+
+def _buffer(flow: FlowControlEvent, *messages: str) -> FlowControlQueue[str]:
+    """A stream buffer as Faust makes them: emptied when its flow control resumes."""
+    queue: FlowControlQueue[str] = FlowControlQueue(flow_control=flow, clear_on_resume=True)
+    for message in messages:
+        queue.put_nowait(message)
+    return queue
+
+
+def test_faust_s_own_flow_control_drops_buffered_messages_on_a_second_resume() -> None:
+    # The behaviour repaired here (faust-streaming#596). Should this fail, mode no longer
+    # empties the buffers on every resume and ResumeOnceFlowControl may be retired.
+    flow = FlowControlEvent()
+    flow.resume()
+    buffer = _buffer(flow, "fetched during the seek")
+    flow.resume()
+    assert buffer.qsize() == 0
+
+
+def test_a_resume_while_flowing_keeps_buffered_messages() -> None:
+    flow = ResumeOnceFlowControl()
+    flow.resume()  # recovery resumes once to read the changelogs...
+    buffer = _buffer(flow, "offset 25", "offset 26")
+    flow.resume()  # ...and again after seeking the stream partitions
+    assert flow.is_active()
+    assert [buffer.get_nowait(), buffer.get_nowait()] == ["offset 25", "offset 26"]
+
+
+def test_a_resume_after_a_suspension_still_empties_the_buffers() -> None:
+    flow = ResumeOnceFlowControl()
+    flow.resume()
+    buffer = _buffer(flow, "fetched before the rebalance")
+    flow.suspend()
+    assert not flow.is_active()
+    flow.resume()
+    assert flow.is_active()
+    assert buffer.qsize() == 0
+
+
+def test_the_app_s_stream_buffers_use_the_repaired_flow_control(tmp_path: Path) -> None:
+    app = build_app(Settings(data_dir=tmp_path))
+    assert isinstance(app.flow_control, ResumeOnceFlowControl)
+    buffer = app.FlowControlQueue(maxsize=10, clear_on_resume=True)  # as Faust's channels do
+    app.flow_control.resume()
+    buffer.put_nowait("fetched during the seek")
+    app.flow_control.resume()
+    assert buffer.qsize() == 1
