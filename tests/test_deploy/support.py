@@ -16,7 +16,7 @@ _IDENTIFIER = re.compile(r"\b([a-zA-Z_:][a-zA-Z0-9_:]*)\b")
 _PROMQL = {
     "sum", "rate", "by", "without", "and", "or", "unless", "histogram_quantile", "clamp_min",
     "deriv", "le", "kind", "reason", "topic", "stage", "job", "instance", "on", "ignoring",
-    "avg", "max", "min", "count", "increase", "irate", "offset", "bool", "humanize",
+    "avg", "max", "min", "count", "increase", "irate", "offset", "bool", "humanize", "changes",
 }  # fmt: skip
 
 

@@ -52,7 +52,7 @@ def test_alerts_cover_what_operators_asked_for_and_use_exported_metrics() -> Non
     assert {rule["alert"] for rule in _rules()} == {
         "NewswireNoArticlesPublished", "NewswireDeadLetterRateHigh",
         "NewswireConsumerLagGrowing", "NewswireEndToEndLatencyHigh", "NewswireWorkerDown",
-        "NewswireInputSkipped",
+        "NewswireInputSkipped", "NewswireCommitsStalled",
     }  # fmt: skip
     exported = {base_name(n) for n in exported_metric_names()} | exported_metric_names()
     for rule in _rules():

@@ -25,6 +25,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 import faust
+from aiokafka import TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
 from faust.types import EventT, TableT
 from faust.web import Request, Response, View
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
@@ -214,6 +216,7 @@ class NewswireStream:
         # Memory derived from tables, rebuilt from them after every assignment.
         self._near_index: NearIndex | None = None
         self._identity_windows: dict[int, RetentionWindow] | None = None
+        self._admin: AIOKafkaAdminClient | None = None  # reads committed offsets (metrics)
 
         self.topology = shape = Topology.from_settings(settings)
         self.sources, self.records, self.near_entries = (
@@ -553,17 +556,28 @@ class NewswireStream:
 
         @app.timer(interval=_LAG_INTERVAL_SECONDS)  # type: ignore[untyped-decorator]
         async def measure_lag() -> None:
-            """Kafka reports no lag to a consumer: highwater minus position, summed per topic."""
+            """Kafka reports no lag to a consumer: highwater minus position, summed per topic;
+            then what is not committed yet (``_measure_commits``)."""
             consumer: Any = app.consumer
             lag: dict[str, int] = dict.fromkeys(agent_topics, 0)
+            ends: dict[Any, int] = {}
             for tp in consumer.assignment():
                 if tp.topic in lag:
                     position = await consumer.position(tp)
                     highwater = consumer.highwater(tp)  # None until the first fetch returns
-                    if position is not None and highwater is not None:
-                        lag[tp.topic] += max(0, highwater - position)
+                    if highwater is not None:
+                        ends[tp] = highwater
+                        if position is not None:
+                            lag[tp.topic] += max(0, highwater - position)
             for topic, value in lag.items():
                 metrics.consumer_lag.labels(topic=topic).set(value)
+            await self._measure_commits(consumer, ends)
+
+        @app.on_before_shutdown.connect
+        async def _close_admin(*_: Any, **__: Any) -> None:
+            if self._admin is not None:
+                await self._admin.close()
+                self._admin = None
 
         @app.on_partitions_assigned.connect
         async def _on_assigned(*_: Any, **__: Any) -> None:
@@ -575,6 +589,43 @@ class NewswireStream:
         async def _on_revoked(*_: Any, **__: Any) -> None:
             self._forget_near()
             self._forget_windows()
+
+    async def _measure_commits(self, consumer: Any, ends: dict[Any, int]) -> None:
+        """Messages after the group's committed offset, and the committed offsets' sum, per
+        topic. A fetch position at the end says nothing of what was processed: a partition
+        whose messages were fetched but never committed shows here, and its committed sum
+        stops moving (alert NewswireCommitsStalled)."""
+        topics = self.topology.consumed()
+        try:
+            committed = await self._committed(list(ends))
+            never = [tp for tp in ends if tp not in committed]
+            if never:  # a restart would read them from the log's start
+                committed |= dict(await consumer.earliest_offsets(*never))
+        except Exception as exc:  # the broker may be away: the next tick tries again
+            log.warning("could not read the committed offsets: %r", exc)
+            return
+        uncommitted, total = dict.fromkeys(topics, 0), dict.fromkeys(topics, 0)
+        for tp, end in ends.items():
+            done = committed.get(tp)
+            if done is not None:
+                uncommitted[tp.topic] += max(0, end - done)
+                total[tp.topic] += done
+        for topic in topics:
+            self.metrics.consumer_uncommitted.labels(topic=topic).set(uncommitted[topic])
+            self.metrics.consumer_committed.labels(topic=topic).set(total[topic])
+
+    async def _committed(self, partitions: list[Any]) -> dict[Any, int]:
+        """The group's committed offsets of ``partitions``, as the broker has them (absent:
+        never committed). Faust keeps no public record of them."""
+        if self._admin is None:
+            admin = AIOKafkaAdminClient(**client_kwargs(self.settings))
+            await admin.start()
+            self._admin = admin
+        wanted = [TopicPartition(tp.topic, tp.partition) for tp in partitions]
+        found = await self._admin.list_consumer_group_offsets(
+            self.settings.app_id, partitions=wanted
+        )
+        return {tp: meta.offset for tp, meta in found.items() if meta.offset >= 0}
 
     def _wire_web(self) -> None:
         app, registry = self.app, self.registry

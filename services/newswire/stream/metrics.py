@@ -41,6 +41,8 @@ class Metrics(NamedTuple):
     batch_messages: Histogram
     ready: Gauge
     consumer_lag: Gauge
+    consumer_uncommitted: Gauge
+    consumer_committed: Gauge
     delivery_retries: Counter
 
     @classmethod
@@ -113,6 +115,18 @@ class Metrics(NamedTuple):
             consumer_lag=Gauge(
                 "newswire_consumer_lag_messages",
                 "Messages not yet consumed on this worker's partitions, by topic",
+                ["topic"], registry=registry,
+            ),
+            consumer_uncommitted=Gauge(
+                "newswire_consumer_uncommitted_messages",
+                "Messages after the group's committed offset on this worker's partitions, by "
+                "topic (fetched or not): what a restart would replay",
+                ["topic"], registry=registry,
+            ),
+            consumer_committed=Gauge(
+                "newswire_consumer_committed_offset",
+                "Sum of the group's committed offsets on this worker's partitions, by topic: "
+                "it moves whenever a commit does",
                 ["topic"], registry=registry,
             ),
             delivery_retries=Counter(

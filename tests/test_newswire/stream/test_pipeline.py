@@ -115,15 +115,21 @@ def test_metrics_match_the_run_and_readiness_follows_recovery(
     assert samples[("newswire_end_to_end_seconds_count", ())] == len(events)
     assert samples[("newswire_rejected_total", (("reason", "chunk_gap"),))] == 0
     assert ("newswire_stage_seconds_count", (("stage", "enrich"),)) in samples
-    raw_lag = ("newswire_consumer_lag_messages", (("topic", cluster.settings.topic_raw_chunks),))
+    raw = (("topic", cluster.settings.topic_raw_chunks),)
+    raw_lag = ("newswire_consumer_lag_messages", raw)
+    raw_uncommitted = ("newswire_consumer_uncommitted_messages", raw)
     deadline = time.monotonic() + 30
-    while samples.get(raw_lag) != 0 and time.monotonic() < deadline:  # measured every 5 s
+    while (samples.get(raw_lag), samples.get(raw_uncommitted)) != (0, 0) and (
+        time.monotonic() < deadline
+    ):  # measured every 5 s
         time.sleep(0.5)
         samples = {
             (name, tuple(sorted(labels.items()))): value
             for name, labels, value in cluster.metric_lines()
         }
     assert samples[raw_lag] == 0  # everything consumed
+    assert samples[raw_uncommitted] == 0  # and committed: the offsets of one run start at 0
+    assert samples[("newswire_consumer_committed_offset", raw)] == chunks
     status, _ = cluster.get(0, "/table/articles/x")
     assert status == 404, "table contents must not be served"
     assert b"faust_" in cluster.get(0, "/metrics")[1]  # Faust's own sensor, same registry
