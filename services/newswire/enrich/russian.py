@@ -98,6 +98,9 @@ def _plain(grammeme: str | None) -> str | None:
     return None if grammeme is None else str(grammeme)
 
 
+# What is asked of a word is cached as well: the words before every name are asked again
+# (a loop over a dozen readings each time).
+@lru_cache(maxsize=_CACHED_WORDS)
 def role_head_case(word: str) -> str | None:
     """The case of a role noun (``президентом`` -> ablt), None when the word is no role."""
     for reading in analyses(word):
@@ -120,11 +123,13 @@ def is_verb(word: str) -> bool:
     return first.known and first.pos in ("VERB", "INFN", "PRTS", "GRND")
 
 
+@lru_cache(maxsize=_CACHED_WORDS)
 def may_be_genitive(word: str) -> bool:
     """A complement a role can carry: ``министр иностранных дел Азербайджана``."""
     return any(r.case == "gent" or r.pos in ("ADJF", "CONJ") or not r.known for r in analyses(word))
 
 
+@lru_cache(maxsize=_CACHED_WORDS)
 def is_adjective(word: str) -> bool:
     return any(r.pos in ("ADJF", "PRTF") and r.known for r in analyses(word))
 
