@@ -21,7 +21,7 @@ from functools import lru_cache
 from newswire.enrich import kazakh, russian
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import KK_NOT_NAMES, KK_SPEECH_VERBS, RU_SPEECH_VERBS
-from newswire.enrich.text import Mention, Token, is_cyrillic, joined_by_space
+from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic
 
 _MAX_NAME_WORDS = 3
 _MAX_ROLE_WORDS = 14
@@ -39,22 +39,32 @@ _KK_ADVERBIAL = (
     "тен", "нан", "нен",
 )  # fmt: skip
 _KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
-_KK_ONE_WORD_VERBS = frozenset(verb for verb in KK_SPEECH_VERBS if " " not in verb)
+_ONE_WORD_VERBS = RU_SPEECH_VERBS | {verb for verb in KK_SPEECH_VERBS if " " not in verb}
+_LAST_OF_TWO_WORD_VERBS = frozenset(verb.split()[-1] for verb in KK_SPEECH_VERBS if " " in verb)
 _SPEECH_LAST_WORDS = RU_SPEECH_VERBS | {verb.split()[-1] for verb in KK_SPEECH_VERBS}
 
 
-def _name_word(token: Token, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
-    if not token.capitalised or not is_cyrillic(token.text):
-        return False
-    kind = _word_kind(token.text, gazetteer, kazakh_text)
-    return (not token.sentence_start) if kind is None else kind
+# Capitalised words repeat (names, places, role words): each is judged once per process, in
+# bounded memos.
+_WORDS_REMEMBERED = 65_536
+_LONGEST_WORD_REMEMBERED = 40
 
 
-@lru_cache(maxsize=8_192)
+@lru_cache(maxsize=4)  # one gazetteer, for Russian and for Kazakh text
+def _name_word_kinds(gazetteer: Gazetteer, kazakh_text: bool) -> Memo[bool | None]:
+    """``_word_kind`` of capitalised words by the word alone (False when not Cyrillic): a dict
+    lookup, cheap enough to run over every capitalised word of an article."""
+
+    def kind(word: str) -> bool | None:
+        return is_cyrillic(word) and _word_kind(word, gazetteer, kazakh_text)
+
+    return Memo(kind, limit=_WORDS_REMEMBERED, longest=_LONGEST_WORD_REMEMBERED)
+
+
 def _word_kind(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool | None:
-    """Whether a capitalised Cyrillic word may be part of a name, decided once per word;
-    None for a syllable of a Chinese or Korean name (Ван И, Си Цзиньпин), which may be one
-    anywhere but at the start of a sentence."""
+    """Whether a capitalised Cyrillic word may be part of a name; None for a syllable of a
+    Chinese or Korean name (Ван И, Си Цзиньпин), which may be one anywhere but at the start
+    of a sentence."""
     lower = word.lower()
     if (
         (word.isupper() and len(word) > 1)
@@ -97,124 +107,127 @@ _RARE_ZIPF = 2.5
 _KK_ROLE_STEMS = ("президент", "министр", "премьер", "вице-", "төраға", "әкім", "елші", "басшы")
 
 
-def _russian_role(
-    text: str, toks: list[Token], first: int, barrier: int
-) -> tuple[str | None, str | None]:
+def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, str | None]:
     """The role before a Russian name, in the nominative, and the name's case it shows."""
+    texts, gaps, capitals = toks.texts, toks.gaps_after, toks.capitals
     span: list[int] = []
+    head: int | None = None  # the role noun nearest the start of the role
+    head_case: str | None = None
     k = first - 1
     while k > barrier and len(span) < _MAX_ROLE_WORDS:
-        gap = text[toks[k].end : toks[k + 1].start]
+        gap = gaps[k]
         if gap != " " and gap not in _DASHES:
             break
-        word = toks[k].text
-        if toks[k].lower == "и" and russian.role_head_case(toks[k + 1].text) is not None:
+        word = texts[k]
+        lower = word.lower()
+        if lower == "и" and russian.role_head_case(texts[k + 1]) is not None:
             break  # "акимы областей и министр энергетики": two roles, the name has the second
         readings = russian.analyses(word)
         # "Посол Италии в Казахстане", "директор банка по Центральной Азии": a preposition
         # before a capitalised word stays inside the role.
-        inside = toks[k].lower in _ROLE_PREPOSITIONS and toks[k + 1].capitalised
+        inside = lower in _ROLE_PREPOSITIONS and capitals[k + 1]
         if (
             not inside
             and readings[0].known
             and readings[0].pos in ("PREP", "VERB", "INFN", "PRTS", "GRND")
         ):
             break
-        if not (
-            toks[k].capitalised
-            or russian.role_head_case(word) is not None
-            or russian.may_be_genitive(word)
-        ):
+        word_case = russian.role_head_case(word)
+        if not (capitals[k] or word_case is not None or russian.may_be_genitive(word)):
             break
+        if word_case is not None:
+            head, head_case = k, word_case
         span.append(k)
         k -= 1
-    heads = [j for j in span if russian.role_head_case(toks[j].text) is not None]
-    if not heads:
+    if head is None:
         return None, None
-    start = min(heads)
-    while start - 1 in span and russian.is_adjective(toks[start - 1].text):
+    start = head
+    while start - 1 in span and russian.is_adjective(texts[start - 1]):
         start -= 1
-    case = russian.role_head_case(toks[min(heads)].text) or "nomn"
+    case = head_case or "nomn"
     # Nominative per segment: "Заместитель Премьер-министра – министр иностранных дел".
     pieces: list[str] = []
-    segment: list[int] = []
+    segment_start = start
     for j in range(start, first):
-        segment.append(j)
-        gap = text[toks[j].end : toks[j + 1].start]
-        if j == first - 1 or gap in _DASHES:
-            words = russian.nominative_role([toks[s].text for s in segment], case)
+        if j == first - 1 or gaps[j] in _DASHES:
+            words = russian.nominative_role(texts[segment_start : j + 1], case)
             pieces.append(
                 "".join(
-                    w + (text[toks[s].end : toks[s + 1].start] if s != first - 1 else "")
-                    for w, s in zip(words, segment, strict=True)
+                    w + (gaps[s] if s != first - 1 else "")
+                    for w, s in zip(words, range(segment_start, j + 1), strict=True)
                 )
             )
-            segment = []
+            segment_start = j + 1
     return "".join(pieces).strip(" ,–-—") or None, case
 
 
 def _kazakh_role(
-    text: str, toks: list[Token], first: int, barrier: int, gazetteer: Gazetteer
+    text: str, toks: Tokens, first: int, barrier: int, gazetteer: Gazetteer
 ) -> str | None:
     """The role before a Kazakh name: complements, then the role noun next to the name."""
+    texts, gaps = toks.texts, toks.gaps_after
     head = first - 1
-    if head <= barrier or not joined_by_space(text, toks[head], toks[first]):
+    if head <= barrier or gaps[head] != " ":
         return None
-    word = toks[head].text
+    word = texts[head]
     if not (kazakh.is_role_head(word) or russian.role_head_case(word) == "nomn"):
         return None
     # Right before the role noun, up to three lower-case words ("сыртқы істер министрі");
     # before those, only capitalised words and genitives ("Қазақстан Республикасының").
     # An organisation's name in quotes belongs to it: «Қазатомөнеркәсіп» ҰАК басқарма төрағасы.
     start, k, lower = head, head - 1, 0
-    while k > barrier and text[toks[k].end : toks[k + 1].start] in (" ", "» "):
-        token = toks[k]
-        if token.sentence_start and lower < _MAX_KK_LOWER_WORDS:
+    while k > barrier and gaps[k] in (" ", "» "):
+        sentence_start = toks.sentence_start(k)
+        word_lower = texts[k].lower()
+        if sentence_start and lower < _MAX_KK_LOWER_WORDS:
             # Capitalised for the sentence ("Мемлекет басшысы", "Ауыл шаруашылығы министрі"),
             # unless it is an adverbial in a case ("Кездесуде әкім ...").
-            if token.lower in gazetteer.places or not token.lower.endswith(_KK_ADVERBIAL):
+            if word_lower in gazetteer.places or not word_lower.endswith(_KK_ADVERBIAL):
                 start = k
             break
-        if token.capitalised or token.lower.endswith(_KK_GENITIVE):
+        if toks.capitals[k] or word_lower.endswith(_KK_GENITIVE):
             lower = _MAX_KK_LOWER_WORDS
-            if token.sentence_start and not (
-                token.lower.endswith(_KK_GENITIVE)
-                or gazetteer.place(token.text, "kk")
-                or text.startswith("»", token.end)
+            if sentence_start and not (
+                word_lower.endswith(_KK_GENITIVE)
+                or gazetteer.place(texts[k], "kk")
+                or gaps[k].startswith("»")
             ):
                 break
-        elif lower < _MAX_KK_LOWER_WORDS and token.lower not in _SPEECH_LAST_WORDS:
+        elif lower < _MAX_KK_LOWER_WORDS and word_lower not in _SPEECH_LAST_WORDS:
             lower += 1
         else:
             break
         start = k
-        if token.sentence_start:
+        if sentence_start:
             break
         k -= 1
-    begin = toks[start].start
+    begin = toks.starts[start]
     if begin > 0 and text[begin - 1] == "«":
         begin -= 1
-    return text[begin : toks[head].end]
+    return text[begin : toks.ends[head]]
 
 
-def _verb_ends_at(text: str, toks: list[Token], k: int) -> bool:
+def _verb_ends_at(toks: Tokens, k: int) -> bool:
     """A speech verb ends at token k ("отметила", "деді", "атап өтті")."""
-    if k < 0 or k >= len(toks):
+    if k < 0 or k >= len(toks.texts):
         return False
-    word = toks[k].lower
-    if word in RU_SPEECH_VERBS or word in _KK_ONE_WORD_VERBS:
+    word = toks.lower(k)
+    if word in _ONE_WORD_VERBS:
         return True
-    return k > 0 and f"{toks[k - 1].lower} {word}" in KK_SPEECH_VERBS
-
-
-def _speaks(text: str, toks: list[Token], first: int, last: int) -> bool:
-    before = _verb_ends_at(text, toks, first - 1) and joined_by_space(
-        text, toks[first - 1], toks[first]
+    return (
+        word in _LAST_OF_TWO_WORD_VERBS
+        and k > 0
+        and f"{toks.lower(k - 1)} {word}" in KK_SPEECH_VERBS
     )
+
+
+def _speaks(toks: Tokens, first: int, last: int) -> bool:
+    gaps = toks.gaps_after
+    before = _verb_ends_at(toks, first - 1) and gaps[first - 1] == " "
     after = (
-        last + 1 < len(toks)
-        and joined_by_space(text, toks[last], toks[last + 1])
-        and (_verb_ends_at(text, toks, last + 1) or _verb_ends_at(text, toks, last + 2))
+        last + 1 < len(toks.texts)
+        and gaps[last] == " "
+        and (_verb_ends_at(toks, last + 1) or _verb_ends_at(toks, last + 2))
     )
     return before or after
 
@@ -231,43 +244,50 @@ def _looks_like_full_name(words: list[str], *, kazakh_text: bool) -> bool:
 
 
 def mentions(
-    text: str, toks: list[Token], gazetteer: Gazetteer, taken: set[int], *, kazakh_text: bool
+    text: str, toks: Tokens, gazetteer: Gazetteer, taken: set[int], *, kazakh_text: bool
 ) -> list[Mention]:
     """Every person mention in order, names in the nominative; tokens in ``taken``
     (organisation names) are never part of one."""
+    texts, gaps, capitals = toks.texts, toks.gaps_after, toks.capitals
+    count = len(texts)
+    kind_of = _name_word_kinds(gazetteer, kazakh_text)
     found: list[Mention] = []
     barrier = -1
     resume = 0  # the token after the last name or candidate looked at
     # Only capitalised words may start a name: the others are not looked at.
-    for i in [i for i, t in enumerate(toks) if t.capitalised]:
-        if i < resume or i in taken or not _name_word(toks[i], gazetteer, kazakh_text):
+    capitalised = toks.capitalised_at
+    kinds = map(kind_of.__getitem__, map(texts.__getitem__, capitalised))
+    for i, kind in zip(capitalised, kinds, strict=True):
+        if kind is False or i < resume or i in taken or (kind is None and toks.sentence_start(i)):
             continue
         last = i
         while (
-            last + 1 < len(toks)
+            last + 1 < count
             and last + 1 - i < _MAX_NAME_WORDS
             and last + 1 not in taken
-            and joined_by_space(text, toks[last], toks[last + 1])
-            and not toks[last + 1].sentence_start
-            and _name_word(toks[last + 1], gazetteer, kazakh_text)
+            # Only a space between: the next word starts no sentence, and a syllable of a
+            # Chinese name (kind None) may be part of the name there.
+            and gaps[last] == " "
+            and capitals[last + 1]
+            and kind_of[texts[last + 1]] is not False
             # A Kazakh name ends at the word with the case suffix ("Николя Мауимен Парижде").
-            and not (kazakh_text and kazakh.without_case(toks[last].text) != toks[last].text)
+            and not (kazakh_text and kazakh.without_case(texts[last]) != texts[last])
         ):
             last += 1
-        words = [t.text for t in toks[i : last + 1]]
+        words = texts[i : last + 1]
         role: str | None
         if kazakh_text:
             role, case = _kazakh_role(text, toks, i, barrier, gazetteer), None
             if role is None:
-                role, case = _russian_role(text, toks, i, barrier)
+                role, case = _russian_role(toks, i, barrier)
         else:
-            role, case = _russian_role(text, toks, i, barrier)
-        if case is None and i > 0 and joined_by_space(text, toks[i - 1], toks[i]):
-            case = russian.preposition_case(toks[i - 1].text)
+            role, case = _russian_role(toks, i, barrier)
+        if case is None and i > 0 and gaps[i - 1] == " ":
+            case = russian.preposition_case(texts[i - 1])
         resume = last + 1
-        if (toks[i].sentence_start and len(words) == 1 and role is None) or not (
+        if (len(words) == 1 and role is None and toks.sentence_start(i)) or not (
             role is not None
-            or _speaks(text, toks, i, last)
+            or _speaks(toks, i, last)
             or _looks_like_full_name(words, kazakh_text=kazakh_text)
         ):
             continue

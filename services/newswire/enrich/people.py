@@ -321,7 +321,7 @@ def extract(doc: Document) -> Findings:
     taken = doc.claimed_by(ORGANIZATION_TOKENS)
     if doc.language in _CYRILLIC_LANGUAGES:
         mentioned = cyrillic_people.mentions(
-            doc.body, doc.tokens.listed(), doc.gazetteer, taken, kazakh_text=doc.language == "kk"
+            doc.body, doc.tokens, doc.gazetteer, taken, kazakh_text=doc.language == "kk"
         )
     else:  # English rules only: no morphology on English text
         mentioned = mentions(doc.body, doc.tokens, doc.gazetteer, taken)

@@ -13,6 +13,7 @@ once per process (``lru_cache``, bounded): news repeats its names, roles and con
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
@@ -97,6 +98,9 @@ def _plain(grammeme: str | None) -> str | None:
     return None if grammeme is None else str(grammeme)
 
 
+# What is asked of a word is cached as well: the words before every name are asked again
+# (a loop over a dozen readings each time).
+@lru_cache(maxsize=_CACHED_WORDS)
 def role_head_case(word: str) -> str | None:
     """The case of a role noun (``президентом`` -> ablt), None when the word is no role."""
     for reading in analyses(word):
@@ -119,11 +123,13 @@ def is_verb(word: str) -> bool:
     return first.known and first.pos in ("VERB", "INFN", "PRTS", "GRND")
 
 
+@lru_cache(maxsize=_CACHED_WORDS)
 def may_be_genitive(word: str) -> bool:
     """A complement a role can carry: ``министр иностранных дел Азербайджана``."""
     return any(r.case == "gent" or r.pos in ("ADJF", "CONJ") or not r.known for r in analyses(word))
 
 
+@lru_cache(maxsize=_CACHED_WORDS)
 def is_adjective(word: str) -> bool:
     return any(r.pos in ("ADJF", "PRTF") and r.known for r in analyses(word))
 
@@ -138,7 +144,7 @@ def _keep_case(original: str, new: str) -> str:
     )
 
 
-def name_case(words: list[str]) -> str:
+def name_case(words: Sequence[str]) -> str:
     """The case a name is in when nothing governs it: what known first names say, else nomn."""
     votes: dict[str, float] = {}
     for word in words:
@@ -155,14 +161,11 @@ def nominative_word(word: str, case: str) -> str:
     """One word of a name in the nominative, from ``case``."""
     if case == "nomn":
         return word
-    for parse in _analyzer().parse(word.lower()):  # once per word: the result is cached
-        if (
-            parse.is_known
-            and parse.tag.case == case
-            and not _NAME_TAGS.isdisjoint(parse.tag.grammemes)
-        ):
+    for index, reading in enumerate(analyses(word)):
+        if reading.known and reading.case == case and reading.name:
             # Inflected, not the lemma: a woman's surname keeps its gender (Захаровой ->
             # Захарова; the lemma is Захаров).
+            parse = _parse(word, index)
             nominative = parse.inflect({"nomn"})
             return _keep_case(word, nominative.word if nominative else parse.normal_form)
     lower = word.lower()
@@ -180,6 +183,11 @@ def nominative_word(word: str, case: str) -> str:
 
 
 def nominative_name(words: list[str], case: str | None) -> str:
+    return _nominative_name(tuple(words), case)
+
+
+@lru_cache(maxsize=_CACHED_WORDS)  # names repeat, across articles and within one
+def _nominative_name(words: tuple[str, ...], case: str | None) -> str:
     case = case or name_case(words)
     return " ".join(nominative_word(word, case) for word in words)
 
@@ -200,25 +208,28 @@ _CACHED_ROLES = 4_096
 def _nominative_role(words: tuple[str, ...], case: str) -> tuple[str, ...]:
     out = list(words)
     for i, word in enumerate(words):
-        # Inflection needs pymorphy3's own parse: the whole role is cached, not the parse.
-        target = next(
+        index, target = next(
             (
-                p
-                for p in _analyzer().parse(word.lower())
-                if p.tag.case == case
-                and (
-                    p.normal_form in RU_ROLE_HEADS or (p.tag.POS in ("ADJF", "PRTF") and p.is_known)
-                )
+                (index, r)
+                for index, r in enumerate(analyses(word))
+                if r.case == case
+                and (r.lemma in RU_ROLE_HEADS or (r.pos in ("ADJF", "PRTF") and r.known))
             ),
-            None,
+            (0, None),
         )
         if target is None:
             continue
         # An adjective agrees with the head after it; once a head is passed, the rest are
         # its complements ("министра иностранных дел": "иностранных" stays).
-        inflected = target.inflect({"nomn"})
+        inflected = _parse(word, index).inflect({"nomn"})
         if inflected is not None:
             out[i] = _keep_case(word, inflected.word)
-        if target.normal_form in RU_ROLE_HEADS:
+        if target.lemma in RU_ROLE_HEADS:
             break
     return tuple(out)
+
+
+def _parse(word: str, index: int) -> Any:
+    """pymorphy3's own parse behind ``analyses(word)[index]``, which can inflect: made again
+    only for the words that are inflected (the readings are what is cached)."""
+    return _analyzer().parse(word.lower())[index]

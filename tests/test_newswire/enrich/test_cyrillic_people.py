@@ -39,6 +39,19 @@ def _people(body: str) -> dict[str, str | None]:
             "Сауранбаева, грузы растут.",
             {"Нурлан Сауранбаев": "Министр транспорта"},
         ),
+        (  # each segment of a role joined by a dash goes to the nominative
+            "С заместителем Премьер-министра – министром иностранных дел Муратом Нуртлеу "
+            "встретился посол.",
+            {"Мурат Нуртлеу": "заместитель Премьер-министра – министр иностранных дел"},
+        ),
+        (  # a syllable of a Chinese name is a name word, however short
+            "Он встретился с министром иностранных дел Китая Ван И в Пекине.",
+            {"Ван И": "министр иностранных дел Китая"},
+        ),
+        (  # a speech verb after the name is evidence enough
+            "Мы готовы к переговорам, сообщил Ержан Казыхан.",
+            {"Ержан Казыхан": None},
+        ),
         (  # a dictionary adjective and a country are no names
             "Карагандинской области выделено 20 миллиардов тенге, сообщает Kazinform.",
             {},
@@ -79,6 +92,10 @@ def test_russian_people(body: str, people: dict[str, str | None]) -> None:
                 "Нұрлан Жақыпов": "«Самұрық-Қазына» АҚ басқарма төрағасы",
                 "Николя Мартен": "Францияның Engie компаниясының басшысы",
             },
+        ),
+        (  # a two-word speech verb after the name is evidence; its last word alone is not
+            "Бұл маңызды қадам деп Ержан Қазыхан атап өтті. Бұл қадам деп Дәурен Абай өтті.",
+            {"Ержан Қазыхан": None},
         ),
         (  # "өтті" alone is no speech verb ("Кездесу Бакуде өтті")
             "Кездесу Бакуде өтті. Тараптар ынтымақтастықты талқылады.",
