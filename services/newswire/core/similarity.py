@@ -35,6 +35,8 @@ _UNSET = _EMPTY << _BIN_BITS  # above every 64-bit shingle hash; shifted, it is 
 _BAND_HASH = hashlib.blake2b(digest_size=8, person=b"nw-band")
 _BAND_PREFIXES = [f"{band:02d}-" for band in range(BANDS)]
 _BAND_TEXT = ("(" + ", ".join(["%d"] * ROWS) + ")").encode()  # repr() of a tuple of ROWS ints
+# Every band's text in one formatting, NUL between them (no repr() of ints holds a NUL).
+_BANDS_TEXT = b"\0".join([_BAND_TEXT] * BANDS)
 _CACHED_CHUNKS = 1 << 16
 
 Signature = tuple[int, ...]
@@ -141,12 +143,12 @@ def band_keys(sig: Signature) -> list[str]:
     """One bucket key a band; two texts that share any key are near-duplicate candidates.
 
     The key hashes ``repr()`` of the band's rows (how it was first defined), written with
-    ``%d`` and a copied hash state, which is the same bytes at half the cost."""
+    ``%d`` (all bands in one formatting) and a copied hash state: the same bytes, for less."""
     if not sig or sig[0] == _EMPTY:
         return []
     keys = []
-    for band, prefix in enumerate(_BAND_PREFIXES):
+    for prefix, text in zip(_BAND_PREFIXES, (_BANDS_TEXT % sig).split(b"\0"), strict=True):
         digest = _BAND_HASH.copy()
-        digest.update(_BAND_TEXT % sig[band * ROWS : (band + 1) * ROWS])
+        digest.update(text)
         keys.append(prefix + digest.hexdigest())
     return keys
