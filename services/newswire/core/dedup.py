@@ -78,6 +78,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from operator import attrgetter
 from typing import Any, Literal, TypedDict, TypeVar
 
 from newswire import jsonio
@@ -203,8 +204,18 @@ def choose_original(
     entries: Iterable[_Candidate], packed: str, threshold: float
 ) -> _Candidate | None:
     """The earliest-published article similar enough to ``packed`` (ties: smallest id)."""
+    is_similar = _similar_to(packed, threshold)
+    matches = {e["id"]: e for e in entries if is_similar(e["sig"])}
+    if not matches:
+        return None
+    return min(matches.values(), key=lambda e: (e["published_at"], e["root"]))
+
+
+def _similar_to(packed: str, threshold: float) -> Callable[[str], bool]:
+    """Whether a packed signature is similar enough to ``packed``. The answer for each
+    signature is kept: an article found in several buckets is compared once."""
     bins = _signature_bins(packed)
-    similar: dict[str, bool] = {}  # an article found in several buckets is compared once
+    similar: dict[str, bool] = {}
 
     def is_similar(sig: str) -> bool:
         known = similar.get(sig)
@@ -212,10 +223,7 @@ def choose_original(
             known = similar[sig] = _bins_similarity(_signature_bins(sig), bins) >= threshold
         return known
 
-    matches = {e["id"]: e for e in entries if is_similar(e["sig"])}
-    if not matches:
-        return None
-    return min(matches.values(), key=lambda e: (e["published_at"], e["root"]))
+    return is_similar
 
 
 @dataclass(frozen=True, slots=True)
@@ -490,6 +498,8 @@ class _Stored:
         return _packed_buckets(self.keys)
 
 
+_publication_then_root = attrgetter("published_at", "root")  # choose_original's order
+
 # A bucket's members in the order they were added (a single one without a tuple: most
 # buckets hold one article).
 _Members = _Stored | tuple[_Stored, ...]
@@ -572,7 +582,10 @@ class NearIndex:
         return index
 
     def decide(self, key: NearKey, threshold: float, position: int) -> NearDecision:
-        """``decide_near`` over the buckets, making only the chosen entry again in full."""
+        """``decide_near`` over the buckets, making only the chosen entry again in full.
+
+        ``choose_original`` on the stored entries as they are (no dict made for each
+        candidate): the same matches in the same order, so the same choice."""
         packed_keys = _pack_keys(key.keys)
         candidates = [
             stored
@@ -580,8 +593,12 @@ class NearIndex:
             for stored in _members(self._buckets.get(bucket))
             if stored.seq < position and stored.id != key.article_id
         ]
-        chosen = choose_original(map(_Stored.candidate, candidates), key.sig, threshold)
-        original = None if chosen is None else self._stored[chosen["id"]].entry()
+        is_similar = _similar_to(key.sig, threshold)
+        matches = {stored.id: stored for stored in candidates if is_similar(stored.sig)}
+        original = None
+        if matches:
+            chosen = min(matches.values(), key=_publication_then_root)
+            original = self._stored[chosen.id].entry()
         return _near_decision(key, original, position, packed_keys)
 
     def cutoff(self) -> str | None:
