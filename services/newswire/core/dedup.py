@@ -70,18 +70,19 @@ Stored cost per article (measured by ``bench/dedup_quality.py``): one identity r
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import re
 import struct
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from operator import xor
+from operator import attrgetter
 from typing import Any, Literal, TypedDict, TypeVar
 
 from newswire import jsonio
+from newswire.core.identity import nfkc_chunks
 from newswire.core.models import ArticleEvent
 from newswire.core.partitioning import partition_for
 from newswire.core.similarity import SIGNATURE_SIZE, Signature, band_keys, signature
@@ -143,7 +144,7 @@ _LAST_UTC_TEXT: tuple[datetime | None, str] = (None, "")
 
 def body_fingerprint(body: str) -> str:
     """Identity of a body up to whitespace and Unicode form (not case or punctuation)."""
-    canonical = " ".join(unicodedata.normalize("NFKC", body).split())
+    canonical = " ".join(nfkc_chunks(body))  # the chunks the MinHash of the body reads next
     return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
 
@@ -182,10 +183,20 @@ def pack_signature(sig: Signature) -> str:
 
 def packed_similarity(left: str, right: str) -> float:
     """Jaccard estimate from two 8-bit signatures, corrected for chance agreement."""
-    a, b = base64.b64decode(left), base64.b64decode(right)
+    return _bins_similarity(_signature_bins(left), _signature_bins(right))
+
+
+def _signature_bins(packed: str) -> bytes:
+    """The bins of a ``pack_signature`` (``base64.b64decode`` without its Python wrapper)."""
+    return binascii.a2b_base64(packed)
+
+
+def _bins_similarity(a: bytes, b: bytes) -> float:
     if len(a) != len(b):
         raise ValueError(f"signatures of {len(a)} and {len(b)} bins")
-    agree = bytes(map(xor, a, b)).count(0) / SIGNATURE_SIZE  # equal bins XOR to 0, in C
+    # Equal bins XOR to a zero byte: one XOR of the whole signatures as integers, in C.
+    same = (int.from_bytes(a, "little") ^ int.from_bytes(b, "little")).to_bytes(len(a), "little")
+    agree = same.count(0) / SIGNATURE_SIZE
     return max(0.0, (agree - _BBIT_CHANCE) / (1 - _BBIT_CHANCE))
 
 
@@ -193,10 +204,26 @@ def choose_original(
     entries: Iterable[_Candidate], packed: str, threshold: float
 ) -> _Candidate | None:
     """The earliest-published article similar enough to ``packed`` (ties: smallest id)."""
-    matches = {e["id"]: e for e in entries if packed_similarity(e["sig"], packed) >= threshold}
+    is_similar = _similar_to(packed, threshold)
+    matches = {e["id"]: e for e in entries if is_similar(e["sig"])}
     if not matches:
         return None
     return min(matches.values(), key=lambda e: (e["published_at"], e["root"]))
+
+
+def _similar_to(packed: str, threshold: float) -> Callable[[str], bool]:
+    """Whether a packed signature is similar enough to ``packed``. The answer for each
+    signature is kept: an article found in several buckets is compared once."""
+    bins = _signature_bins(packed)
+    similar: dict[str, bool] = {}
+
+    def is_similar(sig: str) -> bool:
+        known = similar.get(sig)
+        if known is None:
+            known = similar[sig] = _bins_similarity(_signature_bins(sig), bins) >= threshold
+        return known
+
+    return is_similar
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +270,9 @@ def new_bucket_entry(key: NearKey, original: NearCandidate | None) -> NearCandid
 class NearDecision:
     original: BucketEntry | None  # the earliest similar article seen before, if any
     entry: BucketEntry  # what NearIndex.add stores once the event is published
+    # The entry's band keys as ``NearIndex`` packs them, when it decided: ``add`` takes them
+    # as they are instead of packing the same keys again.
+    packed_keys: bytes | tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
 
 def decide_near(
@@ -265,13 +295,18 @@ def decide_near(
     return _near_decision(key, choose_original(candidates, key.sig, threshold), position)
 
 
-def _near_decision(key: NearKey, original: BucketEntry | None, position: int) -> NearDecision:
+def _near_decision(
+    key: NearKey,
+    original: BucketEntry | None,
+    position: int,
+    packed_keys: bytes | tuple[str, ...] | None = None,
+) -> NearDecision:
     entry: BucketEntry = {
         **new_bucket_entry(key, original),
         "seq": position,
         "keys": list(key.keys),
     }
-    return NearDecision(original, entry)
+    return NearDecision(original, entry, packed_keys)
 
 
 @dataclass
@@ -373,7 +408,7 @@ def near_step(index: NearIndex, key: NearKey, threshold: float, position: int) -
     root = decision.original["root"] if decision.original is not None else None
     entry = None
     if not index.is_stale(published_at):
-        index.add(decision.entry)
+        index.add(decision.entry, decision.packed_keys)
         entry = decision.entry
     return NearStep("near" if root else "new", root, entry, forgotten)
 
@@ -393,11 +428,6 @@ def _bucket_of(band_key: str) -> _BandBucket:
     if match is None:
         return band_key
     return _BAND_BITS[int(match[1])] | int(match[2], 16)
-
-
-def _buckets_of(keys: Sequence[str]) -> list[_BandBucket]:
-    """``_bucket_of`` each key; at a third of the cost for the keys ``band_keys`` makes."""
-    return _packed_buckets(_pack_keys(keys))
 
 
 def _packed_buckets(keys: bytes | tuple[str, ...]) -> list[_BandBucket]:
@@ -441,14 +471,15 @@ class _Stored:
     keys: bytes | tuple[str, ...]  # ``_pack_keys``
 
     @classmethod
-    def of(cls, entry: BucketEntry) -> _Stored:
+    def of(cls, entry: BucketEntry, packed_keys: bytes | tuple[str, ...] | None = None) -> _Stored:
+        """``packed_keys``: ``_pack_keys(entry["keys"])`` when the caller has it already."""
         return cls(
             entry["id"],
             entry["published_at"],
             entry["root"],
             entry["sig"],
             entry["seq"],
-            _pack_keys(entry["keys"]),
+            _pack_keys(entry["keys"]) if packed_keys is None else packed_keys,
         )
 
     def entry(self) -> BucketEntry:
@@ -466,6 +497,8 @@ class _Stored:
     def buckets(self) -> list[_BandBucket]:
         return _packed_buckets(self.keys)
 
+
+_publication_then_root = attrgetter("published_at", "root")  # choose_original's order
 
 # A bucket's members in the order they were added (a single one without a tuple: most
 # buckets hold one article).
@@ -549,16 +582,24 @@ class NearIndex:
         return index
 
     def decide(self, key: NearKey, threshold: float, position: int) -> NearDecision:
-        """``decide_near`` over the buckets, making only the chosen entry again in full."""
+        """``decide_near`` over the buckets, making only the chosen entry again in full.
+
+        ``choose_original`` on the stored entries as they are (no dict made for each
+        candidate): the same matches in the same order, so the same choice."""
+        packed_keys = _pack_keys(key.keys)
         candidates = [
             stored
-            for bucket in _buckets_of(key.keys)
+            for bucket in _packed_buckets(packed_keys)
             for stored in _members(self._buckets.get(bucket))
             if stored.seq < position and stored.id != key.article_id
         ]
-        chosen = choose_original(map(_Stored.candidate, candidates), key.sig, threshold)
-        original = None if chosen is None else self._stored[chosen["id"]].entry()
-        return _near_decision(key, original, position)
+        is_similar = _similar_to(key.sig, threshold)
+        matches = {stored.id: stored for stored in candidates if is_similar(stored.sig)}
+        original = None
+        if matches:
+            chosen = min(matches.values(), key=_publication_then_root)
+            original = self._stored[chosen.id].entry()
+        return _near_decision(key, original, position, packed_keys)
 
     def cutoff(self) -> str | None:
         return self._window.cutoff()
@@ -573,12 +614,13 @@ class NearIndex:
     def is_stale(self, published_at: datetime) -> bool:
         return self._window.is_stale(published_at)
 
-    def add(self, entry: BucketEntry) -> None:
-        """Store ``entry`` (again, on a replay: it replaces the same article's entry)."""
+    def add(self, entry: BucketEntry, packed_keys: bytes | tuple[str, ...] | None = None) -> None:
+        """Store ``entry`` (again, on a replay: it replaces the same article's entry).
+        ``packed_keys``: those of the ``NearDecision`` that made ``entry``, if at hand."""
         previous = self._stored.get(entry["id"])
         if previous is not None:
             self._remove(previous)
-        stored = self._stored[entry["id"]] = _Stored.of(entry)
+        stored = self._stored[entry["id"]] = _Stored.of(entry, packed_keys)
         self._window.track(stored.id, stored.published_at)
         for bucket in stored.buckets():
             before = self._buckets.get(bucket)

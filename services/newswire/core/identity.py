@@ -31,16 +31,29 @@ def normalise_text(text: str) -> str:
     return " ".join(folded.translate(_SEPARATORS).split())
 
 
-def folded_chunks(text: str) -> list[str]:
-    """The text NFKC-normalised and case-folded, split at whitespace. Every whitespace
-    character is a separator, so the words of ``normalise_text`` are those of each chunk in
-    turn (``chunk_words``): a caller can cache per chunk, where most chunks repeat."""
-    return unicodedata.normalize("NFKC", text).casefold().split()
+def nfkc_chunks(text: str) -> list[str]:
+    """The text NFKC-normalised and split at whitespace (do not modify the list).
+
+    Both ``body_fingerprint`` and the MinHash start here, one after the other on the same
+    body: the last answer is kept, so the split (most of the cost) runs once an article."""
+    global _LAST_CHUNKS  # noqa: PLW0603 - a one-entry memo, replaced whole
+    last = _LAST_CHUNKS
+    if last[0] is text:
+        return last[1]
+    chunks = unicodedata.normalize("NFKC", text).split()
+    _LAST_CHUNKS = (text, chunks)
+    return chunks
 
 
-def chunk_words(chunk: str) -> list[str]:
-    """The words of one chunk of ``folded_chunks``: punctuation and symbols separate."""
-    return chunk.translate(_SEPARATORS).split()
+_LAST_CHUNKS: tuple[str | None, list[str]] = (None, [])
+
+
+def folded_words(chunk: str) -> list[str]:
+    """The words of one chunk of ``nfkc_chunks``: case-folded, punctuation and symbols as
+    separators. Every whitespace character is a separator and case folding keeps whitespace
+    where it was (the tests check every code point), so the words of the chunks in turn are
+    those of ``normalise_text``: a caller can cache per chunk, where most chunks repeat."""
+    return chunk.casefold().translate(_SEPARATORS).split()
 
 
 def article_id(published_at: datetime, title: str) -> str:

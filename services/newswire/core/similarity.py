@@ -20,7 +20,7 @@ import sys
 from array import array
 from collections.abc import Sequence
 
-from newswire.core.identity import chunk_words, folded_chunks
+from newswire.core.identity import folded_words, nfkc_chunks
 
 SHINGLE_WORDS = 3
 SIGNATURE_SIZE = 64
@@ -35,15 +35,21 @@ _UNSET = _EMPTY << _BIN_BITS  # above every 64-bit shingle hash; shifted, it is 
 _BAND_HASH = hashlib.blake2b(digest_size=8, person=b"nw-band")
 _BAND_PREFIXES = [f"{band:02d}-" for band in range(BANDS)]
 _BAND_TEXT = ("(" + ", ".join(["%d"] * ROWS) + ")").encode()  # repr() of a tuple of ROWS ints
+# Every band's text in one formatting, NUL between them (no repr() of ints holds a NUL).
+_BANDS_TEXT = b"\0".join([_BAND_TEXT] * BANDS)
 _CACHED_CHUNKS = 1 << 16
 
 Signature = tuple[int, ...]
-# The words of a text as three "lanes": for each shingle position k, the products
-# (x * _MIX[k]) mod 2**64 of its word hashes x, packed as native 64-bit integers. Packed, the
-# XOR of a whole text's shingles is three int.from_bytes and two big-int XORs (in C), not a
-# Python operation per word.
-_Lanes = tuple[bytes, bytes, bytes]
+# Each word of a text as its three products (x * _MIX[k]) mod 2**64, k = 0, 1, 2, of its hash
+# x, packed side by side as native 64-bit integers (24 bytes a word). Packed, the XOR of a
+# whole text's shingles is three int.from_bytes and two big-int XORs (in C), not a Python
+# operation per word.
 _LANE_BYTES = 8
+_WORD_BYTES = SHINGLE_WORDS * _LANE_BYTES
+# Shingle k is x_k*a ^ x_(k+1)*b ^ x_(k+2)*c: from word k's first product, word k+1's second
+# lies one word and one lane further on, word k+2's third two words and two lanes.
+_SECOND_AT = _WORD_BYTES + _LANE_BYTES
+_THIRD_AT = 2 * (_WORD_BYTES + _LANE_BYTES)
 _ORDER = sys.byteorder  # the order array("Q") and memoryview.cast("Q") use
 
 
@@ -51,58 +57,50 @@ def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
 
 
-def _lanes(hashes: list[int]) -> _Lanes:
-    a, b, c = _MIX
-    return (
-        array("Q", [(x * a) & _MASK for x in hashes]).tobytes(),
-        array("Q", [(x * b) & _MASK for x in hashes]).tobytes(),
-        array("Q", [(x * c) & _MASK for x in hashes]).tobytes(),
-    )
+class _ChunkProducts(dict[str, bytes]):
+    """Memo: a whitespace-separated chunk of NFKC text -> the products of its words.
 
-
-class _ChunkLanes(dict[str, _Lanes]):
-    """Memo: a whitespace-separated chunk of folded text -> the lanes of its words.
-
-    Keyed by chunk, not word, so the per-word normalising and hashing run once per distinct
-    chunk ("said," and "said" are two keys) and a body's lookups stay in C (``map``). Emptied
+    Keyed by chunk, not word, so the per-word folding and hashing run once per distinct
+    chunk ("Said," and "said" are two keys) and a body's lookups stay in C (``map``). Emptied
     when full: a bound on memory that changes no result.
     """
 
-    def __missing__(self, chunk: str) -> _Lanes:
+    def __missing__(self, chunk: str) -> bytes:
         if len(self) >= _CACHED_CHUNKS:
             self.clear()
-        lanes = self[chunk] = _lanes([_word_hash(word) for word in chunk_words(chunk)])
-        return lanes
+        hashes = map(_word_hash, folded_words(chunk))
+        products = self[chunk] = array(
+            "Q", [(x * m) & _MASK for x in hashes for m in _MIX]
+        ).tobytes()
+        return products
 
 
-_CHUNK_LANES = _ChunkLanes()
+_CHUNK_PRODUCTS = _ChunkProducts()
 
 
-def _text_lanes(text: str) -> _Lanes:
-    """The lanes of the words of ``normalise_text(text)``, in order."""
-    chunks = folded_chunks(text)
-    if not chunks:
-        return b"", b"", b""
-    a, b, c = map(b"".join, zip(*map(_CHUNK_LANES.__getitem__, chunks), strict=True))
-    return a, b, c
+def _text_products(text: str) -> bytes:
+    """The products of the words of ``normalise_text(text)``, in order."""
+    return b"".join(map(_CHUNK_PRODUCTS.__getitem__, nfkc_chunks(text)))
 
 
 def _shingle_values(text: str) -> Sequence[int]:
     """The 64-bit hash of each word triple, repeats included; one value for 1-2 words."""
-    a, b, c = _text_lanes(text)
-    words = len(a) // _LANE_BYTES
+    products = _text_products(text)
+    words = len(products) // _WORD_BYTES
     if words < SHINGLE_WORDS:
-        hashes = [_word_hash(w) for chunk in folded_chunks(text) for w in chunk_words(chunk)]
+        hashes = [_word_hash(w) for chunk in nfkc_chunks(text) for w in folded_words(chunk)]
         return [(sum(hashes) * _MIX[0]) & _MASK] if hashes else []
-    # (x*a ^ y*b ^ z*c) mod 2**64 is the XOR of the products taken mod 2**64 each, and an
-    # XOR of packed lanes is the lanes' XORs: shift b by one word and c by two, XOR at once.
-    width = len(a) - 2 * _LANE_BYTES
+    # (x*a ^ y*b ^ z*c) mod 2**64 is the XOR of the products taken mod 2**64 each, and the XOR
+    # of whole packed texts is the XOR of each 64-bit slot: offset the text by one word and a
+    # lane, then by two and two, XOR at once and read every third slot. The other slots mix
+    # unrelated products and are skipped.
+    width = len(products) - _THIRD_AT
     mixed = (
-        int.from_bytes(a[:width], _ORDER)
-        ^ int.from_bytes(b[_LANE_BYTES : _LANE_BYTES + width], _ORDER)
-        ^ int.from_bytes(c[2 * _LANE_BYTES :], _ORDER)
+        int.from_bytes(products[:width], _ORDER)
+        ^ int.from_bytes(products[_SECOND_AT : _SECOND_AT + width], _ORDER)
+        ^ int.from_bytes(products[_THIRD_AT:], _ORDER)
     )
-    return memoryview(mixed.to_bytes(width, _ORDER)).cast("Q")
+    return memoryview(mixed.to_bytes(width, _ORDER)).cast("Q")[::SHINGLE_WORDS]
 
 
 def shingle_hashes(text: str) -> set[int]:
@@ -145,12 +143,12 @@ def band_keys(sig: Signature) -> list[str]:
     """One bucket key a band; two texts that share any key are near-duplicate candidates.
 
     The key hashes ``repr()`` of the band's rows (how it was first defined), written with
-    ``%d`` and a copied hash state, which is the same bytes at half the cost."""
+    ``%d`` (all bands in one formatting) and a copied hash state: the same bytes, for less."""
     if not sig or sig[0] == _EMPTY:
         return []
     keys = []
-    for band, prefix in enumerate(_BAND_PREFIXES):
+    for prefix, text in zip(_BAND_PREFIXES, (_BANDS_TEXT % sig).split(b"\0"), strict=True):
         digest = _BAND_HASH.copy()
-        digest.update(_BAND_TEXT % sig[band * ROWS : (band + 1) * ROWS])
+        digest.update(text)
         keys.append(prefix + digest.hexdigest())
     return keys

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newswire.core.identity import article_id, chunk_words, folded_chunks, normalise_text
+from newswire.core.identity import article_id, folded_words, nfkc_chunks, normalise_text
 
 ALMATY = ZoneInfo("Asia/Almaty")
 WHEN = datetime(2025, 7, 14, 12, 31, tzinfo=ALMATY)
@@ -47,13 +47,31 @@ def test_normalisation_is_idempotent(text: str) -> None:
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
-def test_the_words_of_each_folded_chunk_are_the_words_of_the_normalised_text(text: str) -> None:
-    words = [word for chunk in folded_chunks(text) for word in chunk_words(chunk)]
+def test_the_folded_words_of_each_chunk_are_the_words_of_the_normalised_text(text: str) -> None:
+    words = [word for chunk in nfkc_chunks(text) for word in folded_words(chunk)]
     assert words == normalise_text(text).split()
 
 
+def test_the_chunks_asked_twice_of_one_text_are_the_same_and_another_text_gets_its_own() -> None:
+    text = "Astana, 14 July — the Ministry"
+    assert nfkc_chunks(text) is nfkc_chunks(text)
+    assert nfkc_chunks("ｒｅｎé  x") == ["rené", "x"]
+    assert nfkc_chunks(text) == ["Astana,", "14", "July", "—", "the", "Ministry"]
+
+
+def test_case_folding_keeps_whitespace_where_it_was() -> None:
+    # What lets ``folded_words`` fold chunk by chunk: no character folds to or from whitespace.
+    for codepoint in range(sys.maxunicode + 1):
+        char = chr(codepoint)
+        folded = char.casefold()
+        if char.isspace():
+            assert folded.isspace(), hex(codepoint)
+        else:
+            assert not any(c.isspace() for c in folded), hex(codepoint)
+
+
 def test_every_whitespace_character_is_a_separator() -> None:
-    # What lets ``folded_chunks`` split at whitespace before punctuation is removed.
+    # What lets ``nfkc_chunks`` split at whitespace before punctuation is removed.
     spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
     assert spaces
     assert all(unicodedata.category(space)[0] in "PSZC" for space in spaces)
