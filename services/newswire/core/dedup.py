@@ -32,8 +32,8 @@ Keying across workers (the Faust pipeline, ``newswire.stream.app``, keeps this s
    candidate pair meets in the same place whichever workers parsed them, and the message
    offset orders "earlier" deterministically, so a replay after a crash decides alike (entries
    record the offset they were added at; only entries with a smaller offset count).
-   The cost is that this stage does not scale out: one worker runs it (about 0.4 ms an
-   article). Scaling it out is the LSH route the band keys were made for: send one message per
+   The cost is that this stage does not scale out: one worker runs it, so its rate on one
+   core is the cluster's ceiling (``bench/near_ceiling.py`` measures it). Scaling it out is the LSH route the band keys were made for: send one message per
    band key to a topic keyed by band key, answer with that bucket's entries, and gather the 16
    answers by ``article_id`` before ``choose_original``; not built yet.
    ``DedupStore`` runs the same functions and the same ``NearIndex`` in one process for
@@ -229,7 +229,7 @@ def _similar_to(packed: str, threshold: float) -> Callable[[str], bool]:
 @dataclass(frozen=True, slots=True)
 class NearKey:
     """What near-duplicate detection needs of an article. The MinHash is the costly part
-    (about 0.1 ms an article): it is computed where the work spreads over partitions (the
+    (``bench/near_ceiling.py`` times it): it is computed where the work spreads over partitions (the
     identity stage) and travels with the event, so the one-partition stage only looks up."""
 
     article_id: str
