@@ -617,9 +617,15 @@ class NewswireStream:
     async def _committed(self, partitions: list[Any]) -> dict[Any, int]:
         """The group's committed offsets of ``partitions``, as the broker has them (absent:
         never committed). Faust keeps no public record of them."""
+        if not partitions:
+            return {}
         if self._admin is None:
             admin = AIOKafkaAdminClient(**client_kwargs(self.settings))
-            await admin.start()
+            try:
+                await admin.start()
+            except BaseException:
+                await admin.close()  # a broker away: try a new client on the next tick
+                raise
             self._admin = admin
         wanted = [TopicPartition(tp.topic, tp.partition) for tp in partitions]
         found = await self._admin.list_consumer_group_offsets(
