@@ -33,9 +33,10 @@ Keying across workers (the Faust pipeline, ``newswire.stream.app``, keeps this s
    offset orders "earlier" deterministically, so a replay after a crash decides alike (entries
    record the offset they were added at; only entries with a smaller offset count).
    The cost is that this stage does not scale out: one worker runs it, so its rate on one
-   core is the cluster's ceiling (``bench/near_ceiling.py`` measures it). Scaling it out is the LSH route the band keys were made for: send one message per
-   band key to a topic keyed by band key, answer with that bucket's entries, and gather the 16
-   answers by ``article_id`` before ``choose_original``; not built yet.
+   core is the cluster's ceiling (``bench/near_ceiling.py`` measures it). Scaling it out is
+   the LSH route the band keys were made for: send one message per band key to a topic keyed
+   by band key, answer with that bucket's entries, and gather the 16 answers by
+   ``article_id`` before ``choose_original``; not built yet.
    ``DedupStore`` runs the same functions and the same ``NearIndex`` in one process for
    ``newswire parse``.
 
