@@ -72,20 +72,29 @@ def _has_any(paragraph: str, needles: Iterable[str]) -> bool:
 
 def quotes(paragraphs: list[str], people: list[Person]) -> list[Quote]:
     found: list[Quote] = []
+    # Each shape needs its marks or dashes: a shape the article lacks is tested in none of its
+    # paragraphs, and an article with none of them is not read further ("\n" joins no two
+    # paragraphs into a " - ").
+    text = "\n".join(paragraphs)
+    opening = _has_any(text, _OPENING_MARKS)
+    closing = _has_any(text, _CLOSING_MARKS)
+    dashes = _has_any(text, _DASHES)
+    if not (opening or closing or dashes):
+        return found
     last_person: str | None = None
     # A pronoun speaks for the person named last: the last of ``people`` a paragraph names
     # (in full or by surname: a paragraph with the full name has the surname).
     names = [(person.name, person.name.split()[-1]) for person in reversed(people)]
     for paragraph in paragraphs:
-        # Each shape needs its marks or dashes: most paragraphs have none and are not scanned
-        # (the speaker-first pattern is tried at every capital letter of the ones that have).
-        if _has_any(paragraph, _OPENING_MARKS) and _VERB_THEN_OPEN.search(paragraph):
+        # Most paragraphs have no marks and are not scanned (the speaker-first pattern is
+        # tried at every capital letter of the ones that have).
+        if opening and _has_any(paragraph, _OPENING_MARKS) and _VERB_THEN_OPEN.search(paragraph):
             for match in _SPEAKER_THEN_OPEN.finditer(paragraph):
                 speaker = _speaker(match.group("speaker"), people, last_person)
                 found.append(Quote(text=match.group("text").strip(), speaker=speaker))
-        if _has_any(paragraph, _CLOSING_MARKS):
+        if closing and _has_any(paragraph, _CLOSING_MARKS):
             found.extend(_closed_quotes(paragraph, people, last_person))
-        if _has_any(paragraph, _DASHES):
+        if dashes and _has_any(paragraph, _DASHES):
             found.extend(_dash_quotes(paragraph, people, last_person))
         for name, surname in names:
             if surname in paragraph:

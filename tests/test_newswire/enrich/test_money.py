@@ -13,6 +13,7 @@ from newswire.enrich.money import (
     _SCALE,
     _amount,
     _by_name,
+    _money,
     _symbol_or_code_first,
     money,
 )
@@ -107,3 +108,13 @@ def test_amounts_in_symbols_codes_and_names() -> None:
         (9e11, "KZT", "900 миллиардов тенге"),
     ]
     assert [text[start:end] for start, end in spans] == [m.text for m in amounts]
+
+
+def test_an_amount_written_alike_is_the_same_money_and_a_non_number_none() -> None:
+    assert _money(" $1.8 billion", "USD", "1.8", "billion") == Money(
+        amount=1.8e9, currency="USD", text="$1.8 billion"
+    )
+    assert _money("$1.8 billion", "USD", "1.8", "billion") is _money(
+        "$1.8 billion", "USD", "1.8", "billion"
+    )
+    assert _money("5..", "USD", "5..", None) is None

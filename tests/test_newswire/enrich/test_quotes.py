@@ -63,3 +63,12 @@ def test_a_pronoun_is_the_last_person_a_paragraph_names() -> None:
         [Person(name="Murat Nurtleu"), Person(name="Hidehiko Yuzaki")],
     )
     assert [q.speaker for q in found] == ["Hidehiko Yuzaki"]
+
+
+def test_a_quote_in_a_later_paragraph_still_names_the_person_named_before() -> None:
+    people = [Person(name="Hidehiko Yuzaki")]
+    paragraphs = ["Hidehiko Yuzaki visited Astana.", 'He said that "the talks went very well."']
+    found = quotes(paragraphs, people)
+    assert [(q.text, q.speaker) for q in found] == [
+        ("the talks went very well.", "Hidehiko Yuzaki")
+    ]
