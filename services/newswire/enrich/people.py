@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache, partial
-from itertools import compress
+from itertools import compress, starmap
 from typing import NamedTuple
 
 from newswire.core.models import Person
@@ -302,7 +302,14 @@ def persons(mentioned: list[Mention]) -> list[Person]:
         name = by_surname.get(mention.name)
         if name is not None and roles[name] is None:
             roles[name] = mention.role
-    return [Person(name=name, role=role) for name, role in roles.items()]
+    return list(starmap(person, roles.items()))
+
+
+@lru_cache(maxsize=_CACHED_WORDS)
+def person(name: str, role: str | None) -> Person:
+    """The ``Person`` of a name and role, validated once and shared (it is frozen): the same
+    people come back article after article."""
+    return Person(name=name, role=role)
 
 
 def resolve(name: str, people: list[Person]) -> str:
