@@ -149,13 +149,14 @@ def places(
             if found is None:
                 continue
             size, place = found
+            covered.update(range(i, i + size))
         else:  # most places: one word
             if not (
                 start.anywhere or (start.rare and not toks.sentence_start(i) and i not in orgs)
             ):
                 continue
             size, place = 1, start.place
-        covered.update(range(i, i + size))
+            covered.add(i)
         if place.kind != "demonym":
             locations.setdefault((place.name, place.country), None)
         countries.setdefault(place.country, None)
