@@ -11,9 +11,8 @@ ends with it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache, partial
-from itertools import compress
+from itertools import compress, starmap
 from typing import NamedTuple
 
 from newswire.core.models import Person
@@ -94,19 +93,24 @@ def _name_word(word: str, gazetteer: Gazetteer, *, strict: bool) -> bool:
 
 
 class _Judges(NamedTuple):
-    """``_name_word`` for one gazetteer, loose and strict, each cached by the word alone:
-    the cheapest lookup there is (the hot loops ask for every capitalised word)."""
+    """``_name_word`` for one gazetteer, loose and strict, each remembered by the word alone
+    and read as ``loose[word]``: a dict lookup, the cheapest there is (the hot loops ask for
+    every capitalised word; an ``lru_cache`` call cost twice as much)."""
 
-    loose: Callable[[str], bool]
-    strict: Callable[[str], bool]
+    loose: Memo[bool]
+    strict: Memo[bool]
 
 
 @lru_cache(maxsize=4)
 def _judges(gazetteer: Gazetteer) -> _Judges:
-    return _Judges(
-        lru_cache(maxsize=_CACHED_WORDS)(partial(_name_word, gazetteer=gazetteer, strict=False)),
-        lru_cache(maxsize=_CACHED_WORDS)(partial(_name_word, gazetteer=gazetteer, strict=True)),
-    )
+    def judge(*, strict: bool) -> Memo[bool]:
+        return Memo(
+            partial(_name_word, gazetteer=gazetteer, strict=strict),
+            limit=_CACHED_WORDS,
+            longest=_LONGEST_WORD_REMEMBERED,
+        )
+
+    return _Judges(judge(strict=False), judge(strict=True))
 
 
 def ends_a_place(text: str, toks: Tokens, i: int, gazetteer: Gazetteer) -> bool:
@@ -150,7 +154,8 @@ def name_ends(toks: Tokens, gazetteer: Gazetteer) -> list[int]:
     """Where a name may end: the last word of each run of capitalised words (joined by single
     spaces), when it may be a name's word."""
     capitalised = toks.capitalised_at
-    may_be_names = map(_judges(gazetteer).loose, map(toks.texts.__getitem__, capitalised))
+    loose = _judges(gazetteer).loose
+    may_be_names = map(loose.__getitem__, map(toks.texts.__getitem__, capitalised))
     gaps = toks.gaps_after
     capitals = toks.capitals
     after_last = len(capitals) - 1
@@ -173,7 +178,7 @@ def _name_start(text: str, toks: Tokens, last: int, gazetteer: Gazetteer, taken:
         # The run goes back over words joined by a space (capitalised: ``loose`` says so).
         if k < last and (k < 0 or gaps[k] != " "):
             break
-        if k in taken or not loose(texts[k]) or ends_a_place(text, toks, k, gazetteer):
+        if k in taken or not loose[texts[k]] or ends_a_place(text, toks, k, gazetteer):
             break
         first = k
     return first
@@ -277,7 +282,7 @@ def mentions(text: str, toks: Tokens, gazetteer: Gazetteer, taken: set[int]) -> 
         surname = texts[run_last]
         if not evidence and (
             one_word
-            or not all(map(strict, texts[first : run_last + 1]))
+            or not all(map(strict.__getitem__, texts[first : run_last + 1]))
             or (is_cyrillic(surname) and not surname.lower().endswith(_CYRILLIC_SURNAME_ENDINGS))
         ):
             continue
@@ -302,7 +307,14 @@ def persons(mentioned: list[Mention]) -> list[Person]:
         name = by_surname.get(mention.name)
         if name is not None and roles[name] is None:
             roles[name] = mention.role
-    return [Person(name=name, role=role) for name, role in roles.items()]
+    return list(starmap(person, roles.items()))
+
+
+@lru_cache(maxsize=_CACHED_WORDS)
+def person(name: str, role: str | None) -> Person:
+    """The ``Person`` of a name and role, validated once and shared (it is frozen): the same
+    people come back article after article."""
+    return Person(name=name, role=role)
 
 
 def resolve(name: str, people: list[Person]) -> str:

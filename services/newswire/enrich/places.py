@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import compress
+from itertools import compress, starmap
 from typing import cast
 
 from newswire.core.models import Location
@@ -149,19 +149,26 @@ def places(
             if found is None:
                 continue
             size, place = found
+            covered.update(range(i, i + size))
         else:  # most places: one word
             if not (
                 start.anywhere or (start.rare and not toks.sentence_start(i) and i not in orgs)
             ):
                 continue
             size, place = 1, start.place
-        covered.update(range(i, i + size))
+            covered.add(i)
         if place.kind != "demonym":
             locations.setdefault((place.name, place.country), None)
         countries.setdefault(place.country, None)
         resume = i + size
-    found_locations = [Location(name=name, country=country) for name, country in locations]
-    return found_locations, list(countries), covered
+    return list(starmap(location, locations)), list(countries), covered
+
+
+@lru_cache(maxsize=_WORDS_REMEMBERED)
+def location(name: str, country: str) -> Location:
+    """The ``Location`` of a gazetteer place, validated once and shared (it is frozen): the
+    same places come back in every article."""
+    return Location(name=name, country=country)
 
 
 def _longest_place_at(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from newswire.core.models import Person
 from newswire.enrich import people
@@ -61,3 +62,15 @@ def test_one_word_mentions_fold_into_the_full_name_with_its_first_role() -> None
         Person(name="Murat Nurtleu", role="Deputy"),
         Person(name="Aigerim Omarov", role="Mayor"),
     ]
+
+
+def test_a_person_is_validated_once_then_shared() -> None:
+    found = people.persons(
+        [Mention(0, 1, "Murat Nurtleu", "Deputy"), Mention(3, 4, "Li Qiang", None)]
+    )
+    assert found == [Person(name="Murat Nurtleu", role="Deputy"), Person(name="Li Qiang")]
+    for made in found:  # what the wire would carry validates back to the same value
+        assert Person.model_validate(made.model_dump()) == made
+    assert people.person("Li Qiang", None) is people.person("Li Qiang", None)
+    with pytest.raises(ValidationError):  # made by the model's validation, not around it
+        people.person(None, None)

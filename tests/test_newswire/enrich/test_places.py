@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
+from newswire.core.models import Location
 from newswire.enrich.gazetteer import MAX_PLACE_WORDS, load
-from newswire.enrich.places import _reach, _second_words, places
+from newswire.enrich.places import _reach, _second_words, location, places
 from newswire.enrich.text import tokens
 
 
@@ -76,3 +78,14 @@ def test_a_phrase_is_looked_up_past_its_first_word_only_when_a_place_may_continu
     assert _names(text) == names
     assert "hague" in _second_words(load())["the"]
     assert "talks" not in _second_words(load())["the"]
+
+
+def test_a_location_is_validated_once_then_shared() -> None:
+    text = "Talks in Astana and Tashkent."
+    found, _countries, _covered = places(text, tokens(text), load(), set(), set())
+    assert found == [Location(name="Astana", country="KZ"), Location(name="Tashkent", country="UZ")]
+    for made in found:  # what the wire would carry validates back to the same value
+        assert Location.model_validate(made.model_dump()) == made
+    assert location("Astana", "KZ") is location("Astana", "KZ")
+    with pytest.raises(ValidationError):  # made by the model's validation, not around it
+        location("Astana", "kz")
