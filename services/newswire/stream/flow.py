@@ -7,11 +7,12 @@ already resumed to read the changelogs. Every resume empties all stream buffers
 processed and never acknowledged, while the consumer's position had moved past them
 (faust-streaming#596, open). Their partition then either stopped committing for good, or,
 with exactly one message dropped, Faust committed past it (faust-streaming#606) and it was
-lost. A worker restarted with input waiting hit this in about one restart in twenty.
+lost. A worker restarted with input waiting hit this in about one restart in ten.
 
-Here a resume empties the buffers only when flow was really suspended. Every suspension (a
+Here a resume empties the buffers only when flow was really suspended. A suspension (a
 rebalance revoking partitions) still empties them, and the consumer then seeks back to the
-committed offsets, so nothing from before a seek is processed twice by mistake.
+committed offsets, so what was emptied is fetched again. Messages fetched before the seek may
+now be processed twice: at-least-once, and every stage is idempotent.
 """
 
 from __future__ import annotations
