@@ -118,11 +118,6 @@ def preposition_case(word: str) -> str | None:
     return _PREPOSITION_CASES.get(lower)
 
 
-def is_verb(word: str) -> bool:
-    first = analyses(word)[0]
-    return first.known and first.pos in ("VERB", "INFN", "PRTS", "GRND")
-
-
 @lru_cache(maxsize=_CACHED_WORDS)
 def may_be_genitive(word: str) -> bool:
     """A complement a role can carry: ``министр иностранных дел Азербайджана``."""

@@ -184,10 +184,5 @@ def tokens_within(toks: Tokens, spans: list[tuple[int, int]]) -> set[int]:
     return inside
 
 
-def joined_by_space(text: str, left: Token, right: Token) -> bool:
-    """The two tokens are adjacent words of one phrase (only spaces between them)."""
-    return text[left.end : right.start] == " "
-
-
 def is_cyrillic(word: str) -> bool:
     return "\u0400" <= word[0] <= "\u04ff"
