@@ -484,15 +484,13 @@ class _Stored:
         )
 
     def entry(self) -> BucketEntry:
-        return {**self.candidate(), "seq": self.seq, "keys": _unpack_keys(self.keys)}
-
-    def candidate(self) -> NearCandidate:
-        """What ``choose_original`` reads (the band keys are not made again for it)."""
         return {
             "id": self.id,
             "published_at": self.published_at,
             "root": self.root,
             "sig": self.sig,
+            "seq": self.seq,
+            "keys": _unpack_keys(self.keys),
         }
 
     def buckets(self) -> list[_BandBucket]:
