@@ -21,7 +21,7 @@ from functools import lru_cache
 from newswire.enrich import kazakh, russian
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import KK_NOT_NAMES, KK_SPEECH_VERBS, RU_SPEECH_VERBS
-from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic
+from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic, word_memo
 
 _MAX_NAME_WORDS = 3
 _MAX_ROLE_WORDS = 14
@@ -46,8 +46,6 @@ _SPEECH_LAST_WORDS = RU_SPEECH_VERBS | {verb.split()[-1] for verb in KK_SPEECH_V
 
 # Capitalised words repeat (names, places, role words): each is judged once per process, in
 # bounded memos.
-_WORDS_REMEMBERED = 65_536
-_LONGEST_WORD_REMEMBERED = 40
 
 
 @lru_cache(maxsize=4)  # one gazetteer, for Russian and for Kazakh text
@@ -58,7 +56,7 @@ def _name_word_kinds(gazetteer: Gazetteer, kazakh_text: bool) -> Memo[bool | Non
     def kind(word: str) -> bool | None:
         return is_cyrillic(word) and _word_kind(word, gazetteer, kazakh_text)
 
-    return Memo(kind, limit=_WORDS_REMEMBERED, longest=_LONGEST_WORD_REMEMBERED)
+    return word_memo(kind)
 
 
 def _word_kind(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool | None:

@@ -10,15 +10,13 @@ from operator import mul, neg
 from newswire.enrich.document import KEYWORDS, PERSON_TOKENS, PLACE_TOKENS, Document, Findings
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS
-from newswire.enrich.text import Memo, Tokens
+from newswire.enrich.text import Memo, Tokens, word_memo
 
 MAX_KEYWORDS = 6
 _MIN_LETTERS = 4
 _TOO_COMMON_ZIPF = 5.0
 _RAREST_ZIPF = 7.0
 _NOT_TOPICS = ROLE_HEADS | ROLE_MODIFIERS | SPEECH_VERBS
-_WORDS_REMEMBERED = 1 << 16  # an article's words mostly come back in the next ones
-_LONGEST_WORD_REMEMBERED = 40
 
 
 def _topic_form(word: str) -> str:
@@ -28,7 +26,7 @@ def _topic_form(word: str) -> str:
 
 
 # One lookup a word tells both whether it may be a topic and its lower case.
-_topic_forms = Memo(_topic_form, limit=_WORDS_REMEMBERED, longest=_LONGEST_WORD_REMEMBERED)
+_topic_forms = word_memo(_topic_form)
 
 
 @lru_cache(maxsize=4)  # one table per frequency scale
@@ -45,7 +43,7 @@ def _rarities(gazetteer: Gazetteer, scale: str) -> Memo[float]:
             return 0.0
         return _RAREST_ZIPF - zipf  # above 0: the word is rarer than _TOO_COMMON_ZIPF
 
-    return Memo(rarity, limit=_WORDS_REMEMBERED, longest=_LONGEST_WORD_REMEMBERED)
+    return word_memo(rarity)
 
 
 def keywords(toks: Tokens, gazetteer: Gazetteer, language: str | None, skip: set[int]) -> list[str]:

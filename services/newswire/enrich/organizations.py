@@ -13,7 +13,7 @@ from newswire.core.models import Organization
 from newswire.enrich.document import ORGANIZATION_TOKENS, ORGANIZATIONS, Document, Findings
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import ORG_HEADS, ROLE_ACRONYMS, ROLE_HEADS, ROLE_MODIFIERS
-from newswire.enrich.text import Memo, Tokens, is_cyrillic
+from newswire.enrich.text import Tokens, is_cyrillic, word_memo
 
 _MAX_ORG_WORDS = 12
 _NAME = r"[A-Z][\w&\-]*(?: [A-Z][\w&\-]*)*"
@@ -94,7 +94,7 @@ def _may_be_head_or_acronym(word: str) -> bool:
     return word.lower() in ORG_HEADS or word.isupper()
 
 
-_candidate_word = Memo(_may_be_head_or_acronym, limit=1 << 16, longest=40)
+_candidate_word = word_memo(_may_be_head_or_acronym)
 
 
 def _candidates(toks: Tokens) -> list[int]:

@@ -37,7 +37,7 @@ from newswire.enrich.lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
-from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic
+from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic, word_memo
 
 _MAX_NAME_WORDS = 3
 _CYRILLIC_LANGUAGES = ("ru", "kk", "uk")
@@ -72,7 +72,6 @@ _NEVER_NAME_WORDS = ROLE_HEADS | ROLE_MODIFIERS | ORG_HEADS | CALENDAR | TITLES 
 # Capitalised words and phrases repeat (names, places, organisation words): each is judged
 # once per process, in bounded caches.
 _CACHED_WORDS = 65_536
-_LONGEST_WORD_REMEMBERED = 40
 
 
 def _name_word(word: str, gazetteer: Gazetteer, *, strict: bool) -> bool:
@@ -104,11 +103,7 @@ class _Judges(NamedTuple):
 @lru_cache(maxsize=4)
 def _judges(gazetteer: Gazetteer) -> _Judges:
     def judge(*, strict: bool) -> Memo[bool]:
-        return Memo(
-            partial(_name_word, gazetteer=gazetteer, strict=strict),
-            limit=_CACHED_WORDS,
-            longest=_LONGEST_WORD_REMEMBERED,
-        )
+        return word_memo(partial(_name_word, gazetteer=gazetteer, strict=strict))
 
     return _Judges(judge(strict=False), judge(strict=True))
 
@@ -142,7 +137,7 @@ def _may_end_a_place(gazetteer: Gazetteer) -> Memo[bool]:
     def may_end(word: str) -> bool:
         return not word.isascii() or word.lower() in last_words
 
-    return Memo(may_end, limit=_CACHED_WORDS, longest=_LONGEST_WORD_REMEMBERED)
+    return word_memo(may_end)
 
 
 @lru_cache(maxsize=_CACHED_WORDS)

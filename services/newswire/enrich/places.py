@@ -21,13 +21,11 @@ from newswire.enrich.document import (
     Findings,
 )
 from newswire.enrich.gazetteer import MAX_PLACE_WORDS, Gazetteer, Place
-from newswire.enrich.text import Memo, Tokens
+from newswire.enrich.text import WORDS_REMEMBERED, Memo, Tokens, word_memo
 
 _COMMON_CITY_ZIPF = 4.5  # "Nice", "Split", "Reading": a common word first, a city second
 _COMMON_REGION_ZIPF = 3.0  # one-word regions ("Gulf", "Central") are mostly ordinary words
 _NATIONAL = ("country", "demonym", "capital")
-_WORDS_REMEMBERED = 1 << 16
-_LONGEST_WORD_REMEMBERED = 40
 _LONGEST_PHRASE_REMEMBERED = 80
 
 
@@ -88,7 +86,7 @@ def _starts(gazetteer: Gazetteer, language: str | None) -> Memo[_Start]:
             return None
         return _Alone(place, place.kind in _NATIONAL, _rare_enough(place, lower, gazetteer))
 
-    return Memo(start, limit=_WORDS_REMEMBERED, longest=_LONGEST_WORD_REMEMBERED)
+    return word_memo(start)
 
 
 @lru_cache(maxsize=4)
@@ -109,7 +107,7 @@ def _phrase_places(gazetteer: Gazetteer, language: str | None) -> Memo[Place | N
     """``gazetteer.place`` of phrases, remembered: the phrases after "The" and "A" repeat."""
     return Memo(
         partial(gazetteer.place, language=language),
-        limit=_WORDS_REMEMBERED,
+        limit=WORDS_REMEMBERED,
         longest=_LONGEST_PHRASE_REMEMBERED,
     )
 
@@ -164,7 +162,7 @@ def places(
     return list(starmap(location, locations)), list(countries), covered
 
 
-@lru_cache(maxsize=_WORDS_REMEMBERED)
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def location(name: str, country: str) -> Location:
     """The ``Location`` of a gazetteer place, validated once and shared (it is frozen): the
     same places come back in every article."""

@@ -165,6 +165,17 @@ class Memo(dict[str, V]):
         return value
 
 
+# The bounds of the extractors' memos of single words: an article's words mostly come back
+# in the next ones, and longer "words" (URLs, runs of letters) rarely do.
+WORDS_REMEMBERED = 1 << 16
+LONGEST_WORD_REMEMBERED = 40
+
+
+def word_memo(function: Callable[[str], V]) -> Memo[V]:
+    """``Memo`` of a function of one word, within the word memos' bounds."""
+    return Memo(function, limit=WORDS_REMEMBERED, longest=LONGEST_WORD_REMEMBERED)
+
+
 def _breaks_sentence(gap: str) -> bool:
     return not _SENTENCE_BREAK.isdisjoint(gap)
 
