@@ -70,6 +70,7 @@ from newswire.stream.delivery import (
 )
 from newswire.stream.flow import NewswireApp
 from newswire.stream.metrics import FaustSensor, Metrics
+from newswire.stream.warmup import Freezer, freeze_long_lived, warm_up
 from newswire.topology import CHANGELOG_MESSAGE_FACTOR, Topology
 
 log = logging.getLogger(__name__)
@@ -211,6 +212,7 @@ class NewswireStream:
         self.metrics = Metrics.create(self.registry)
         self.app = app = build_app(settings)
         self.delivery = Delivery(lambda: app.producer, self.metrics)
+        self.freezer = Freezer()  # installed by build_service, the worker's
         self.assigned = False
         self.zone = settings.zone
         # Memory derived from tables, rebuilt from them after every assignment.
@@ -519,6 +521,7 @@ class NewswireStream:
                 if failed and forget is not None:
                     forget()  # derived memory may have moved with a failed event
                 metrics.observe_batch(stage, time.perf_counter() - started, len(events))
+                self.freezer.between_batches()
 
         run.__name__ = run.__qualname__ = stage  # how Faust names the agent in its logs
         self.app.agent(topic, name=stage)(run)
@@ -663,7 +666,13 @@ class NewswireStream:
 
 
 def build_service(settings: Settings, registry: CollectorRegistry | None = None) -> NewswireStream:
-    return NewswireStream(settings, registry)
+    """The worker's service, warmed up and with its long-lived objects frozen before it joins
+    the group, so its first chunks cost what later ones do (``stream.warmup``)."""
+    service = NewswireStream(settings, registry)
+    warm_up(settings)
+    freeze_long_lived()
+    service.freezer.install()
+    return service
 
 
 def _recovered(app: faust.App) -> bool:
