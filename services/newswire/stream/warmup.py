@@ -26,7 +26,14 @@ from collections.abc import Callable
 from typing import Any
 
 from newswire import jsonio
-from newswire.core.dedup import NearIndex, NearKey, near_step
+from newswire.core.dedup import (
+    ArticleRecord,
+    NearIndex,
+    NearKey,
+    RetentionWindow,
+    identity_step,
+    near_step,
+)
 from newswire.core.envelope import decode_chunk, encode_chunk
 from newswire.core.events import build_event, event_to_json
 from newswire.core.models import ArticleEvent, ParsedArticle
@@ -43,10 +50,13 @@ _SOURCE = "newswire-warm-up"
 
 def warm_up(settings: Settings, articles: int = WARM_UP_ARTICLES) -> int:
     """Run the reassembly, parse, identity, enrichment and near-duplicate code over a
-    generated dump of ``articles`` articles, as the stages do; the events enriched."""
+    generated dump of ``articles`` articles, as the stages do; how many events it enriched
+    (exact repeats are not)."""
     text = generate(articles, seed=0, zone=settings.zone).text.encode()
     limit = settings.max_article_bytes
     source = SourceReassembler(_SOURCE, max_article_bytes=limit)
+    window = RetentionWindow(settings.dedup_retention_days)
+    records: dict[str, ArticleRecord] = {}
     index = NearIndex(settings.dedup_retention_days)
     enriched = 0
     for chunk in iter_chunks(io.BytesIO(text), _SOURCE, settings.chunk_size):
@@ -57,8 +67,13 @@ def warm_up(settings: Settings, articles: int = WARM_UP_ARTICLES) -> int:
             event = ArticleEvent.model_validate(
                 jsonio.loads(event_to_json(build_event(item, settings.zone)))
             )
-            key = NearKey.from_json(NearKey.of(event).to_json())
-            event_to_json(enrich(event))
+            step = identity_step(window, records.get(event.article_id), event)
+            if step.record is not None:
+                records[event.article_id] = step.record
+            if step.event is None:
+                continue
+            key = NearKey.from_json(NearKey.of(step.event).to_json())
+            event_to_json(enrich(step.event))
             near_step(index, key, settings.near_duplicate_threshold, enriched)
             enriched += 1
     return enriched
@@ -71,7 +86,7 @@ def freeze_long_lived() -> None:
     gc.freeze()
 
 
-# A frozen object that later becomes part of unreachable cycle is never collected: once in
+# A frozen object that later becomes part of an unreachable cycle is never collected: once in
 # this many seconds, everything is thawed instead, and the next full collection walks (and
 # frees) all of it.
 THAW_EVERY_SECONDS = 3600.0
