@@ -26,20 +26,11 @@ from collections.abc import Callable
 from typing import Any
 
 from newswire import jsonio
-from newswire.core.dedup import (
-    ArticleRecord,
-    NearIndex,
-    NearKey,
-    RetentionWindow,
-    identity_step,
-    near_step,
-)
-from newswire.core.envelope import decode_chunk, encode_chunk
-from newswire.core.events import build_event, event_to_json
-from newswire.core.models import ArticleEvent, ParsedArticle
-from newswire.core.reassembly import SourceReassembler, iter_chunks
+from newswire.core.events import event_to_json
+from newswire.core.models import ArticleEvent
+from newswire.core.reassembly import iter_chunks, reassemble
 from newswire.devtools.generate import generate
-from newswire.enrich import enrich
+from newswire.pipeline import ArticleStages
 from newswire.settings import Settings
 
 # Enough articles for each language the generator writes (English, Russian, Kazakh) and each
@@ -49,34 +40,16 @@ _SOURCE = "newswire-warm-up"
 
 
 def warm_up(settings: Settings, articles: int = WARM_UP_ARTICLES) -> int:
-    """Run the reassembly, parse, identity, enrichment and near-duplicate code over a
-    generated dump of ``articles`` articles, as the stages do; how many events it enriched
-    (exact repeats are not)."""
+    """Run the stages' code over a generated dump of ``articles`` articles, as `newswire
+    parse` does (reassembly, parse, dedup, enrichment), each event through the wire form the
+    stages exchange; how many events it published (exact repeats are not)."""
     text = generate(articles, seed=0, zone=settings.zone).text.encode()
-    limit = settings.max_article_bytes
-    source = SourceReassembler(_SOURCE, max_article_bytes=limit)
-    window = RetentionWindow(settings.dedup_retention_days)
-    records: dict[str, ArticleRecord] = {}
-    index = NearIndex(settings.dedup_retention_days)
-    enriched = 0
-    for chunk in iter_chunks(io.BytesIO(text), _SOURCE, settings.chunk_size):
-        source = SourceReassembler.from_dict(source.to_dict(), max_article_bytes=limit)
-        for item in source.feed(decode_chunk(*encode_chunk(chunk))):
-            if not isinstance(item, ParsedArticle):
-                continue
-            event = ArticleEvent.model_validate(
-                jsonio.loads(event_to_json(build_event(item, settings.zone)))
-            )
-            step = identity_step(window, records.get(event.article_id), event)
-            if step.record is not None:
-                records[event.article_id] = step.record
-            if step.event is None:
-                continue
-            key = NearKey.from_json(NearKey.of(step.event).to_json())
-            event_to_json(enrich(step.event))
-            near_step(index, key, settings.near_duplicate_threshold, enriched)
-            enriched += 1
-    return enriched
+    chunks = iter_chunks(io.BytesIO(text), _SOURCE, settings.chunk_size)
+    stages = ArticleStages(settings)
+    for item in reassemble(chunks, max_article_bytes=settings.max_article_bytes):
+        for event in stages.handle(item):
+            ArticleEvent.model_validate(jsonio.loads(event_to_json(event)))
+    return stages.stats.events
 
 
 def freeze_long_lived() -> None:
