@@ -59,6 +59,7 @@ from newswire.enrich import enrich
 from newswire.errors import InputError
 from newswire.kafka.config import client_kwargs
 from newswire.settings import Settings
+from newswire.stream import warmup
 from newswire.stream.batching import HeldWrites
 from newswire.stream.deadletter import dead_letter
 from newswire.stream.delivery import (
@@ -70,7 +71,6 @@ from newswire.stream.delivery import (
 )
 from newswire.stream.flow import NewswireApp
 from newswire.stream.metrics import FaustSensor, Metrics
-from newswire.stream.warmup import Freezer, freeze_long_lived, warm_up
 from newswire.topology import CHANGELOG_MESSAGE_FACTOR, Topology
 
 log = logging.getLogger(__name__)
@@ -212,7 +212,7 @@ class NewswireStream:
         self.metrics = Metrics.create(self.registry)
         self.app = app = build_app(settings)
         self.delivery = Delivery(lambda: app.producer, self.metrics)
-        self.freezer = Freezer()  # installed by build_service, the worker's
+        self.freezer = warmup.Freezer()  # installed by warm_up, before a worker runs
         self.assigned = False
         self.zone = settings.zone
         # Memory derived from tables, rebuilt from them after every assignment.
@@ -245,6 +245,16 @@ class NewswireStream:
         self._wire_web()
 
     # -- state of the worker ----------------------------------------------------------------
+    def warm_up(self) -> None:
+        """Before the worker joins its group: run the stages' code once, freeze what is alive
+        out of the collector's reach, and from then on freeze what survives each full
+        collection, so its first chunks, and the batches after a collection, cost what the
+        others do (``stream.warmup``). It freezes every object of the process: only the worker
+        command calls it."""
+        warmup.warm_up(self.settings)
+        warmup.freeze_long_lived()
+        self.freezer.install()
+
     def ready(self) -> bool:
         """Partitions assigned, no rebalance running, tables recovered, output delivering."""
         return (
@@ -666,13 +676,7 @@ class NewswireStream:
 
 
 def build_service(settings: Settings, registry: CollectorRegistry | None = None) -> NewswireStream:
-    """The worker's service, warmed up and with its long-lived objects frozen before it joins
-    the group, so its first chunks cost what later ones do (``stream.warmup``)."""
-    service = NewswireStream(settings, registry)
-    warm_up(settings)
-    freeze_long_lived()
-    service.freezer.install()
-    return service
+    return NewswireStream(settings, registry)
 
 
 def _recovered(app: faust.App) -> bool:
