@@ -76,6 +76,7 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     asyncio.run(ensure_topics(settings))
     logging.getLogger("aiokafka").setLevel(logging.NOTSET)  # quiet until here (cli.main)
     service = build_service(settings)
+    service.warm_up()
     report_web_port(service.app.web)
     if args.loglevel != "debug":
         # Faust's and mode's logging setup leaves DEBUG enabled on the client loggers, and

@@ -59,6 +59,7 @@ from newswire.enrich import enrich
 from newswire.errors import InputError
 from newswire.kafka.config import client_kwargs
 from newswire.settings import Settings
+from newswire.stream import warmup
 from newswire.stream.batching import HeldWrites
 from newswire.stream.deadletter import dead_letter
 from newswire.stream.delivery import (
@@ -211,6 +212,7 @@ class NewswireStream:
         self.metrics = Metrics.create(self.registry)
         self.app = app = build_app(settings)
         self.delivery = Delivery(lambda: app.producer, self.metrics)
+        self.freezer = warmup.Freezer()  # installed by warm_up, before a worker runs
         self.assigned = False
         self.zone = settings.zone
         # Memory derived from tables, rebuilt from them after every assignment.
@@ -243,6 +245,16 @@ class NewswireStream:
         self._wire_web()
 
     # -- state of the worker ----------------------------------------------------------------
+    def warm_up(self) -> None:
+        """Before the worker joins its group: run the stages' code once, freeze what is alive
+        out of the collector's reach, and from then on freeze what survives each full
+        collection, so its first chunks, and the batches after a collection, cost what the
+        others do (``stream.warmup``). It freezes every object of the process: only the worker
+        command calls it."""
+        warmup.warm_up(self.settings)
+        warmup.freeze_long_lived()
+        self.freezer.install()
+
     def ready(self) -> bool:
         """Partitions assigned, no rebalance running, tables recovered, output delivering."""
         return (
@@ -519,6 +531,7 @@ class NewswireStream:
                 if failed and forget is not None:
                     forget()  # derived memory may have moved with a failed event
                 metrics.observe_batch(stage, time.perf_counter() - started, len(events))
+                self.freezer.between_batches()
 
         run.__name__ = run.__qualname__ = stage  # how Faust names the agent in its logs
         self.app.agent(topic, name=stage)(run)

@@ -1,0 +1,91 @@
+"""The worker's warm-up and its freezing of long-lived objects (stream.warmup)."""
+
+from __future__ import annotations
+
+import gc
+
+from newswire.devtools.generate import generate
+from newswire.enrich import language
+from newswire.settings import Settings
+from newswire.stream.warmup import WARM_UP_ARTICLES, Freezer, freeze_long_lived, warm_up
+
+
+def test_the_warm_up_enriches_every_generated_article_but_exact_repeats() -> None:
+    corpus = generate(WARM_UP_ARTICLES, seed=0)
+    repeats = sum(1 for o in corpus.occurrences if o["kind"] == "exact")
+    assert repeats > 0
+    assert warm_up(Settings(), articles=WARM_UP_ARTICLES) == WARM_UP_ARTICLES - repeats
+
+
+def test_the_warm_up_loads_what_the_first_articles_would() -> None:
+    language._detector.cache_clear()  # noqa: SLF001 - the lazily built language detector
+    language.language_of_sample.cache_clear()  # its memo would spare the detector
+    warm_up(Settings(), articles=3)
+    assert language._detector.cache_info().currsize == 1  # noqa: SLF001
+
+
+def test_freezing_keeps_what_is_alive_out_of_later_collections() -> None:
+    kept = [object() for _ in range(10)]
+    try:
+        freeze_long_lived()
+        assert gc.get_freeze_count() >= len(kept)
+    finally:
+        gc.unfreeze()
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+        self.now = 0.0
+
+    def freezer(self, thaw_every: float = 100.0) -> Freezer:
+        return Freezer(
+            thaw_every,
+            freeze=lambda: self.calls.append("freeze"),
+            unfreeze=lambda: self.calls.append("unfreeze"),
+            clock=lambda: self.now,
+        )
+
+
+def test_nothing_is_frozen_without_a_full_collection() -> None:
+    recorder = _Recorder()
+    freezer = recorder.freezer()
+    freezer.on_collection("stop", {"generation": 0, "collected": 0, "uncollectable": 0})
+    freezer.on_collection("stop", {"generation": 1, "collected": 0, "uncollectable": 0})
+    freezer.on_collection("start", {"generation": 2, "collected": 0, "uncollectable": 0})
+    freezer.between_batches()
+    assert recorder.calls == []
+
+
+def test_what_survived_a_full_collection_is_frozen_once_between_batches() -> None:
+    recorder = _Recorder()
+    freezer = recorder.freezer()
+    freezer.on_collection("stop", {"generation": 2, "collected": 5, "uncollectable": 0})
+    assert recorder.calls == []  # never inside the collector
+    freezer.between_batches()
+    freezer.between_batches()
+    assert recorder.calls == ["freeze"]
+
+
+def test_once_per_interval_everything_is_thawed_instead() -> None:
+    recorder = _Recorder()
+    freezer = recorder.freezer(thaw_every=100.0)
+    full = {"generation": 2, "collected": 0, "uncollectable": 0}
+    for now in (50.0, 120.0, 150.0, 230.0):
+        recorder.now = now
+        freezer.on_collection("stop", full)
+        freezer.between_batches()
+    assert recorder.calls == ["freeze", "unfreeze", "freeze", "unfreeze"]
+
+
+def test_an_installed_freezer_hears_real_collections() -> None:
+    recorder = _Recorder()
+    freezer = recorder.freezer()
+    freezer.install()
+    try:
+        gc.collect()
+    finally:
+        freezer.uninstall()
+    freezer.between_batches()
+    assert recorder.calls == ["freeze"]
+    assert freezer.on_collection not in gc.callbacks
