@@ -78,6 +78,7 @@ bench-core: $(STAMP) ## Core benchmarks: parse vs regex floor, enrichment, dedup
 .PHONY: bench
 bench: bench-core ## Everything: core benchmarks, end to end and state cost on a local broker, report (bench/results/latest.*)
 	$(BIN)/python -m bench.e2e
+	$(BIN)/python -m bench.drain
 	$(BIN)/python -m bench.state
 	$(BIN)/python -m bench.profile
 	$(BIN)/python -m bench.report

@@ -14,7 +14,7 @@ from bench.common import RESULTS, machine
 
 _RESULTS = (
     *("parse", "e2e", "enrich", "dedup", "near", "state", "compare", "profile"),
-    *("near_memory_before", "near_memory"),
+    *("near_memory_before", "near_memory", "drain"),
 )
 
 
@@ -127,6 +127,7 @@ def rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
                 )
             )
     out += compare_rows(results.get("compare") or {})
+    out += drain_rows(results.get("drain") or {})
     out += index_rows(results)
     profile = results.get("profile") or {}
     for label in ("before", "after"):
@@ -153,6 +154,34 @@ def index_rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
                     f"memory:// keeps them {index['traced_bytes_per_article_with_memory_table']} B",
                 )
             )
+    return out
+
+
+def drain_rows(drain: dict[str, Any]) -> list[tuple[str, str]]:
+    """Rows of bench.drain: one worker through a waiting backlog, per commit, and the ratio."""
+    out: list[tuple[str, str]] = []
+    for label in ("before", "after"):
+        if label in drain:
+            run = drain[label]
+            out.append(
+                (
+                    f"backlog drain, 1 worker, {drain['articles']} articles "
+                    f"({drain['commits'][label]}, medians of {drain['repeat']})",
+                    f"{run['articles_per_s']['median']:.1f} articles/s; worker CPU "
+                    f"{run['cpu_ms_per_article']['median']:.2f} ms an article, busy "
+                    f"{run['busy']['median']:.0%} of the drain; peak RSS "
+                    f"{run['peak_rss_mb']['median']:.0f} MB",
+                )
+            )
+    if "after_over_before" in drain:
+        ratios = drain["after_over_before"]
+        out.append(
+            (
+                "backlog drain, after/before",
+                f"articles/s x{ratios['articles_per_s']}, worker CPU an article "
+                f"x{ratios['cpu_ms_per_article']}, peak RSS x{ratios['peak_rss_mb']}",
+            )
+        )
     return out
 
 
