@@ -168,7 +168,7 @@ def build_app(settings: Settings) -> faust.App:
     # larger (see CHANGELOG_MESSAGE_FACTOR), so the request limit leaves room for them.
     max_request = settings.max_message_bytes * CHANGELOG_MESSAGE_FACTOR + 1024 * 1024
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)  # Faust makes one level only
-    return NewswireApp(
+    app = NewswireApp(
         settings.app_id,
         env={},  # Faust's own environment variables (BROKER_URL, WEB_PORT...) never apply
         autodiscover=False,
@@ -201,6 +201,15 @@ def build_app(settings: Settings) -> faust.App:
         web_tables_enabled=False,  # /table/{name}/{key} would serve dedup state to anyone
         web_router_enabled=False,
     )
+    app.producer_buffer_messages = state_writes_at_once(settings)
+    return app
+
+
+def state_writes_at_once(settings: Settings) -> int:
+    """The most table writes a worker's stages put in Faust's producer buffer together: each
+    applies a batch's at once, at most one a message plus a watermark a partition."""
+    per_batch = settings.batch_max_messages + settings.article_partitions
+    return per_batch * len(Topology.from_settings(settings).stages)
 
 
 class NewswireStream:

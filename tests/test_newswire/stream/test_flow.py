@@ -1,14 +1,16 @@
-"""The flow control repair (stream.flow): resuming flow that is already active keeps what the
-stream buffers hold; resuming after a suspension (a rebalance) still empties them."""
+"""The app's changes to Faust (stream.flow): resuming flow that is already active keeps what the
+stream buffers hold, resuming after a suspension (a rebalance) still empties them; the producer
+buffer holds a batch's state writes."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from faust.transport.producer import ProducerBuffer
 from mode.utils.queues import FlowControlEvent, FlowControlQueue
 
 from newswire.settings import Settings
-from newswire.stream.app import build_app
+from newswire.stream.app import build_app, state_writes_at_once
 from newswire.stream.flow import ResumeOnceFlowControl
 
 
@@ -58,3 +60,11 @@ def test_the_app_s_stream_buffers_use_the_repaired_flow_control(tmp_path: Path) 
     buffer.put_nowait("fetched during the seek")
     app.flow_control.resume()
     assert buffer.qsize() == 1
+
+
+def test_the_producer_buffer_holds_what_the_stages_batches_write_at_once(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, batch_max_messages=300, article_partitions=6)
+    app = build_app(settings)
+    assert ProducerBuffer.max_messages == 100  # Faust's own limit, which batches passed
+    assert state_writes_at_once(settings) == (300 + 6) * 3  # three stages
+    assert app.producer.buffer.max_messages == state_writes_at_once(settings)

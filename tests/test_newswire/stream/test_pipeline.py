@@ -337,3 +337,19 @@ def test_sigkill_mid_run_loses_nothing_and_re_emits_identically(
 
     delivery = assert_delivered(_events(cluster), expected)
     print(f"killed after {published:.0f} of {len(expected)} events: {delivery}")
+
+
+def test_a_backlog_drains_without_producer_buffer_warnings(
+    running_cluster: ClusterFactory, tmp_path: Path
+) -> None:
+    """Every stage writes a batch's state at once: with Faust's default producer buffer (100
+    records) nearly every batch of a backlog logged "producer buffer full" (stream.flow)."""
+    cluster = running_cluster(0)
+    dump = tmp_path / "backlog.txt"
+    dump.write_text(generate(2000, seed=23).text)
+    asyncio.run(produce_files(cluster.settings, [(dump.name, dump)], 65536))
+    cluster.start_worker(0)  # the whole backlog waits: batches fill to the limit
+    cluster.wait_ready()
+    asyncio.run(cluster.wait_drained(within=300))
+    log = cluster.log_tail(0, lines=1_000_000)
+    assert "producer buffer full" not in log, log[-2000:]
