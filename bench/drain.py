@@ -43,13 +43,6 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
 
 
-def _peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def _start_worker_of(cluster: Cluster, tree: Path) -> None:
     """Worker 0, running ``tree``'s code (the worker inherits this process's PYTHONPATH)."""
     saved = os.environ.get("PYTHONPATH")
@@ -83,7 +76,7 @@ def drain_once(settings: Settings, tree: Path, corpus: Path, articles: int) -> d
 
             asyncio.run(cluster.wait_drained(within=1800, on_progress=progress))
             cpu = _cpu_seconds(pid) - cpu_started
-            rss = _peak_rss_mb(pid)
+            rss = cluster.peak_rss_bytes(0) / 2**20
         finally:
             cluster.stop()
             asyncio.run(cluster.delete_topics())
