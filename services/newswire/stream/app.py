@@ -202,6 +202,7 @@ def build_app(settings: Settings) -> faust.App:
         web_router_enabled=False,
     )
     app.producer_buffer_messages = state_writes_at_once(settings)
+    app.fetch_max_wait_ms = round(settings.fetch_max_wait_seconds * 1000)
     return app
 
 

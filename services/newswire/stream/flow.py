@@ -1,5 +1,6 @@
-"""Faust's app with newswire's two changes: a repair to its flow control, which lost input
-after a restart, and a producer buffer sized for the state writes of a batch.
+"""Faust's app with newswire's three changes: a repair to its flow control, which lost input
+after a restart, a producer buffer sized for the state writes of a batch, and a short fetch
+wait, so a partition with a backlog is not held up by a long poll for the idle ones.
 
 Flow control.
 
@@ -24,15 +25,26 @@ once, once the batch is delivered (``stream.batching``), so under load nearly ev
 passed 100 and the warning filled the logs. The writes are bounded by the batch
 (``NEWSWIRE_BATCH_MAX_MESSAGES``): the buffer takes what the stages' batches can write
 together, and a backlog drains without the warning (test_pipeline).
+
+Fetch wait. aiokafka sends one fetch request at a time to a broker, and leaves out the
+partitions whose fetched records the worker has not consumed yet. With a backlog on one
+partition (the near stage's, which the busy identity stage starves of event-loop time) the
+request goes out for the others alone; when they have nothing new, the broker holds it for
+``fetch_max_wait_ms``, which Faust sets to 1,500 ms, and the backlog waits behind it. In a
+backlog drain the worker sat idle for seconds this way. The broker still answers at once when
+any requested partition has data: a short wait only costs an empty fetch per wait when idle.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
+from typing import cast
 
+import aiokafka
 import faust
+from faust.transport.drivers import aiokafka as faust_aiokafka
 from faust.transport.producer import ProducerBuffer
-from faust.types import ProducerT
+from faust.types import ProducerT, TransportT
 from mode.utils.queues import FlowControlEvent
 
 
@@ -45,11 +57,40 @@ class ResumeOnceFlowControl(FlowControlEvent):
         super().resume()
 
 
+class ShortFetchWaitConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
+    """Faust's consumer thread, with the app's ``fetch_max_wait_ms`` instead of 1,500 ms."""
+
+    def _create_worker_consumer(
+        self, transport: faust_aiokafka.Transport
+    ) -> aiokafka.AIOKafkaConsumer:
+        consumer = super()._create_worker_consumer(transport)
+        # Faust passes no setting through; aiokafka hands this to its fetcher on start().
+        wait = cast("NewswireApp", self.app).fetch_max_wait_ms
+        consumer._fetch_max_wait_ms = wait  # noqa: SLF001 - pinned by test_flow on a broker
+        return consumer
+
+
+class ShortFetchWaitConsumer(faust_aiokafka.Consumer):
+    def _new_consumer_thread(self) -> faust_aiokafka.AIOKafkaConsumerThread:
+        return ShortFetchWaitConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+
+class ShortFetchWaitTransport(faust_aiokafka.Transport):
+    """Faust's aiokafka transport (``kafka://``), consuming with ``ShortFetchWaitConsumer``."""
+
+    Consumer = ShortFetchWaitConsumer
+
+
 class NewswireApp(faust.App):
-    """``faust.App`` with ``ResumeOnceFlowControl`` as its flow control, and a producer
-    buffer that holds ``producer_buffer_messages`` table writes before the streams wait."""
+    """``faust.App`` with ``ResumeOnceFlowControl`` as its flow control, a producer buffer
+    that holds ``producer_buffer_messages`` table writes before the streams wait, and a
+    consumer whose fetches wait at most ``fetch_max_wait_ms`` for data."""
 
     producer_buffer_messages: int = ProducerBuffer.max_messages
+    fetch_max_wait_ms: int = 1500  # Faust's
+
+    def _new_transport(self) -> TransportT:
+        return ShortFetchWaitTransport(self.conf.broker_consumer, self)  # kafka:// only
 
     def _new_producer(self) -> ProducerT:
         producer = super()._new_producer()

@@ -1,17 +1,27 @@
 """The app's changes to Faust (stream.flow): resuming flow that is already active keeps what the
 stream buffers hold, resuming after a suspension (a rebalance) still empties them; the producer
-buffer holds a batch's state writes."""
+buffer holds a batch's state writes; the worker's fetches wait as long as the setting says."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
+import aiokafka
+import faust
+import pytest
 from faust.transport.producer import ProducerBuffer
 from mode.utils.queues import FlowControlEvent, FlowControlQueue
 
 from newswire.settings import Settings
 from newswire.stream.app import build_app, state_writes_at_once
-from newswire.stream.flow import ResumeOnceFlowControl
+from newswire.stream.flow import (
+    ResumeOnceFlowControl,
+    ShortFetchWaitConsumerThread,
+    ShortFetchWaitTransport,
+)
 
 
 def _buffer(flow: FlowControlEvent, *messages: str) -> FlowControlQueue[str]:
@@ -68,3 +78,42 @@ def test_the_producer_buffer_holds_what_the_stages_batches_write_at_once(tmp_pat
     assert ProducerBuffer.max_messages == 100  # Faust's own limit, which batches passed
     assert state_writes_at_once(settings) == (300 + 6) * 3  # three stages
     assert app.producer.buffer.max_messages == state_writes_at_once(settings)
+
+
+@contextmanager
+def _worker_consumer(app: faust.App) -> Iterator[aiokafka.AIOKafkaConsumer]:
+    """The aiokafka consumer the app's consumer thread makes for a worker (not started)."""
+    thread = app.consumer._thread  # type: ignore[attr-defined]  # noqa: SLF001 - Faust's consumer thread
+    assert isinstance(thread, ShortFetchWaitConsumerThread)
+    try:
+        transport = cast("ShortFetchWaitTransport", app.transport)
+        yield thread._create_worker_consumer(transport)  # noqa: SLF001 - made on start
+    finally:
+        thread.thread_loop.close()  # made for the thread, which never runs here
+
+
+async def test_the_worker_s_consumer_waits_for_fetches_as_long_as_the_setting_says(
+    tmp_path: Path,
+) -> None:
+    app = build_app(Settings(data_dir=tmp_path, fetch_max_wait_seconds=0.05))
+    assert isinstance(app.transport, ShortFetchWaitTransport)
+    with _worker_consumer(app) as consumer:
+        await consumer.stop()  # never started: nothing to close
+        assert consumer._fetch_max_wait_ms == 50  # noqa: SLF001 - Faust's own: 1,500
+
+
+@pytest.mark.integration
+async def test_aiokafka_s_fetcher_takes_the_wait_on_a_real_broker(
+    kafka_bootstrap: str, tmp_path: Path
+) -> None:
+    """The wait is set on aiokafka's consumer before it starts; its ``start()`` hands it to the
+    fetcher, which puts it in every fetch request: pinned here, on the broker."""
+    settings = Settings(
+        data_dir=tmp_path, kafka_bootstrap_servers=kafka_bootstrap, fetch_max_wait_seconds=0.05
+    )
+    with _worker_consumer(build_app(settings)) as consumer:
+        await consumer.start()
+        try:
+            assert consumer._fetcher._fetch_max_wait_ms == 50  # noqa: SLF001 - see docstring
+        finally:
+            await consumer.stop()
