@@ -207,8 +207,10 @@ def build_app(settings: Settings) -> faust.App:
 
 
 def state_writes_at_once(settings: Settings) -> int:
-    """The most table writes a worker's stages put in Faust's producer buffer together: each
-    applies a batch's at once, at most one a message plus a watermark a partition."""
+    """The table writes a worker's stages put in Faust's producer buffer together: each applies
+    a batch's at once, one a message plus a watermark a partition. A batch whose data time
+    crosses a retention day also deletes that day's records: past this, the streams wait for
+    the buffer to drain (Faust's back-pressure, logged as "producer buffer full")."""
     per_batch = settings.batch_max_messages + settings.article_partitions
     return per_batch * len(Topology.from_settings(settings).stages)
 

@@ -22,9 +22,10 @@ Producer buffer. A table write puts its changelog record in Faust's producer buf
 ``ProducerBuffer.max_messages`` (100) every stream waits before its next message until the
 buffer drains, and Faust logs "producer buffer full". A stage writes a whole batch's state at
 once, once the batch is delivered (``stream.batching``), so under load nearly every batch
-passed 100 and the warning filled the logs. The writes are bounded by the batch
-(``NEWSWIRE_BATCH_MAX_MESSAGES``): the buffer takes what the stages' batches can write
-together, and a backlog drains without the warning (test_pipeline).
+passed 100 and the warning filled the logs. The writes follow the batch
+(``NEWSWIRE_BATCH_MAX_MESSAGES``): the buffer takes what the stages' batches write together,
+and a backlog drains without the warning (test_pipeline). Only a batch that also sweeps a day
+out of the retention window (its deletes) can pass it, and then waits as Faust intends.
 
 Fetch wait. aiokafka sends one fetch request at a time to a broker, and leaves out the
 partitions whose fetched records the worker has not consumed yet. With a backlog on one
