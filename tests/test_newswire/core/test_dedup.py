@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from newswire.core.dedup import (
+    MAX_REVISIONS_KEPT,
     NEWEST_KEY,
     DedupStore,
     NearIndex,
@@ -171,6 +172,22 @@ def test_generated_corpus_dedup_quality_is_high() -> None:
     assert result["near"]["recall"] >= 0.9
 
 
+def test_a_record_knows_its_latest_bodies_only() -> None:
+    """Bounded state: an article edited more often than ``MAX_REVISIONS_KEPT`` times forgets its
+    oldest bodies, and one of them coming back is a revision (README, "Bounded state")."""
+    store = DedupStore(near_threshold=0.9)
+    bodies = [random_body(random.Random(seed)) for seed in range(MAX_REVISIONS_KEPT + 1)]
+    for number, body in enumerate(bodies, start=1):
+        outcome = store.process(event("often edited", body))
+        assert outcome.event is not None
+        assert outcome.event.revision == number
+    assert store.process(event("often edited", bodies[1])).kind == "exact"  # still kept
+    again = store.process(event("often edited", bodies[0]))  # the oldest, forgotten
+    assert again.kind == "revision"
+    assert again.event is not None
+    assert again.event.revision == MAX_REVISIONS_KEPT + 2
+
+
 class DedupAgainstAPlainModel(RuleBasedStateMachine):
     """The store against a dict of distinct bodies per article, over repeats, edits, replays."""
 
@@ -185,7 +202,9 @@ class DedupAgainstAPlainModel(RuleBasedStateMachine):
 
     def _apply(self, incoming: ArticleEvent) -> None:
         bodies = self.model.setdefault(incoming.article_id, [])
-        known = body_fingerprint(incoming.body) in {body_fingerprint(b) for b in bodies}
+        # A record keeps its latest MAX_REVISIONS_KEPT bodies: an older one is a revision again.
+        kept = bodies[-MAX_REVISIONS_KEPT:]
+        known = body_fingerprint(incoming.body) in {body_fingerprint(b) for b in kept}
         outcome = self.store.process(incoming)
         self.history.append(incoming)
         if known:
