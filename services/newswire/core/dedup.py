@@ -4,9 +4,11 @@ Kinds
 -----
 - ``new``: an ``article_id`` never seen: published as revision 1.
 - ``exact``: the ``article_id`` is known and the body (NFKC, whitespace collapsed) equals one of
-  its known revisions: not published; the view count in state becomes the highest seen.
+  its known revisions (the latest ``MAX_REVISIONS_KEPT``): not published; the view count in
+  state becomes the highest seen.
 - ``revision``: the ``article_id`` is known and the body differs materially from every known
-  revision: published with ``revision`` = number of distinct bodies seen.
+  revision: published with ``revision`` = the record's revision plus one (the number of
+  distinct bodies seen, unless a body forgotten past ``MAX_REVISIONS_KEPT`` came back).
 - ``near``: a new ``article_id`` whose body's estimated Jaccard similarity (MinHash over word
   triples, ``similarity``) to an article already seen is at least ``near_threshold``: published
   (it is a distinct article) with ``near_duplicate_of`` = the earliest published of those
@@ -16,7 +18,7 @@ Replays are harmless: a replayed body matches a known revision fingerprint, so i
 and never produces a second event for the same (``article_id``, ``revision``). A crash between
 publishing and writing state re-emits the same event, byte for byte, because every decision is
 a function of the state and the input order within a key. Reverting to an earlier body counts
-as ``exact`` (it is a known revision).
+as ``exact`` while it is one of the latest ``MAX_REVISIONS_KEPT``, as a revision after that.
 
 Keying across workers (the Faust pipeline, ``newswire.stream.app``, keeps this state in tables)
 -------------------------------------------------------------------------------------------
@@ -95,7 +97,7 @@ StepKind = Literal["new", "exact", "revision", "near", "stale"]
 class ArticleRecord(TypedDict):
     """What the identity stage stores per article id (a plain JSON value in a Faust table)."""
 
-    revision: int  # distinct bodies seen
+    revision: int  # revisions published (distinct bodies, while none was forgotten)
     bodies: list[str]  # their fingerprints (``body_fingerprint``), the latest kept
     views: int | None  # the highest view count seen
     published_at: str  # ``utc_text`` of the first publication

@@ -72,6 +72,8 @@ class ShortFetchWaitConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
 
 
 class ShortFetchWaitConsumer(faust_aiokafka.Consumer):
+    """Faust's aiokafka consumer, run by ``ShortFetchWaitConsumerThread``."""
+
     def _new_consumer_thread(self) -> faust_aiokafka.AIOKafkaConsumerThread:
         return ShortFetchWaitConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
@@ -91,7 +93,8 @@ class NewswireApp(faust.App):
     fetch_max_wait_ms: int = 1500  # Faust's
 
     def _new_transport(self) -> TransportT:
-        return ShortFetchWaitTransport(self.conf.broker_consumer, self)  # kafka:// only
+        # Faust picks a transport by URL scheme; build_app only makes kafka:// URLs.
+        return ShortFetchWaitTransport(self.conf.broker_consumer, self)
 
     def _new_producer(self) -> ProducerT:
         producer = super()._new_producer()
