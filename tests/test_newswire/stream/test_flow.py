@@ -1,6 +1,7 @@
 """The app's changes to Faust (stream.flow): resuming flow that is already active keeps what the
 stream buffers hold, resuming after a suspension (a rebalance) still empties them; the producer
-buffer holds a batch's state writes; the worker's fetches wait as long as the setting says."""
+buffer holds a batch's state writes; the worker's fetches wait as long as the setting says, with
+a short prefetch backoff."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ from mode.utils.queues import FlowControlEvent, FlowControlQueue
 from newswire.settings import Settings
 from newswire.stream.app import build_app, state_writes_at_once
 from newswire.stream.flow import (
+    PREFETCH_BACKOFF_SECONDS,
+    PromptFetchConsumerThread,
+    PromptFetchTransport,
     ResumeOnceFlowControl,
-    ShortFetchWaitConsumerThread,
-    ShortFetchWaitTransport,
 )
 
 
@@ -84,9 +86,9 @@ def test_the_producer_buffer_holds_what_the_stages_batches_write_at_once(tmp_pat
 def _worker_consumer(app: faust.App) -> Iterator[aiokafka.AIOKafkaConsumer]:
     """The aiokafka consumer the app's consumer thread makes for a worker (not started)."""
     thread = app.consumer._thread  # type: ignore[attr-defined]  # noqa: SLF001 - Faust's consumer thread
-    assert isinstance(thread, ShortFetchWaitConsumerThread)
+    assert isinstance(thread, PromptFetchConsumerThread)
     try:
-        transport = cast("ShortFetchWaitTransport", app.transport)
+        transport = cast("PromptFetchTransport", app.transport)
         yield thread._create_worker_consumer(transport)  # noqa: SLF001 - made on start
     finally:
         thread.thread_loop.close()  # made for the thread, which never runs here
@@ -96,24 +98,30 @@ async def test_the_worker_s_consumer_waits_for_fetches_as_long_as_the_setting_sa
     tmp_path: Path,
 ) -> None:
     app = build_app(Settings(data_dir=tmp_path, fetch_max_wait_seconds=0.2))
-    assert isinstance(app.transport, ShortFetchWaitTransport)
+    assert isinstance(app.transport, PromptFetchTransport)
     with _worker_consumer(app) as consumer:
         await consumer.stop()  # never started: nothing to close
         assert consumer._fetch_max_wait_ms == 200  # noqa: SLF001 - Faust's own: 1,500
 
 
 @pytest.mark.integration
-async def test_aiokafka_s_fetcher_takes_the_wait_on_a_real_broker(
+async def test_the_started_consumer_fetches_promptly_on_a_real_broker(
     kafka_bootstrap: str, tmp_path: Path
 ) -> None:
-    """The wait is set on aiokafka's consumer before it starts; its ``start()`` hands it to the
-    fetcher (which builds every fetch request from it): the hand-off is pinned here."""
+    """aiokafka makes its fetcher on ``start()``, from the wait set before it, and with a
+    prefetch backoff the thread shortens after it: the fetcher times every fetch by both."""
     settings = Settings(
         data_dir=tmp_path, kafka_bootstrap_servers=kafka_bootstrap, fetch_max_wait_seconds=0.2
     )
-    with _worker_consumer(build_app(settings)) as consumer:
-        await consumer.start()
+    app = build_app(settings)
+    thread = app.consumer._thread  # type: ignore[attr-defined]  # noqa: SLF001 - as above
+    try:
+        await thread.on_start()  # what the thread runs first, in its own loop when it runs
+        fetcher = thread._consumer._fetcher  # noqa: SLF001 - see docstring
         try:
-            assert consumer._fetcher._fetch_max_wait_ms == 200  # noqa: SLF001 - see docstring
+            assert fetcher._fetch_max_wait_ms == 200  # noqa: SLF001
+            assert fetcher._prefetch_backoff == PREFETCH_BACKOFF_SECONDS == 0.01  # noqa: SLF001
         finally:
-            await consumer.stop()
+            await thread._consumer.stop()  # noqa: SLF001
+    finally:
+        thread.thread_loop.close()
