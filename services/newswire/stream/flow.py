@@ -41,9 +41,8 @@ aiokafka goes on fetching them and their records (the worker's own table writes)
 buffer, never consumed. aiokafka holds all fetches to a broker for 100 ms after a partition's
 records arrive while they are unconsumed (``prefetch_backoff``), so the first write to each
 changelog partition after a worker started stalled every stage once: the slow first chunks
-that set p99 at half speed. The worker waits 10 ms instead (records it does consume are taken
-within that), then fetches without the partitions whose records are still buffered, as
-aiokafka does after its backoff anyway.
+that set p99 at half speed. The worker waits 10 ms instead, then fetches without the
+partitions whose records are still buffered, as aiokafka does after its backoff anyway.
 """
 
 from __future__ import annotations
