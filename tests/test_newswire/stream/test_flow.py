@@ -8,9 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import cast
 
-import aiokafka
 import faust
 import pytest
 from faust.transport.producer import ProducerBuffer
@@ -83,15 +81,14 @@ def test_the_producer_buffer_holds_what_the_stages_batches_write_at_once(tmp_pat
 
 
 @contextmanager
-def _worker_consumer(app: faust.App) -> Iterator[aiokafka.AIOKafkaConsumer]:
-    """The aiokafka consumer the app's consumer thread makes for a worker (not started)."""
+def _consumer_thread(app: faust.App) -> Iterator[PromptFetchConsumerThread]:
+    """The app's consumer thread, never run here: its own event loop is closed afterwards."""
     thread = app.consumer._thread  # type: ignore[attr-defined]  # noqa: SLF001 - Faust's consumer thread
     assert isinstance(thread, PromptFetchConsumerThread)
     try:
-        transport = cast("PromptFetchTransport", app.transport)
-        yield thread._create_worker_consumer(transport)  # noqa: SLF001 - made on start
+        yield thread
     finally:
-        thread.thread_loop.close()  # made for the thread, which never runs here
+        thread.thread_loop.close()
 
 
 async def test_the_worker_s_consumer_waits_for_fetches_as_long_as_the_setting_says(
@@ -99,7 +96,8 @@ async def test_the_worker_s_consumer_waits_for_fetches_as_long_as_the_setting_sa
 ) -> None:
     app = build_app(Settings(data_dir=tmp_path, fetch_max_wait_seconds=0.2))
     assert isinstance(app.transport, PromptFetchTransport)
-    with _worker_consumer(app) as consumer:
+    with _consumer_thread(app) as thread:
+        consumer = thread._create_worker_consumer(app.transport)  # noqa: SLF001 - made on start
         await consumer.stop()  # never started: nothing to close
         assert consumer._fetch_max_wait_ms == 200  # noqa: SLF001 - Faust's own: 1,500
 
@@ -113,15 +111,12 @@ async def test_the_started_consumer_fetches_promptly_on_a_real_broker(
     settings = Settings(
         data_dir=tmp_path, kafka_bootstrap_servers=kafka_bootstrap, fetch_max_wait_seconds=0.2
     )
-    app = build_app(settings)
-    thread = app.consumer._thread  # type: ignore[attr-defined]  # noqa: SLF001 - as above
-    try:
+    with _consumer_thread(build_app(settings)) as thread:
         await thread.on_start()  # what the thread runs first, in its own loop when it runs
-        fetcher = thread._consumer._fetcher  # noqa: SLF001 - see docstring
+        consumer = thread._consumer  # noqa: SLF001 - see docstring
+        assert consumer is not None
         try:
-            assert fetcher._fetch_max_wait_ms == 200  # noqa: SLF001
-            assert fetcher._prefetch_backoff == PREFETCH_BACKOFF_SECONDS == 0.01  # noqa: SLF001
+            assert consumer._fetcher._fetch_max_wait_ms == 200  # noqa: SLF001
+            assert consumer._fetcher._prefetch_backoff == PREFETCH_BACKOFF_SECONDS == 0.01  # noqa: SLF001
         finally:
-            await thread._consumer.stop()  # noqa: SLF001
-    finally:
-        thread.thread_loop.close()
+            await consumer.stop()

@@ -25,31 +25,20 @@ from newswire.devtools.cluster import Cluster
 from newswire.devtools.generate import generate
 from newswire.kafka.produce import produce_files
 from tests.support import SAMPLE, ClusterFactory, requires_sample, sample_bytes, sample_text
-from tests.test_newswire.stream.faults_support import assert_delivered
+from tests.test_newswire.stream.faults_support import (
+    assert_delivered,
+    identity,
+    parse_events,
+    published,
+)
 
 pytestmark = pytest.mark.integration
-
-
-def _events(cluster: Cluster) -> list[bytes]:
-    return [
-        v or b"" for _, v, _ in asyncio.run(cluster.read_topic(cluster.settings.topic_articles))
-    ]
-
-
-def _parse(capsysbinary: pytest.CaptureFixture[bytes], *files: Path) -> list[bytes]:
-    assert main(["parse", *map(str, files)]) == 0
-    return capsysbinary.readouterr().out.splitlines()
 
 
 def _without_near(line: bytes) -> bytes:
     event = orjson.loads(line)
     event["near_duplicate_of"] = None
     return orjson.dumps(event)
-
-
-def _identity(line: bytes) -> tuple[str, int]:
-    event = orjson.loads(line)
-    return event["article_id"], event["revision"]
 
 
 @requires_sample
@@ -63,7 +52,7 @@ def test_run_gives_the_same_events_as_parse(
 ) -> None:
     dump = tmp_path / "dump.txt"
     dump.write_text(generate(300, seed=3).text + sample_text())
-    expected = _parse(capsysbinary, dump)
+    expected = parse_events(capsysbinary, dump)
     monkeypatch.setenv("NEWSWIRE_KAFKA_BOOTSTRAP_SERVERS", kafka_bootstrap)
     monkeypatch.setenv("NEWSWIRE_STORE_URL", store)
     out = tmp_path / "events.jsonl"
@@ -102,7 +91,7 @@ def test_metrics_match_the_run_and_readiness_follows_recovery(
     dump.write_text(corpus.text)
     chunks = asyncio.run(produce_files(cluster.settings, [("m", dump)], 8192))
     asyncio.run(cluster.wait_drained())
-    events = _events(cluster)
+    events = published(cluster)
     samples = {
         (name, tuple(sorted(labels.items()))): value
         for name, labels, value in cluster.metric_lines()
@@ -145,7 +134,7 @@ def test_tail_prints_the_output_topic(
     cluster = running_cluster()
     asyncio.run(produce_files(cluster.settings, [("t", SAMPLE)], 4096))
     asyncio.run(cluster.wait_drained())
-    events = _events(cluster)
+    events = published(cluster)
     bootstrap = str(cluster.settings.kafka_bootstrap_servers)
     monkeypatch.setenv("NEWSWIRE_KAFKA_BOOTSTRAP_SERVERS", bootstrap)
     topic = cluster.settings.topic_articles
@@ -223,8 +212,8 @@ def test_poison_input_goes_to_the_dlq_and_the_rest_comes_out(
     assert gap["source_id"] == "gappy"
     assert "expected chunk 1" in gap["message"]
 
-    published = {_identity(e) for e in _events(cluster)}
-    assert {_identity(e) for e in _parse(capsysbinary, SAMPLE)} <= published  # all of "good"
+    out = {identity(e) for e in published(cluster)}
+    assert {identity(e) for e in parse_events(capsysbinary, SAMPLE)} <= out  # all of "good"
     samples = {(n, tuple(labels.items())): v for n, labels, v in cluster.metric_lines()}
     assert samples[("newswire_rejected_total", (("reason", "bad_envelope"),))] == 1
     assert samples[("newswire_rejected_total", (("reason", "chunk_gap"),))] == 1
@@ -270,10 +259,10 @@ def test_two_workers_publish_an_article_seen_in_two_files_once(
     asyncio.run(produce_files(cluster.settings, files, 1024))
     asyncio.run(cluster.wait_drained())
 
-    events = _events(cluster)
-    identities = Counter(_identity(e) for e in events)
+    events = published(cluster)
+    identities = Counter(identity(e) for e in events)
     assert max(identities.values()) == 1, "an article came out twice"
-    expected = {_identity(e) for e in _parse(capsysbinary, *(path for _, path in files))}
+    expected = {identity(e) for e in parse_events(capsysbinary, *(path for _, path in files))}
     assert set(identities) == expected
     received = {
         index: sum(
@@ -320,23 +309,23 @@ def test_sigkill_mid_run_loses_nothing_and_re_emits_identically(
     dump.write_text(
         generate(3000, seed=13, repeat_rate=0.1, revision_rate=0.05, near_dup_rate=0.05).text
     )
-    expected = _parse(capsysbinary, dump)
+    expected = parse_events(capsysbinary, dump)
     asyncio.run(produce_files(cluster.settings, [(dump.name, dump)], 16384))
     deadline = time.monotonic() + 120
-    published = 0.0
-    while time.monotonic() < deadline and published < len(expected) * 0.3:
-        published = sum(
+    so_far = 0.0
+    while time.monotonic() < deadline and so_far < len(expected) * 0.3:
+        so_far = sum(
             v for n, _, v in cluster.metric_lines() if n == "newswire_articles_published_total"
         )
         time.sleep(0.2)
-    assert 0 < published < len(expected), "the kill must land mid-run"
+    assert 0 < so_far < len(expected), "the kill must land mid-run"
     cluster.kill_worker(0, signal.SIGKILL)
     cluster.start_worker(0)
     cluster.wait_ready()
     asyncio.run(cluster.wait_drained(within=300))
 
-    delivery = assert_delivered(_events(cluster), expected)
-    print(f"killed after {published:.0f} of {len(expected)} events: {delivery}")
+    delivery = assert_delivered(published(cluster), expected)
+    print(f"killed after {so_far:.0f} of {len(expected)} events: {delivery}")
 
 
 def test_a_backlog_drains_without_producer_buffer_warnings(
