@@ -67,6 +67,14 @@ test: $(INSTALLED) ## Run every test (unit and integration; starts its own broke
 test-unit: $(STAMP) $(SYSTEM_STAMP) $(COMPOSE_SCHEMA) ## Run the tests that need no broker (-m "not integration")
 	$(BIN)/python -m pytest -m "not integration"
 
+.PHONY: test-faults
+RUNS ?= 5
+test-faults: $(INSTALLED) ## The broker fault tests RUNS times over (default 5), to see how often they fail
+	@failed=0; for run in $$(seq $(RUNS)); do \
+	  if $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_newswire/stream/test_faults.py; \
+	  then echo "run $$run: passed"; else failed=$$((failed + 1)); echo "run $$run: FAILED"; fi; \
+	done; echo "test-faults: $$failed of $(RUNS) runs failed"; [ $$failed -eq 0 ]
+
 .PHONY: bench-core
 bench-core: $(STAMP) ## Core benchmarks: parse vs regex floor, enrichment, dedup quality, near-stage ceiling (bench/results/)
 	$(BIN)/python -m bench.parse_throughput

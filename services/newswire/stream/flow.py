@@ -28,6 +28,13 @@ passed 100 and the warning filled the logs. The writes follow the batch
 and a backlog drains without the warning (test_pipeline). Only a batch that also sweeps a day
 out of the retention window (its deletes) can pass it, and then waits as Faust intends.
 
+Faust flushes the producer before it commits, so that the table writes of what it commits are
+in the changelogs first. Its buffer's flush gave up after 100 ms without a send, and did not
+wait for the record being sent: a commit could then pass input whose state a crash would
+lose (the reassembly stage would skip bytes of a source). ``CommitSafeBuffer.flush`` returns
+only once every record put before it is handed to aiokafka, whose flush then waits for the
+broker.
+
 Fetch wait. aiokafka sends one fetch request at a time to a broker, and leaves out the
 partitions whose fetched records the worker has not consumed yet. With a backlog on one
 partition (the near stage's, which the busy identity stage starves of event-loop time) the
@@ -47,6 +54,8 @@ partitions whose records are still buffered, as aiokafka does after its backoff 
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from functools import cached_property
 from typing import cast
 
@@ -55,9 +64,41 @@ import faust
 from faust.transport.drivers import aiokafka as faust_aiokafka
 from faust.transport.producer import ProducerBuffer
 from faust.types import ProducerT, TransportT
+from faust.types.tuples import FutureMessage
 from mode.utils.queues import FlowControlEvent
 
+from newswire.stream.offsets import OffsetKeepingConsumer, ResetMarkingThread
+
 PREFETCH_BACKOFF_SECONDS = 0.01  # aiokafka's: 0.1
+
+
+class CommitSafeBuffer(ProducerBuffer):
+    """Faust's producer buffer whose ``flush`` waits until every record put before it is
+    handed to aiokafka: no time limit, and the record being sent counts."""
+
+    _put = 0  # records put so far
+    _handed = 0  # records handed to aiokafka so far (in the order put)
+
+    def put(self, fut: FutureMessage) -> None:
+        self._put += 1
+        super().put(fut)
+
+    async def _send_pending(self, fut: FutureMessage) -> None:
+        await super()._send_pending(fut)
+        self._handed += 1  # (a send that raises stops the buffer: every later flush raises)
+
+    async def flush(self) -> None:
+        if self.app is None or self.app.conf.producer_threaded:
+            await super().flush()  # records sent elsewhere: Faust's way
+            return
+        wanted = self._put
+        while self._handed < wanted:
+            if self.state != "running":
+                unsent = wanted - self._handed
+                raise RuntimeError(f"Cannot flush: {unsent} record(s) not handed to the producer")
+            self.message_sent.clear()
+            with contextlib.suppress(TimeoutError):  # a slow send: wait on, checking the state
+                await asyncio.wait_for(self.message_sent.wait(), timeout=1.0)
 
 
 class ResumeOnceFlowControl(FlowControlEvent):
@@ -69,7 +110,7 @@ class ResumeOnceFlowControl(FlowControlEvent):
         super().resume()
 
 
-class PromptFetchConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
+class PromptFetchConsumerThread(ResetMarkingThread):
     """Faust's consumer thread, with the app's ``fetch_max_wait_ms`` instead of 1,500 ms and a
     prefetch backoff of ``PREFETCH_BACKOFF_SECONDS`` instead of 0.1 s."""
 
@@ -89,8 +130,9 @@ class PromptFetchConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
         fetcher._prefetch_backoff = PREFETCH_BACKOFF_SECONDS  # noqa: SLF001 - pinned by test_flow on a broker
 
 
-class PromptFetchConsumer(faust_aiokafka.Consumer):
-    """Faust's aiokafka consumer, run by ``PromptFetchConsumerThread``."""
+class PromptFetchConsumer(OffsetKeepingConsumer):
+    """Faust's aiokafka consumer with repaired offsets (``stream.offsets``), run by
+    ``PromptFetchConsumerThread``."""
 
     def _new_consumer_thread(self) -> faust_aiokafka.AIOKafkaConsumerThread:
         return PromptFetchConsumerThread(self, loop=self.loop, beacon=self.beacon)
@@ -116,7 +158,10 @@ class NewswireApp(faust.App):
 
     def _new_producer(self) -> ProducerT:
         producer = super()._new_producer()
-        producer.buffer.max_messages = self.producer_buffer_messages
+        buffer = CommitSafeBuffer(loop=producer.loop, beacon=producer.beacon)
+        buffer.app = self
+        buffer.max_messages = self.producer_buffer_messages
+        producer.buffer = buffer  # the producer starts it on its own start
         return producer
 
     @cached_property
