@@ -407,6 +407,13 @@ def near_step(index: NearIndex, key: NearKey, threshold: float, position: int) -
         return NearStep("revision", None, None, [])
     published_at = datetime.fromisoformat(key.published_at)
     forgotten = index.advance(published_at)
+    decided = index.entries.get(key.article_id) if key.article_id in index.entries else None
+    if decided is not None and decided["sig"] == key.sig:
+        # Decided before: a replay, or a copy an earlier stage sent again after a crash, at a
+        # later position, where the articles that took this one as their root would make it
+        # a near duplicate of itself. The first decision stands: re-emissions are identical.
+        root = decided["root"] if decided["root"] != key.article_id else None
+        return NearStep("near" if root else "new", root, None, forgotten)
     decision = index.decide(key, threshold, position)
     root = decision.original["root"] if decision.original is not None else None
     entry = None

@@ -18,6 +18,7 @@ from newswire.core.dedup import (
     NearKey,
     body_fingerprint,
     decide_identity,
+    near_step,
 )
 from newswire.core.events import build_event
 from newswire.core.identity import article_id
@@ -285,6 +286,24 @@ def test_a_replayed_entry_replaces_itself_and_later_positions_do_not_count() -> 
     copy = NearKey.of(event("B", "one two three four five six seven"))
     assert index.decide(copy, 0.7, 2).original == first.entry
     assert index.decide(copy, 0.7, 1).original is None  # decided as at its first position
+
+
+def test_an_article_sent_again_at_a_later_position_keeps_its_first_decision() -> None:
+    # After a crash an earlier stage may send an article again: the near stage meets it at a
+    # later position, after the copies that took it as their root. Were it decided there, it
+    # would be a near duplicate of itself, and its re-emission would differ.
+    index = NearIndex(retention_days=30)
+    body = "one two three four five six seven eight nine ten"
+    original = NearKey.of(event("A", body))
+    copy = NearKey.of(event("B", body + " eleven"))
+    first = near_step(index, original, 0.7, 1)
+    assert (first.kind, first.near_duplicate_of) == ("new", None)
+    assert near_step(index, copy, 0.7, 2).near_duplicate_of == original.article_id
+    again = near_step(index, original, 0.7, 3)
+    assert (again.kind, again.near_duplicate_of, again.entry) == ("new", None, None)
+    copy_again = near_step(index, copy, 0.7, 4)
+    assert (copy_again.kind, copy_again.near_duplicate_of) == ("near", original.article_id)
+    assert index.entries[original.article_id]["seq"] == 1  # its place in the order stays
 
 
 def test_a_near_key_survives_its_header_and_decides_as_the_event_would() -> None:
