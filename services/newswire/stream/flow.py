@@ -70,6 +70,7 @@ from mode.utils.queues import FlowControlEvent
 from newswire.stream.offsets import OffsetKeepingConsumer, ResetMarkingThread
 
 PREFETCH_BACKOFF_SECONDS = 0.01  # aiokafka's: 0.1
+_STOPPING_FLUSH_SECONDS = 10  # about how long a stopping buffer's flush waits for its last send
 
 
 class CommitSafeBuffer(ProducerBuffer):
@@ -91,14 +92,17 @@ class CommitSafeBuffer(ProducerBuffer):
         if self.app is None or self.app.conf.producer_threaded:
             await super().flush()  # records sent elsewhere: Faust's way
             return
-        wanted = self._put
+        wanted, waited = self._put, 0
         while self._handed < wanted:
-            if self.state != "running":
+            # Stopping, the buffer sends no more of its queue, and finishes the send under way.
+            if self.state != "running" and (self.size or waited >= _STOPPING_FLUSH_SECONDS):
                 unsent = wanted - self._handed
                 raise RuntimeError(f"Cannot flush: {unsent} record(s) not handed to the producer")
             self.message_sent.clear()
             with contextlib.suppress(TimeoutError):  # a slow send: wait on, checking the state
                 await asyncio.wait_for(self.message_sent.wait(), timeout=1.0)
+            if self.state != "running":
+                waited += 1
 
 
 class ResumeOnceFlowControl(FlowControlEvent):

@@ -71,6 +71,19 @@ async def test_the_app_s_buffer_flush_returns_once_every_record_put_before_is_ha
     assert len(await _flush_during_a_slow_send(buffer)) == 1
 
 
+async def test_a_stopping_buffer_finishes_the_send_under_way_before_it_stops(
+    tmp_path: Path,
+) -> None:
+    buffer = build_app(Settings(data_dir=tmp_path)).producer.buffer
+    channel = _SlowChannel()
+    await buffer.start()
+    record: Any = SimpleNamespace(message=SimpleNamespace(channel=channel))
+    buffer.put(record)
+    await asyncio.sleep(0.05)  # being sent
+    await buffer.stop()  # its on_stop flushes: no error, the record handed
+    assert channel.handed == [record]
+
+
 def _buffer(flow: FlowControlEvent, *messages: str) -> FlowControlQueue[str]:
     """A stream buffer as Faust makes them: emptied when its flow control resumes."""
     queue: FlowControlQueue[str] = FlowControlQueue(flow_control=flow, clear_on_resume=True)
