@@ -407,15 +407,18 @@ def near_step(index: NearIndex, key: NearKey, threshold: float, position: int) -
         return NearStep("revision", None, None, [])
     published_at = datetime.fromisoformat(key.published_at)
     forgotten = index.advance(published_at)
-    decided = index.entries.get(key.article_id) if key.article_id in index.entries else None
+    decided = index.decided(key.article_id)
     if decided is not None and decided["sig"] == key.sig:
         # Decided before: a replay, or a copy an earlier stage sent again after a crash, at a
         # later position, where the articles that took this one as their root would make it
         # a near duplicate of itself. The first decision stands: re-emissions are identical.
+        # (Its entry is written again: the first write may have gone with a failed batch.)
         root = decided["root"] if decided["root"] != key.article_id else None
-        return NearStep("near" if root else "new", root, None, forgotten)
+        return NearStep("near" if root else "new", root, decided, forgotten)
     decision = index.decide(key, threshold, position)
     root = decision.original["root"] if decision.original is not None else None
+    if root == key.article_id:  # its entry forgotten, but not those of its near duplicates
+        root = None
     entry = None
     if not index.is_stale(published_at):
         index.add(decision.entry, decision.packed_keys)
@@ -608,6 +611,11 @@ class NearIndex:
             chosen = min(matches.values(), key=_publication_then_root)
             original = self._stored[chosen.id].entry()
         return _near_decision(key, original, position, packed_keys)
+
+    def decided(self, article_id: str) -> BucketEntry | None:
+        """The entry stored for ``article_id``, if the index holds one."""
+        stored = self._stored.get(article_id)
+        return None if stored is None else stored.entry()
 
     def cutoff(self) -> str | None:
         return self._window.cutoff()

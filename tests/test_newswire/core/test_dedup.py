@@ -300,10 +300,26 @@ def test_an_article_sent_again_at_a_later_position_keeps_its_first_decision() ->
     assert (first.kind, first.near_duplicate_of) == ("new", None)
     assert near_step(index, copy, 0.7, 2).near_duplicate_of == original.article_id
     again = near_step(index, original, 0.7, 3)
-    assert (again.kind, again.near_duplicate_of, again.entry) == ("new", None, None)
+    assert (again.kind, again.near_duplicate_of) == ("new", None)
+    assert again.entry == first.entry  # written again as it was (its place in the order too)
     copy_again = near_step(index, copy, 0.7, 4)
     assert (copy_again.kind, copy_again.near_duplicate_of) == ("near", original.article_id)
     assert index.entries[original.article_id]["seq"] == 1  # its place in the order stays
+
+
+def test_an_article_is_never_a_near_duplicate_of_itself_once_its_entry_is_forgotten() -> None:
+    # Its near duplicates can outlive its own entry in the window; sent again then, it matches
+    # them, and their root is itself.
+    index = NearIndex(retention_days=30)
+    body = "one two three four five six seven eight nine ten"
+    original = NearKey.of(event("A", body, when=T0))
+    near_step(index, original, 0.7, 1)
+    copy = NearKey.of(event("B", body + " eleven", when=T0 + timedelta(days=20)))
+    assert near_step(index, copy, 0.7, 2).near_duplicate_of == original.article_id
+    later = NearKey.of(event("Z", "an unrelated story entirely", when=T0 + timedelta(days=32)))
+    assert original.article_id in near_step(index, later, 0.7, 3).forgotten
+    again = near_step(index, original, 0.7, 4)
+    assert (again.kind, again.near_duplicate_of) == ("new", None)
 
 
 def test_a_near_key_survives_its_header_and_decides_as_the_event_would() -> None:
