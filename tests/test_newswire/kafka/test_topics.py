@@ -3,6 +3,7 @@ disagree with the settings (partitions, max.message.bytes) are refused at start.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 
@@ -58,14 +59,23 @@ def pre_create(admin: AIOKafkaAdminClient) -> PreCreate:
 
 
 async def _max_message_bytes(admin: AIOKafkaAdminClient, names: list[str]) -> dict[str, int]:
+    """Each topic's max.message.bytes. A topic created a moment ago may not be known yet to the
+    broker answering (its metadata follows the controller's): it is asked again, for 10 s."""
     wanted = {"max.message.bytes": None}
     resources = [ConfigResource(ConfigResourceType.TOPIC, n, wanted) for n in names]
-    found = {}
-    for response in await admin.describe_configs(resources):
-        for resource in response.to_object()["resources"]:
-            [entry] = resource["config_entries"]
-            found[resource["resource_name"]] = int(entry["config_value"])
-    return found
+    for _ in range(50):
+        found, unknown = {}, []
+        for response in await admin.describe_configs(resources):
+            for resource in response.to_object()["resources"]:
+                entries = resource["config_entries"]
+                if resource["error_code"] or not entries:
+                    unknown.append((resource["resource_name"], resource["error_code"]))
+                else:
+                    found[resource["resource_name"]] = int(entries[0]["config_value"])
+        if not unknown:
+            return found
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"topics not described within 10 s: {unknown}")
 
 
 async def test_owned_topics_are_created_with_their_partitions_and_message_size(
