@@ -407,22 +407,24 @@ def near_step(index: NearIndex, key: NearKey, threshold: float, position: int) -
         return NearStep("revision", None, None, [])
     published_at = datetime.fromisoformat(key.published_at)
     forgotten = index.advance(published_at)
-    decided = index.decided(key.article_id)
-    if decided is not None and decided["sig"] == key.sig:
+    entry = index.decided(key.article_id)
+    if entry is not None and entry["sig"] == key.sig:
         # Decided before: a replay, or a copy an earlier stage sent again after a crash, at a
         # later position, where the articles that took this one as their root would make it
         # a near duplicate of itself. The first decision stands: re-emissions are identical.
         # (Its entry is written again: the first write may have gone with a failed batch.)
-        root = decided["root"] if decided["root"] != key.article_id else None
-        return NearStep("near" if root else "new", root, decided, forgotten)
-    decision = index.decide(key, threshold, position)
-    root = decision.original["root"] if decision.original is not None else None
-    if root == key.article_id:  # its entry forgotten, but not those of its near duplicates
+        root: str | None = entry["root"]
+    else:
+        decision = index.decide(key, threshold, position)
+        root = decision.original["root"] if decision.original is not None else None
+        entry = None
+        if not index.is_stale(published_at):
+            index.add(decision.entry, decision.packed_keys)
+            entry = decision.entry
+    # Its own root: a new article, or one matched (its entry forgotten) through its near
+    # duplicates. Never a near duplicate of itself.
+    if root == key.article_id:
         root = None
-    entry = None
-    if not index.is_stale(published_at):
-        index.add(decision.entry, decision.packed_keys)
-        entry = decision.entry
     return NearStep("near" if root else "new", root, entry, forgotten)
 
 
