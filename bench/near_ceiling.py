@@ -19,12 +19,17 @@ import time
 from zoneinfo import ZoneInfo
 
 from bench.common import write
-from newswire.core.dedup import NearIndex, NearKey, near_step
+from newswire.core.dedup import NearIndex, NearKey, NearStep, near_step
 from newswire.core.events import build_event
 from newswire.devtools.corpus import articles, parse_bytes
 from newswire.devtools.generate import generate
 
 _THRESHOLD = 0.7
+
+
+def _applied(step: NearStep, index: NearIndex) -> NearStep:
+    step.apply(index)  # what the near stage does once the event's outputs are made
+    return step
 
 
 def main() -> int:
@@ -46,7 +51,7 @@ def main() -> int:
         index = NearIndex(retention_days=90)
         started = time.perf_counter()
         near = sum(
-            near_step(index, key, _THRESHOLD, position).kind == "near"
+            _applied(near_step(index, key, _THRESHOLD, position), index).kind == "near"
             for position, key in enumerate(keys)
         )
         passes.append(time.perf_counter() - started)

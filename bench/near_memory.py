@@ -60,6 +60,7 @@ def _fill(count: int, table: dict[str, Any] | None = None) -> tuple[NearIndex, i
     near = 0
     for position, key in enumerate(_keys(count, seed=1), start=1):
         step = near_step(index, key, _THRESHOLD, position)
+        step.apply(index)
         near += step.kind == "near"
         if table is not None and step.entry is not None:
             table[key.article_id] = step.entry

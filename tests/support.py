@@ -16,6 +16,17 @@ from pathlib import Path
 
 import pytest
 
+from newswire.core.dedup import (
+    ArticleRecord,
+    IdentityStep,
+    NearIndex,
+    NearKey,
+    NearStep,
+    RetentionWindow,
+    identity_step,
+    near_step,
+)
+from newswire.core.models import ArticleEvent
 from newswire.devtools.cluster import Cluster
 from newswire.devtools.corpus import articles, parse_bytes, rejections
 from newswire.settings import ENV_PREFIX, Settings
@@ -69,3 +80,19 @@ __all__ = [
     "sample_bytes",
     "sample_text",
 ]
+
+
+def applied_near(index: NearIndex, key: NearKey, threshold: float, position: int) -> NearStep:
+    """``near_step`` and its ``apply``, as the near stage does for an event it keeps."""
+    step = near_step(index, key, threshold, position)
+    step.apply(index)
+    return step
+
+
+def applied_identity(
+    window: RetentionWindow, record: ArticleRecord | None, event: ArticleEvent
+) -> IdentityStep:
+    """``identity_step`` and its ``apply``, as the identity stage does for an event it keeps."""
+    step = identity_step(window, record, event)
+    step.apply(window)
+    return step

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from newswire.core.dedup import DedupStore
 from newswire.core.events import build_event
@@ -44,6 +45,10 @@ class ArticleStages:
 
     def __init__(self, settings: Settings) -> None:
         self.zone = settings.zone
+        self.bounds = settings.time_bounds
+        # The stream bounds a plausible time by when a chunk reached Kafka; here, by when the
+        # run started (one instant, so the run decides alike for every chunk).
+        self.received_at = datetime.now(UTC)
         self.stats = RunStats()
         self.dedup = DedupStore(
             near_threshold=settings.near_duplicate_threshold,
@@ -63,7 +68,8 @@ class ArticleStages:
 
     def publishable(self, article: ParsedArticle) -> list[ArticleEvent]:
         self.stats.articles_parsed += 1
-        outcome = self.dedup.process(build_event(article, self.zone))
+        event = build_event(article, self.zone, received_at=self.received_at, bounds=self.bounds)
+        outcome = self.dedup.process(event)
         if outcome.kind == "stale":
             self.stats.rejected["beyond_retention"] += 1
         elif outcome.kind != "new":

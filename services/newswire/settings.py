@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from newswire.core.publication_time import DEFAULT_EARLIEST, TimeBounds
 from newswire.errors import ConfigurationError
 
 ENV_PREFIX = "NEWSWIRE_"
@@ -137,6 +139,12 @@ class Settings(BaseSettings):
     source_timezone: str = "Asia/Almaty"
     chunk_size: int = Field(default=DEFAULT_CHUNK_SIZE, ge=1, le=8 * 1024 * 1024)
     max_article_bytes: int = Field(default=DEFAULT_MAX_ARTICLE_BYTES, ge=1024)
+    # A publication time later than its dump's day, or than the moment its chunk reached
+    # Kafka, by more than this, or before the earliest date, is implausible: published with
+    # the flag implausible_date and never allowed to move a retention window
+    # (newswire.core.publication_time).
+    future_tolerance_hours: float = Field(default=24.0, ge=0, le=24 * 366)
+    earliest_publication: date = DEFAULT_EARLIEST
 
     # Deduplication (see newswire.core.dedup for the semantics and the cost per article).
     near_duplicate_threshold: float = Field(default=0.7, gt=0.0, le=1.0)
@@ -216,6 +224,10 @@ class Settings(BaseSettings):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.source_timezone)
+
+    @property
+    def time_bounds(self) -> TimeBounds:
+        return TimeBounds(timedelta(hours=self.future_tolerance_hours), self.earliest_publication)
 
     @property
     def worker_data_dir(self) -> Path:

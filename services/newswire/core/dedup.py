@@ -82,7 +82,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from operator import attrgetter
-from typing import Any, Literal, TypedDict, TypeVar
+from typing import Any, Literal, NotRequired, TypedDict, TypeVar
 
 from newswire import jsonio
 from newswire.core.identity import nfkc_chunks
@@ -101,6 +101,9 @@ class ArticleRecord(TypedDict):
     bodies: list[str]  # their fingerprints (``body_fingerprint``), the latest kept
     views: int | None  # the highest view count seen
     published_at: str  # ``utc_text`` of the first publication
+    # Only for an article with an implausible time: the data time it is kept by (its
+    # partition's watermark when it came; "" when the partition had none yet).
+    retained_at: NotRequired[str]
 
 
 class NearCandidate(TypedDict):
@@ -117,9 +120,13 @@ class BucketEntry(NearCandidate):
 
     seq: int  # its position in the stage's total order
     keys: list[str]  # its band keys: the buckets it is found in
+    # Only for an article with an implausible time: kept by this data time (as in
+    # ``ArticleRecord``), in no bucket, so it is never another article's original.
+    retained_at: NotRequired[str]
 
 
 _Candidate = TypeVar("_Candidate", bound=NearCandidate)
+IMPLAUSIBLE = "implausible_date"  # the flag of an article whose time moves no window
 NEWEST_KEY = "~newest"  # the key under which a stored NearIndex keeps its watermark
 WATERMARK_PREFIX = "~newest/"  # + partition: an identity partition's watermark in its table
 
@@ -137,7 +144,10 @@ def utc_text(moment: datetime) -> str:
     last = _LAST_UTC_TEXT
     if last[0] is moment:
         return last[1]
-    text = moment.astimezone(UTC).isoformat()
+    try:
+        text = moment.astimezone(UTC).isoformat()
+    except OverflowError:  # the first hours of year 1 east of UTC: the earliest instant
+        text = datetime.min.replace(tzinfo=UTC).isoformat()
     _LAST_UTC_TEXT = (moment, text)
     return text
 
@@ -240,24 +250,33 @@ class NearKey:
     revision: int
     sig: str  # ``pack_signature``; empty for a revision (never compared)
     keys: tuple[str, ...]  # band keys; empty for a revision
+    implausible: bool = False  # flagged ``implausible_date``: moves no window
 
     @classmethod
     def of(cls, event: ArticleEvent) -> NearKey:
         published = utc_text(event.published_at)
+        implausible = IMPLAUSIBLE in event.flags
         if event.revision > 1:
-            return cls(event.article_id, published, event.revision, "", ())
+            return cls(event.article_id, published, event.revision, "", (), implausible)
         sig = signature(event.body)
-        return cls(event.article_id, published, 1, pack_signature(sig), tuple(band_keys(sig)))
+        keys = tuple(band_keys(sig))
+        return cls(event.article_id, published, 1, pack_signature(sig), keys, implausible)
 
     def to_json(self) -> bytes:
-        return jsonio.dumps(
-            [self.article_id, self.published_at, self.revision, self.sig, list(self.keys)]
-        )
+        fields: list[object] = [
+            self.article_id, self.published_at, self.revision, self.sig, list(self.keys)
+        ]  # fmt: skip
+        if self.implausible:  # a sixth field only then: other headers keep their bytes
+            fields.append(1)
+        return jsonio.dumps(fields)
 
     @classmethod
     def from_json(cls, data: bytes) -> NearKey:
-        article_id, published_at, revision, sig, keys = jsonio.loads(data)
-        return cls(str(article_id), str(published_at), int(revision), str(sig), tuple(keys))
+        article_id, published_at, revision, sig, keys, *rest = jsonio.loads(data)
+        return cls(
+            str(article_id), str(published_at), int(revision), str(sig), tuple(keys),
+            bool(rest and rest[0]),
+        )  # fmt: skip
 
 
 def new_bucket_entry(key: NearKey, original: NearCandidate | None) -> NearCandidate:
@@ -304,8 +323,12 @@ def _near_decision(
     position: int,
     packed_keys: bytes | tuple[str, ...] | None = None,
 ) -> NearDecision:
+    made = new_bucket_entry(key, original)
     entry: BucketEntry = {
-        **new_bucket_entry(key, original),
+        "id": made["id"],
+        "published_at": made["published_at"],
+        "root": made["root"],
+        "sig": made["sig"],
         "seq": position,
         "keys": list(key.keys),
     }
@@ -325,7 +348,10 @@ class RetentionWindow:
 
     def cutoff(self) -> str | None:
         """Publications before this instant are outside the window."""
-        newest = self.newest
+        return self.cutoff_at(self.newest)
+
+    def cutoff_at(self, newest: str | None) -> str | None:
+        """The cutoff the window would have with the watermark at ``newest``."""
         if newest is None:
             return None
         if self._cutoff_of is None or self._cutoff_of[0] != newest:
@@ -333,20 +359,43 @@ class RetentionWindow:
             self._cutoff_of = (newest, utc_text(moment))
         return self._cutoff_of[1]
 
+    def moved_to(self, published_at: datetime) -> str | None:
+        """The watermark once ``published_at`` is seen (changes nothing)."""
+        moment = utc_text(published_at)
+        newest = self.newest
+        return moment if newest is None or moment > newest else newest
+
+    def forgotten_at(self, newest: str | None) -> list[str]:
+        """The keys that moving the watermark to ``newest`` forgets (changes nothing)."""
+        if newest is None or newest == self.newest:
+            return []
+        before_day = (self.cutoff_at(newest) or "")[:10]
+        return [
+            key for day in sorted(d for d in self._by_day if d < before_day)
+            for key in sorted(self._by_day[day])
+        ]  # fmt: skip
+
     def advance(self, published_at: datetime) -> list[str]:
         """Move the watermark to ``published_at`` if later; the keys it made forget."""
-        moment = utc_text(published_at)
-        if self.newest is not None and moment <= self.newest:
-            return []
-        self.newest = moment
+        return self.advance_to(self.moved_to(published_at))
+
+    def advance_to(self, newest: str | None) -> list[str]:
+        """Move the watermark to ``newest`` (``moved_to``); the keys it made forget."""
+        forgotten = self.forgotten_at(newest)
+        if newest is None or newest == self.newest:
+            return forgotten
+        self.newest = newest
         before_day = (self.cutoff() or "")[:10]
-        forgotten: list[str] = []
-        for day in sorted(d for d in self._by_day if d < before_day):
-            forgotten.extend(sorted(self._by_day.pop(day)))
+        for day in [d for d in self._by_day if d < before_day]:
+            del self._by_day[day]
         return forgotten
 
     def is_stale(self, published_at: datetime) -> bool:
-        cutoff = self.cutoff()
+        return self.is_stale_at(published_at, self.newest)
+
+    def is_stale_at(self, published_at: datetime, newest: str | None) -> bool:
+        """Whether ``published_at`` is outside the window with the watermark at ``newest``."""
+        cutoff = self.cutoff_at(newest)
         return cutoff is not None and utc_text(published_at) < cutoff
 
     def track(self, key: str, published_at: str) -> None:
@@ -361,53 +410,92 @@ class RetentionWindow:
 
 @dataclass(frozen=True, slots=True)
 class IdentityStep:
-    """What the identity stage does with one event."""
+    """What the identity stage does with one event: decided by ``identity_step`` without
+    changing the window, applied to it (``apply``) once the event's outputs are made. A
+    handler that raises in between leaves the window as if the event never came."""
 
     kind: Literal["new", "exact", "revision", "stale"]
     event: ArticleEvent | None  # passed on to near-duplicate detection; None: nothing
     record: ArticleRecord | None  # stored under the article id; None: nothing to store
     forgotten: list[str]  # article ids whose records fell out of the window
+    newest: str | None = None  # the window's watermark after the event
+    track: tuple[str, str] | None = None  # (article id, data time) the window now keeps
+
+    def apply(self, window: RetentionWindow) -> None:
+        """Move ``window`` as the decision said (its ``forgotten`` are dropped)."""
+        window.advance_to(self.newest)
+        if self.track is not None:
+            window.track(*self.track)
 
 
 def identity_step(
     window: RetentionWindow, record: ArticleRecord | None, event: ArticleEvent
 ) -> IdentityStep:
     """The identity decision for ``event`` in its partition (``window``, and its record or
-    None). Moves the window, which the caller keeps; the caller stores and deletes."""
-    forgotten = window.advance(event.published_at)
-    if window.is_stale(event.published_at):
-        return IdentityStep("stale", None, None, forgotten)
+    None). Changes nothing: the caller stores and deletes, then applies the step to the
+    window. An article flagged ``implausible_date`` moves no window and is never stale: its
+    record is kept by the data time of its arrival (``retained_at``)."""
+    implausible = IMPLAUSIBLE in event.flags
+    newest = window.newest if implausible else window.moved_to(event.published_at)
+    forgotten = window.forgotten_at(newest)
+    if not implausible and window.is_stale_at(event.published_at, newest):
+        return IdentityStep("stale", None, None, forgotten, newest)
     decision = decide_identity(record, event)
+    stored, track = decision.record, None
     if record is None:
-        window.track(event.article_id, decision.record["published_at"])
+        if implausible:
+            stored = {**stored, "retained_at": newest or ""}
+        track = (event.article_id, retained_at(stored))
     if decision.kind == "exact":
-        return IdentityStep("exact", None, decision.record, forgotten)
+        return IdentityStep("exact", None, stored, forgotten, newest, track)
     if decision.kind == "revision":
         revised = event.model_copy(update={"revision": decision.revision})
-        return IdentityStep("revision", revised, decision.record, forgotten)
-    return IdentityStep("new", event, decision.record, forgotten)
+        return IdentityStep("revision", revised, stored, forgotten, newest, track)
+    return IdentityStep("new", event, stored, forgotten, newest, track)
+
+
+def retained_at(stored: ArticleRecord | BucketEntry) -> str:
+    """The data time a stored record or entry is kept by: its publication's, unless its time
+    was implausible."""
+    return stored.get("retained_at", stored["published_at"])
 
 
 @dataclass(frozen=True, slots=True)
 class NearStep:
-    """What the near-duplicate stage does with one event that passed identity."""
+    """What the near-duplicate stage does with one event that passed identity: decided by
+    ``near_step`` without changing the index, applied to it (``apply``) once the event's
+    outputs are made, so a handler that raises in between leaves no trace in it."""
 
     kind: Literal["new", "near", "revision"]
     near_duplicate_of: str | None  # the root it is a near duplicate of, for ``near``
     entry: BucketEntry | None  # stored under the article id; None: nothing to store
     forgotten: list[str]  # article ids whose entries fell out of the window
+    newest: str | None = None  # the index's watermark after the event
+    # What the index adds: the entry and its packed band keys (None: nothing new).
+    added: tuple[BucketEntry, bytes | tuple[str, ...] | None] | None = None
+
+    def apply(self, index: NearIndex) -> None:
+        """Move ``index`` as the decision said."""
+        if self.kind == "revision":
+            return
+        index.advance_to(self.newest)
+        if self.added is not None:
+            index.add(*self.added)
 
 
 def near_step(index: NearIndex, key: NearKey, threshold: float, position: int) -> NearStep:
     """The near-duplicate decision for an article (``key``) at ``position`` in the stage's
-    total order. A revision passes undecided: it keeps the place of its article among the
-    others. Works on the key alone, never on the body, so the stage that must run on one
-    partition stays cheap (``bench/near_ceiling.py``)."""
+    total order; changes nothing (``NearStep.apply`` does). A revision passes undecided: it
+    keeps the place of its article among the others. Works on the key alone, never on the
+    body, so the stage that must run on one partition stays cheap (``bench/near_ceiling.py``).
+    """
     if key.revision > 1:
         return NearStep("revision", None, None, [])
     published_at = datetime.fromisoformat(key.published_at)
-    forgotten = index.advance(published_at)
-    entry = index.decided(key.article_id)
+    newest = index.newest if key.implausible else index.moved_to(published_at)
+    forgotten = index.forgotten_at(newest)
+    entry = index.decided(key.article_id, newest)
+    added: tuple[BucketEntry, bytes | tuple[str, ...] | None] | None = None
     if entry is not None and entry["sig"] == key.sig:
         # Decided before: a replay, or a copy an earlier stage sent again after a crash, at a
         # later position, where the articles that took this one as their root would make it
@@ -415,17 +503,20 @@ def near_step(index: NearIndex, key: NearKey, threshold: float, position: int) -
         # (Its entry is written again: the first write may have gone with a failed batch.)
         root: str | None = entry["root"]
     else:
-        decision = index.decide(key, threshold, position)
+        decision = index.decide(key, threshold, position, newest)
         root = decision.original["root"] if decision.original is not None else None
         entry = None
-        if not index.is_stale(published_at):
-            index.add(decision.entry, decision.packed_keys)
+        if key.implausible:  # kept (a replay decides alike), by the index's data time
+            entry = {**decision.entry, "retained_at": newest or ""}
+            added = (entry, None)
+        elif not index.is_stale_at(published_at, newest):
             entry = decision.entry
+            added = (entry, decision.packed_keys)
     # Its own root: a new article, or one matched (its entry forgotten) through its near
     # duplicates. Never a near duplicate of itself.
     if root == key.article_id:
         root = None
-    return NearStep("near" if root else "new", root, entry, forgotten)
+    return NearStep("near" if root else "new", root, entry, forgotten, newest, added)
 
 
 _BAND_KEY = re.compile(r"([0-9]{2})-([0-9a-f]{16})")  # what ``similarity.band_keys`` makes
@@ -484,6 +575,7 @@ class _Stored:
     sig: str
     seq: int
     keys: bytes | tuple[str, ...]  # ``_pack_keys``
+    retained_at: str | None = None  # ``BucketEntry``'s, for an implausible time only
 
     @classmethod
     def of(cls, entry: BucketEntry, packed_keys: bytes | tuple[str, ...] | None = None) -> _Stored:
@@ -495,10 +587,11 @@ class _Stored:
             entry["sig"],
             entry["seq"],
             _pack_keys(entry["keys"]) if packed_keys is None else packed_keys,
+            entry.get("retained_at"),
         )
 
     def entry(self) -> BucketEntry:
-        return {
+        made: BucketEntry = {
             "id": self.id,
             "published_at": self.published_at,
             "root": self.root,
@@ -506,9 +599,18 @@ class _Stored:
             "seq": self.seq,
             "keys": _unpack_keys(self.keys),
         }
+        if self.retained_at is not None:
+            made["retained_at"] = self.retained_at
+        return made
+
+    @property
+    def kept_by(self) -> str:
+        """The data time it is kept by (``retained_at``)."""
+        return self.published_at if self.retained_at is None else self.retained_at
 
     def buckets(self) -> list[_BandBucket]:
-        return _packed_buckets(self.keys)
+        """The buckets it is found in: none for an implausible time, never an original."""
+        return _packed_buckets(self.keys) if self.retained_at is None else []
 
 
 _publication_then_root = attrgetter("published_at", "root")  # choose_original's order
@@ -594,18 +696,23 @@ class NearIndex:
             index.add(entry)
         return index
 
-    def decide(self, key: NearKey, threshold: float, position: int) -> NearDecision:
+    def decide(
+        self, key: NearKey, threshold: float, position: int, newest: str | None = None
+    ) -> NearDecision:
         """``decide_near`` over the buckets, making only the chosen entry again in full.
+        ``newest``: the watermark the decision is made at (entries it forgets do not count).
 
         ``choose_original`` on the stored entries as they are (no dict made for each
         candidate): the same matches in the same order, so the same choice."""
         packed_keys = _pack_keys(key.keys)
+        kept_from = self._kept_from(newest)
         candidates = [
             stored
             for bucket in _packed_buckets(packed_keys)
             for stored in _members(self._buckets.get(bucket))
             if stored.seq < position and stored.id != key.article_id
-        ]
+            and stored.kept_by[:10] >= kept_from
+        ]  # fmt: skip
         is_similar = _similar_to(key.sig, threshold)
         matches = {stored.id: stored for stored in candidates if is_similar(stored.sig)}
         original = None
@@ -614,23 +721,44 @@ class NearIndex:
             original = self._stored[chosen.id].entry()
         return _near_decision(key, original, position, packed_keys)
 
-    def decided(self, article_id: str) -> BucketEntry | None:
-        """The entry stored for ``article_id``, if the index holds one."""
+    def decided(self, article_id: str, newest: str | None = None) -> BucketEntry | None:
+        """The entry stored for ``article_id``, if the index holds one (and keeps it with the
+        watermark at ``newest``, when given)."""
         stored = self._stored.get(article_id)
-        return None if stored is None else stored.entry()
+        if stored is None or stored.kept_by[:10] < self._kept_from(newest):
+            return None
+        return stored.entry()
+
+    def _kept_from(self, newest: str | None) -> str:
+        """The first day kept with the watermark at ``newest`` ("" for all: None, or now)."""
+        if newest is None or newest == self._window.newest:
+            return ""
+        return (self._window.cutoff_at(newest) or "")[:10]
 
     def cutoff(self) -> str | None:
         return self._window.cutoff()
 
+    def moved_to(self, published_at: datetime) -> str | None:
+        return self._window.moved_to(published_at)
+
+    def forgotten_at(self, newest: str | None) -> list[str]:
+        return self._window.forgotten_at(newest)
+
     def advance(self, published_at: datetime) -> list[str]:
         """Move the watermark to ``published_at`` if later; the ids it made forget."""
-        forgotten = self._window.advance(published_at)
+        return self.advance_to(self.moved_to(published_at))
+
+    def advance_to(self, newest: str | None) -> list[str]:
+        forgotten = self._window.advance_to(newest)
         for article_id in forgotten:
             self._remove(self._stored.pop(article_id))
         return forgotten
 
     def is_stale(self, published_at: datetime) -> bool:
         return self._window.is_stale(published_at)
+
+    def is_stale_at(self, published_at: datetime, newest: str | None) -> bool:
+        return self._window.is_stale_at(published_at, newest)
 
     def add(self, entry: BucketEntry, packed_keys: bytes | tuple[str, ...] | None = None) -> None:
         """Store ``entry`` (again, on a replay: it replaces the same article's entry).
@@ -639,7 +767,7 @@ class NearIndex:
         if previous is not None:
             self._remove(previous)
         stored = self._stored[entry["id"]] = _Stored.of(entry, packed_keys)
-        self._window.track(stored.id, stored.published_at)
+        self._window.track(stored.id, stored.kept_by)
         for bucket in stored.buckets():
             before = self._buckets.get(bucket)
             if before is None:  # most buckets: one article
@@ -651,7 +779,7 @@ class NearIndex:
             self._buckets[bucket] = members
 
     def _remove(self, stored: _Stored) -> None:
-        self._window.untrack(stored.id, stored.published_at)
+        self._window.untrack(stored.id, stored.kept_by)
         for bucket in stored.buckets():
             kept = tuple(m for m in _members(self._buckets.get(bucket)) if m.id != stored.id)
             if kept:
@@ -687,6 +815,7 @@ class DedupStore:
         partition = partition_for(event.article_id.encode(), self.partitions)
         window = self._windows.setdefault(partition, RetentionWindow(self.retention_days))
         step = identity_step(window, self.records.get(event.article_id), event)
+        step.apply(window)
         for article_id in step.forgotten:
             self.records.pop(article_id, None)
         if step.record is not None:
@@ -695,6 +824,7 @@ class DedupStore:
             return DedupOutcome(step.kind, None)
         self._position += 1
         near = near_step(self.near, NearKey.of(step.event), self.near_threshold, self._position)
+        near.apply(self.near)
         published = step.event
         if near.near_duplicate_of is not None:
             published = published.model_copy(update={"near_duplicate_of": near.near_duplicate_of})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -10,12 +11,29 @@ from pydantic import BaseModel
 from newswire import jsonio
 from newswire.core.identity import article_id
 from newswire.core.models import ArticleEvent, ParsedArticle, SourceRef
+from newswire.core.publication_time import TimeBounds
+
+_DEFAULT_BOUNDS = TimeBounds()
 
 
-def build_event(article: ParsedArticle, zone: ZoneInfo) -> ArticleEvent:
-    """The revision-1 event of ``article``; dedup and enrichment refine it later."""
+def build_event(
+    article: ParsedArticle,
+    zone: ZoneInfo,
+    *,
+    received_at: datetime | None = None,
+    bounds: TimeBounds = _DEFAULT_BOUNDS,
+) -> ArticleEvent:
+    """The revision-1 event of ``article``; dedup and enrichment refine it later.
+    ``received_at``: when its chunk reached newswire, one bound of a plausible time
+    (``core.publication_time``)."""
     published_at = article.local_time.replace(tzinfo=zone)
     body = "\n".join(article.paragraphs)
+    flags = list(article.flags)
+    problem = bounds.problem(
+        published_at, dump_date=article.dump_date, received_at=received_at, zone=zone
+    )
+    if problem is not None:
+        flags.append("implausible_date")
     return ArticleEvent(
         article_id=article_id(published_at, article.title),
         published_at=published_at,
@@ -25,7 +43,7 @@ def build_event(article: ParsedArticle, zone: ZoneInfo) -> ArticleEvent:
         dump_date=article.dump_date,
         source=SourceRef(id=article.source_id, offset=article.offset),
         word_count=len(body.split()),
-        flags=list(article.flags),
+        flags=flags,
     )
 
 

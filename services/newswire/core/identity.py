@@ -58,6 +58,9 @@ def folded_words(chunk: str) -> list[str]:
 
 def article_id(published_at: datetime, title: str) -> str:
     """Stable id from the UTC instant of publication and the normalised title."""
-    instant = published_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        instant = published_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except OverflowError:  # before year 1 in UTC (an implausible time): as written
+        instant = published_at.isoformat()
     digest = hashlib.sha256(f"{instant}\x1f{normalise_text(title)}".encode())
     return digest.hexdigest()[:_ID_HEX_CHARS]

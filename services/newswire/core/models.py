@@ -15,8 +15,10 @@ SCHEMA_VERSION: Literal[2] = 2
 
 # What the parser marks on an article: ``truncated`` (longer than NEWSWIRE_MAX_ARTICLE_BYTES),
 # ``invalid_utf8`` (bytes that are not UTF-8 were replaced), ``binary_skipped`` (a line of
-# binary junk inside it was dropped), ``empty_body`` (a title and no paragraph).
-Flag = Literal["truncated", "invalid_utf8", "binary_skipped", "empty_body"]
+# binary junk inside it was dropped), ``empty_body`` (a title and no paragraph),
+# ``implausible_date`` (its time is later than its dump or its arrival, or before the earliest
+# date: kept as written, never moving a retention window; ``core.publication_time``).
+Flag = Literal["truncated", "invalid_utf8", "binary_skipped", "empty_body", "implausible_date"]
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]  # ISO 639-1
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]  # ISO 3166-1 alpha-2
 

@@ -22,6 +22,7 @@ import logging
 import random
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, cast
 
 import faust
@@ -41,6 +42,7 @@ from newswire.core.dedup import (
     RetentionWindow,
     identity_step,
     near_step,
+    retained_at,
 )
 from newswire.core.envelope import PRODUCED_AT, decode_chunk
 from newswire.core.events import build_event, event_to_json
@@ -53,6 +55,7 @@ from newswire.core.models import (
     SourceRef,
 )
 from newswire.core.partitioning import partition_for
+from newswire.core.publication_time import from_epoch
 from newswire.core.reasons import RejectReason, is_reject_reason
 from newswire.core.reassembly import SourceReassembler
 from newswire.enrich import enrich
@@ -60,7 +63,7 @@ from newswire.errors import InputError
 from newswire.kafka.config import client_kwargs
 from newswire.settings import Settings
 from newswire.stream import warmup
-from newswire.stream.batching import HeldWrites
+from newswire.stream.batching import HeldWrites, handle_each
 from newswire.stream.deadletter import dead_letter
 from newswire.stream.delivery import (
     RECORD_OVERHEAD_BYTES,
@@ -241,16 +244,16 @@ class NewswireStream:
             )
             for table in shape.tables()
         )
-        # Each stage of the topology, with its handler and the memory derived from its table.
-        handlers: dict[str, tuple[Handler, TableT[Any, Any] | None, Callable[[], None] | None]] = {
-            "reassemble": (self.reassemble, self.sources, None),
-            "identity": (self.identify, self.records, self._forget_windows),
-            "near": (self.find_near_duplicates, self.near_entries, self._forget_near),
+        # Each stage of the topology, with its handler and its table.
+        handlers: dict[str, tuple[Handler, TableT[Any, Any] | None]] = {
+            "reassemble": (self.reassemble, self.sources),
+            "identity": (self.identify, self.records),
+            "near": (self.find_near_duplicates, self.near_entries),
         }
         for stage in shape.stages:
-            handle, table, forget = handlers[stage.name]
+            handle, table = handlers[stage.name]
             topic = _bytes_topic(app, stage.reads.name, stage.reads.partitions)
-            self._agent(stage.name, topic, handle, table, forget)
+            self._agent(stage.name, topic, handle, table)
         app.monitor = FaustSensor.create(self.registry)  # Faust's series, on the same registry
         self.metrics.ready.set_function(lambda: 1.0 if self.ready() else 0.0)
         self._wire_lifecycle()
@@ -297,10 +300,13 @@ class NewswireStream:
         )
         out: list[Outgoing] = []
         headers = _forwarded(message.headers)
+        received_at = from_epoch(message.timestamp)  # when the chunk reached Kafka
         for item in source.feed(chunk):
             if isinstance(item, ParsedArticle):
                 self.metrics.articles_parsed.inc()
-                built = build_event(item, self.zone)
+                built = build_event(
+                    item, self.zone, received_at=received_at, bounds=self.settings.time_bounds
+                )
                 record = Outgoing(
                     self.topology.parsed.name,
                     built.article_id.encode(),
@@ -328,16 +334,17 @@ class NewswireStream:
         message = event.message
         window = self._identity_window(message.partition)
         step = identity_step(window, state.get(event, article.article_id), article)
+        state.on_keep(partial(step.apply, window))  # once its outputs are made
         for article_id in step.forgotten:
             state.delete(event, article_id)
         if step.record is not None:
             state.set(event, article.article_id, step.record)
-        state.set(event, f"{WATERMARK_PREFIX}{message.partition}", window.newest)
+        state.set(event, f"{WATERMARK_PREFIX}{message.partition}", step.newest)
         if step.kind == "stale":
             return [self._rejected(
                 event, "beyond_retention",
                 f"published {article.published_at.isoformat()}, before the retention window "
-                f"of its partition (newest {window.newest}, {window.retention_days} days)",
+                f"of its partition (newest {step.newest}, {window.retention_days} days)",
                 source_id=article.source.id, source_offset=article.source.offset,
             )]  # fmt: skip
         if step.kind in ("exact", "revision"):
@@ -368,12 +375,13 @@ class NewswireStream:
         index = self._near()
         # One partition: the offset is a total order, the same on every replay.
         step = near_step(index, key, self.settings.near_duplicate_threshold, message.offset)
+        state.on_keep(partial(step.apply, index))  # once its outputs are made
         for article_id in step.forgotten:
             state.delete(event, article_id)
         if step.entry is not None:
             state.set(event, key.article_id, step.entry)
         if step.kind != "revision":
-            state.set(event, NEWEST_KEY, index.newest)
+            state.set(event, NEWEST_KEY, step.newest)
         value, source = message.value or b"", None
         if step.near_duplicate_of is not None:  # the only change that can make it larger
             self.metrics.duplicates.labels(kind="near").inc()
@@ -481,9 +489,7 @@ class NewswireStream:
                 windows.setdefault(partition, RetentionWindow(days)).newest = value
             else:
                 partition = partition_for(key.encode(), partitions)
-                windows.setdefault(partition, RetentionWindow(days)).track(
-                    key, value["published_at"]
-                )
+                windows.setdefault(partition, RetentionWindow(days)).track(key, retained_at(value))
         return windows
 
     def _near(self) -> NearIndex:
@@ -505,11 +511,12 @@ class NewswireStream:
         topic: faust.TopicT,
         handle: Handler,
         table: TableT[Any, Any] | None,
-        forget: Callable[[], None] | None = None,
     ) -> None:
         """A batched agent: each batch is handled, delivered, and only then recorded, so a
-        crash replays input whose output may exist (re-emitted) but never loses any.
-        ``forget`` drops memory derived from the table, rebuilt from it when next needed."""
+        crash replays input whose output may exist (re-emitted) but never loses any. An event
+        whose handler raises is dead-lettered and leaves no trace, in the table or in the
+        memory derived from it (``HeldWrites.discard``): the events after it are decided as
+        if it never came."""
         settings, metrics = self.settings, self.metrics
 
         async def run(stream: faust.StreamT[bytes]) -> None:
@@ -518,16 +525,7 @@ class NewswireStream:
             async for events in batches:
                 started = time.perf_counter()
                 state = HeldWrites(table)
-                outgoing: list[Outgoing] = []
-                failed = False
-                for event in events:
-                    try:
-                        outgoing.extend(handle(event, state))
-                        state.keep()
-                    except Exception as exc:  # a bug or bad internal data: dead-letter, go on
-                        state.discard()
-                        failed = True
-                        outgoing.append(self._failed(event, stage, exc))
+                outgoing = handle_each(events, handle, state, partial(self._failed, stage=stage))
                 try:
                     await deliver_or_fail_stop(self.delivery, outgoing)
                 except asyncio.CancelledError:
@@ -540,8 +538,6 @@ class NewswireStream:
                         fail_stop(f"{stage}: could not write its table while stopping")
                     raise
                 await self._record(stage, state)
-                if failed and forget is not None:
-                    forget()  # derived memory may have moved with a failed event
                 metrics.observe_batch(stage, time.perf_counter() - started, len(events))
                 self.freezer.between_batches()
 
@@ -563,7 +559,7 @@ class NewswireStream:
                 return
         fail_stop(f"{stage}: could not write its table")
 
-    def _failed(self, event: EventT[bytes], stage: str, exc: Exception) -> Outgoing:
+    def _failed(self, event: EventT[bytes], exc: Exception, *, stage: str) -> Outgoing:
         message = event.message
         where = f"{message.topic}[{message.partition}]@{message.offset}"
         if isinstance(exc, InputError):

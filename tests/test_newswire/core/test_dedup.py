@@ -18,7 +18,6 @@ from newswire.core.dedup import (
     NearKey,
     body_fingerprint,
     decide_identity,
-    near_step,
 )
 from newswire.core.events import build_event
 from newswire.core.identity import article_id
@@ -26,7 +25,7 @@ from newswire.core.models import ArticleEvent, SourceRef
 from newswire.core.partitioning import partition_for
 from newswire.devtools.generate import generate
 from newswire.devtools.truth import score
-from tests.support import articles, parse_bytes
+from tests.support import applied_near, articles, parse_bytes
 
 ALMATY = ZoneInfo("Asia/Almaty")
 T0 = datetime(2025, 7, 14, 12, 31, tzinfo=ALMATY)
@@ -296,13 +295,13 @@ def test_an_article_sent_again_at_a_later_position_keeps_its_first_decision() ->
     body = "one two three four five six seven eight nine ten"
     original = NearKey.of(event("A", body))
     copy = NearKey.of(event("B", body + " eleven"))
-    first = near_step(index, original, 0.7, 1)
+    first = applied_near(index, original, 0.7, 1)
     assert (first.kind, first.near_duplicate_of) == ("new", None)
-    assert near_step(index, copy, 0.7, 2).near_duplicate_of == original.article_id
-    again = near_step(index, original, 0.7, 3)
+    assert applied_near(index, copy, 0.7, 2).near_duplicate_of == original.article_id
+    again = applied_near(index, original, 0.7, 3)
     assert (again.kind, again.near_duplicate_of) == ("new", None)
     assert again.entry == first.entry  # written again as it was (its place in the order too)
-    copy_again = near_step(index, copy, 0.7, 4)
+    copy_again = applied_near(index, copy, 0.7, 4)
     assert (copy_again.kind, copy_again.near_duplicate_of) == ("near", original.article_id)
     assert index.entries[original.article_id]["seq"] == 1  # its place in the order stays
 
@@ -313,12 +312,12 @@ def test_an_article_is_never_a_near_duplicate_of_itself_once_its_entry_is_forgot
     index = NearIndex(retention_days=30)
     body = "one two three four five six seven eight nine ten"
     original = NearKey.of(event("A", body, when=T0))
-    near_step(index, original, 0.7, 1)
+    applied_near(index, original, 0.7, 1)
     copy = NearKey.of(event("B", body + " eleven", when=T0 + timedelta(days=20)))
-    assert near_step(index, copy, 0.7, 2).near_duplicate_of == original.article_id
+    assert applied_near(index, copy, 0.7, 2).near_duplicate_of == original.article_id
     later = NearKey.of(event("Z", "an unrelated story entirely", when=T0 + timedelta(days=32)))
-    assert original.article_id in near_step(index, later, 0.7, 3).forgotten
-    again = near_step(index, original, 0.7, 4)
+    assert original.article_id in applied_near(index, later, 0.7, 3).forgotten
+    again = applied_near(index, original, 0.7, 4)
     assert (again.kind, again.near_duplicate_of) == ("new", None)
 
 

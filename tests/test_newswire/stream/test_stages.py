@@ -6,7 +6,9 @@ import asyncio
 import base64
 import functools
 import io
+import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -24,7 +26,7 @@ from newswire.devtools.generate import generate
 from newswire.enrich import enrich
 from newswire.settings import Settings
 from newswire.stream.app import InternalMessageError, NewswireStream
-from newswire.stream.batching import HeldWrites
+from newswire.stream.batching import HeldWrites, handle_each
 from newswire.stream.delivery import Delivery, Outgoing, deliver_or_fail_stop
 from newswire.stream.metrics import Metrics
 
@@ -37,6 +39,7 @@ class _Message:
     topic: str = "in"
     partition: int = 0
     offset: int = 0
+    timestamp: float = 1_751_000_000.0  # 2025-06-27: when the record reached Kafka
 
 
 class _Event:
@@ -49,13 +52,18 @@ def stream(tmp_path: Path) -> NewswireStream:
     return NewswireStream(Settings(data_dir=tmp_path, max_message_bytes=256 * 1024))
 
 
-def _run_stage(handle: Any, messages: list[_Message], table: dict[str, Any]) -> list[Outgoing]:
-    """One batch through a handler, its state applied to ``table`` as the agent would."""
+def _run_stage(
+    handle: Any, messages: list[_Message], table: dict[str, Any], failed: Any = None
+) -> list[Outgoing]:
+    """One batch through a handler, its state applied to ``table`` as the agent does (the
+    agent's own ``handle_each``); ``failed``: the agent's dead letter of a raising event."""
+
+    def reraise(event: Any, exc: Exception) -> Outgoing:
+        raise exc
+
     state = HeldWrites(table)  # type: ignore[arg-type]  # a dict is all a table must be here
-    out: list[Outgoing] = []
-    for message in messages:
-        out.extend(handle(_Event(message), state))
-        state.keep()
+    events = [_Event(message) for message in messages]
+    out = handle_each(events, handle, state, failed or reraise)  # type: ignore[arg-type]
     state.apply()
     return out
 
@@ -168,6 +176,26 @@ def test_an_article_older_than_its_partition_window_is_dead_lettered(
     assert old.article_id not in records
 
 
+def test_a_time_after_the_chunks_arrival_is_flagged_and_moves_no_window(
+    stream: NewswireStream, tmp_path: Path
+) -> None:
+    """The stream bounds a plausible time by the chunk record's Kafka timestamp (the same
+    check as ``newswire parse``, ``core.publication_time``); a restarted worker rebuilds the
+    window from its table without the implausible article's time."""
+    dump = "14.07.2099, 10:00 5\nA typo\nBody of the typo.\n14.06.2025, 10:00 5\nReal\nBody.\n"
+    parsed = _run_stage(stream.reassemble, _chunk_messages(dump), {})
+    events = [ArticleEvent.model_validate(orjson.loads(r.value)) for r in parsed]
+    assert [e.flags for e in events] == [["implausible_date"], []]
+    records: dict[str, Any] = {}
+    messages = [_Message(r.key, r.value, [], "parsed", 0, n) for n, r in enumerate(parsed)]
+    out = _run_stage(stream.identify, messages, records)
+    assert [r.topic for r in out] == [stream.topology.near.name] * 2
+    assert records["~newest/0"].startswith("2025-06-14")
+    restarted = NewswireStream(Settings(data_dir=tmp_path / "again"))
+    restarted.records = records  # type: ignore[assignment]  # the table as it was recovered
+    assert restarted._restore_windows()[0].newest == records["~newest/0"]  # noqa: SLF001
+
+
 def test_an_event_over_the_message_limit_goes_to_the_dlq_as_too_large(
     stream: NewswireStream,
 ) -> None:
@@ -184,14 +212,78 @@ def test_a_handler_failure_is_dead_lettered_with_the_original(stream: NewswireSt
     with pytest.raises(InternalMessageError) as info:
         stream.identify(_Event(message), HeldWrites({}))  # type: ignore[arg-type]
     # _failed is the agents' error path (run by Faust's agent loop): called here without one
-    letter_record = stream._failed(_Event(message), "identity", info.value)  # type: ignore[arg-type]  # noqa: SLF001
+    letter_record = stream._failed(_Event(message), info.value, stage="identity")  # type: ignore[arg-type]  # noqa: SLF001
     [letter] = _letters([letter_record], stream)
     assert letter["reason"] == "bad_internal_message"
     assert letter["source_id"] is None  # an internal key is an article id, not a source
     assert base64.b64decode(letter["key_base64"]) == b"k"
     assert base64.b64decode(letter["original_base64"]) == b"{not json"
-    crash = stream._failed(_Event(message), "identity", ZeroDivisionError("bug"))  # type: ignore[arg-type]  # noqa: SLF001
+    crash = stream._failed(_Event(message), ZeroDivisionError("bug"), stage="identity")  # type: ignore[arg-type]  # noqa: SLF001
     assert _letters([crash], stream)[0]["reason"] == "internal_error"
+
+
+def test_an_article_whose_handler_raises_leaves_no_trace_for_the_rest_of_its_batch(
+    stream: NewswireStream, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A raising article in the middle of a batch is dead-lettered; the articles after it are
+    decided as if it never came, in the table and in the memory derived from it (the identity
+    window, the near-duplicate index)."""
+    rng = random.Random(8)
+    body = " ".join(f"w{rng.randrange(3000)}" for _ in range(120))
+    first = _article(stream, "an unrelated first article " + body[:40])
+    # The raising one: a later time (a window a year ahead would make the next one stale)
+    # and the body the next one copies (it would become that one's near-duplicate original).
+    parsed = ArticleEvent.model_validate(orjson.loads(first.value or b""))
+    when = parsed.published_at + timedelta(days=400)
+    raising = _article(stream, body, published_at=when, article_id=article_id(when, "x"))
+    copy = _article(stream, body + " and one more sentence", article_id="c" * 32)
+    bad_id = orjson.loads(raising.value or b"")["article_id"]
+    enrich_one = stream._enrich  # noqa: SLF001
+
+    def enrich_or_fail(event: ArticleEvent) -> ArticleEvent:
+        if event.article_id == bad_id:
+            raise ZeroDivisionError("an enrichment bug")
+        return enrich_one(event)
+
+    def failed(event: Any, exc: Exception) -> Outgoing:
+        return stream._failed(event, exc, stage="test")  # noqa: SLF001
+
+    def run(messages: list[_Message]) -> tuple[list[Outgoing], dict[str, Any], list[Outgoing]]:
+        monkeypatch.setattr(stream, "_enrich", enrich_or_fail)
+        stream._forget_windows()  # noqa: SLF001 - a fresh worker for each run
+        stream._forget_near()  # noqa: SLF001
+        records: dict[str, Any] = {}
+        passed = _run_stage(stream.identify, messages, records, failed)
+        near_in = [r for r in passed if r.topic == stream.topology.near.name]
+        return passed, records, _run_stage(stream.find_near_duplicates, _at_offsets(near_in), {})
+
+    with_it, records_with, published_with = run([first, raising, copy])
+    without, records_without, published_without = run([first, copy])
+    assert [x["reason"] for x in _letters(with_it, stream)] == ["internal_error"]
+    assert records_with == records_without  # no record, no watermark of the raising one
+    assert [r.value for r in published_with] == [r.value for r in published_without]
+    # And the near stage alone: an article whose handler raises there adds no entry.
+    near_in = [r for r in without if r.topic == stream.topology.near.name]
+    raising_near = _run_stage(stream.identify, [raising], {}, failed)
+    monkeypatch.setattr(stream, "_bounded", _raise_for(bad_id, stream._bounded))  # noqa: SLF001
+    stream._forget_near()  # noqa: SLF001
+    entries: dict[str, Any] = {}
+    out = _run_stage(
+        stream.find_near_duplicates, _at_offsets([near_in[0], *raising_near, near_in[1]]),
+        entries, failed,
+    )  # fmt: skip
+    assert bad_id not in entries
+    published = [orjson.loads(r.value) for r in out if r.topic == stream.settings.topic_articles]
+    assert [p["near_duplicate_of"] for p in published] == [None, None]
+
+
+def _raise_for(article_id: str, bounded: Callable[..., Outgoing]) -> Callable[..., Outgoing]:
+    def bounded_or_fail(event: Any, record: Outgoing, source: Any) -> Outgoing:
+        if record.key == article_id.encode():
+            raise ZeroDivisionError("a bug after the near-duplicate decision")
+        return bounded(event, record, source)
+
+    return bounded_or_fail
 
 
 def test_publish_adds_content_type_and_schema_version(stream: NewswireStream) -> None:
