@@ -23,6 +23,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from newswire.core.publication_time import DEFAULT_EARLIEST, TimeBounds
+from newswire.core.source_retention import DEFAULT_IDLE_DAYS
 from newswire.errors import ConfigurationError
 
 ENV_PREFIX = "NEWSWIRE_"
@@ -149,6 +150,9 @@ class Settings(BaseSettings):
     # Deduplication (see newswire.core.dedup for the semantics and the cost per article).
     near_duplicate_threshold: float = Field(default=0.7, gt=0.0, le=1.0)
     dedup_retention_days: int = Field(default=90, ge=1)
+    # The reassembly state of a source is forgotten this many days (of its input partition's
+    # data time) after its last chunk (newswire.core.source_retention).
+    source_idle_days: int = Field(default=DEFAULT_IDLE_DAYS, ge=1)
 
     # The local broker (`newswire broker ...`), used when kafka_bootstrap_servers is unset.
     cache_dir: Path = Field(default_factory=_default_cache_dir)

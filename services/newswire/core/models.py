@@ -42,7 +42,9 @@ class Chunk(_Frozen):
         json_schema_serialization_defaults_required=True,
     )
 
-    source_id: str = Field(min_length=1, max_length=512)
+    # No control characters: they never name a file, and the stream keeps its own entries
+    # in the sources table under keys that start with one (``SOURCES_WATERMARK_PREFIX``).
+    source_id: str = Field(min_length=1, max_length=512, pattern=r"^[^\x00-\x1f\x7f]+$")
     # One producer run (one `newswire produce` of one file): sequence numbers count within it,
     # so a source id can be reused by later runs without their chunks looking like replays.
     run_id: str = Field(min_length=1, max_length=64)

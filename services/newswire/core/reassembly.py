@@ -28,7 +28,7 @@ import base64
 import uuid
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import BinaryIO, TypedDict
+from typing import BinaryIO, NotRequired, TypedDict
 
 from newswire.core.models import Chunk, ParseOutput, Rejection, Skip
 from newswire.core.parse import ArticleParser, ParserState
@@ -57,6 +57,10 @@ class SourceState(TypedDict):
     source_id: str
     current: ReassemblerState | None  # the run being read
     past: list[list[str | int]]  # [run id, chunks it had] of past runs, oldest first
+    # Kept by the stream (``core.source_retention``): the data time of its last chunk, and
+    # its input partition.
+    seen: NotRequired[str]
+    partition: NotRequired[int]
 
 
 class Reassembler:

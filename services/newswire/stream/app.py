@@ -43,6 +43,7 @@ from newswire.core.dedup import (
     identity_step,
     near_step,
     retained_at,
+    utc_text,
 )
 from newswire.core.envelope import PRODUCED_AT, decode_chunk
 from newswire.core.events import build_event, event_to_json
@@ -57,7 +58,8 @@ from newswire.core.models import (
 from newswire.core.partitioning import partition_for
 from newswire.core.publication_time import from_epoch
 from newswire.core.reasons import RejectReason, is_reject_reason
-from newswire.core.reassembly import SourceReassembler
+from newswire.core.reassembly import SourceReassembler, SourceState
+from newswire.core.source_retention import SOURCES_WATERMARK_PREFIX, source_step
 from newswire.enrich import enrich
 from newswire.errors import InputError
 from newswire.kafka.config import client_kwargs
@@ -233,6 +235,7 @@ class NewswireStream:
         # Memory derived from tables, rebuilt from them after every assignment.
         self._near_index: NearIndex | None = None
         self._identity_windows: dict[int, RetentionWindow] | None = None
+        self._idle_windows: dict[int, RetentionWindow] | None = None
         self._admin: AIOKafkaAdminClient | None = None  # reads committed offsets (metrics)
 
         self.topology = shape = Topology.from_settings(settings)
@@ -291,7 +294,17 @@ class NewswireStream:
             chunk = decode_chunk(message.key, message.value, message.headers)
         except InputError as exc:
             return [self._rejected(event, _reject_reason(exc), str(exc), original=message.value)]
-        saved = state.get(event, chunk.source_id)
+        received_at = from_epoch(message.timestamp)  # when the chunk reached Kafka
+        idle = self._idle_window(message.partition)
+        saved: SourceState | None = state.get(event, chunk.source_id)
+        received = utc_text(received_at) if received_at is not None else None
+        kept = source_step(idle, chunk.source_id, saved.get("seen") if saved else None, received)
+        state.on_keep(partial(kept.apply, idle))
+        for source_id in kept.forgotten:
+            state.delete(event, source_id)
+        self.metrics.sources_forgotten.inc(len(kept.forgotten))
+        if kept.forgot_itself:
+            saved = None
         limit = self.settings.max_article_bytes
         source = (
             SourceReassembler.from_dict(saved, max_article_bytes=limit)
@@ -300,7 +313,6 @@ class NewswireStream:
         )
         out: list[Outgoing] = []
         headers = _forwarded(message.headers)
-        received_at = from_epoch(message.timestamp)  # when the chunk reached Kafka
         for item in source.feed(chunk):
             if isinstance(item, ParsedArticle):
                 self.metrics.articles_parsed.inc()
@@ -326,7 +338,10 @@ class NewswireStream:
                 event, "empty_chunk", f"chunk {chunk.seq} of run {chunk.run_id} has no bytes",
                 source_id=chunk.source_id, source_offset=chunk.offset,
             ))  # fmt: skip
-        state.set(event, chunk.source_id, source.to_dict())
+        stored = source.to_dict()
+        stored["seen"], stored["partition"] = kept.seen, message.partition
+        state.set(event, chunk.source_id, stored)
+        state.set(event, f"{SOURCES_WATERMARK_PREFIX}{message.partition}", kept.newest)
         return out
 
     def identify(self, event: EventT[bytes], state: HeldWrites) -> list[Outgoing]:
@@ -479,6 +494,30 @@ class NewswireStream:
             window = windows[partition] = RetentionWindow(self.settings.dedup_retention_days)
         return window
 
+    def _idle_window(self, partition: int) -> RetentionWindow:
+        windows = self._idle_windows
+        if windows is None:
+            windows = self._idle_windows = self._restore_idle_windows()
+        window = windows.get(partition)
+        if window is None:
+            window = windows[partition] = RetentionWindow(self.settings.source_idle_days)
+        return window
+
+    def _restore_idle_windows(self) -> dict[int, RetentionWindow]:
+        """Each input partition's window over the sources the table holds (a state saved
+        before sources were kept by data time has no ``seen``: kept until its source's next
+        chunk)."""
+        days = self.settings.source_idle_days
+        windows: dict[int, RetentionWindow] = {}
+        for key, value in self.sources.items():
+            if key.startswith(SOURCES_WATERMARK_PREFIX):
+                partition = int(key.removeprefix(SOURCES_WATERMARK_PREFIX))
+                windows.setdefault(partition, RetentionWindow(days)).newest = value
+            elif "seen" in value and "partition" in value:
+                window = windows.setdefault(value["partition"], RetentionWindow(days))
+                window.track(key, value["seen"])
+        return windows
+
     def _restore_windows(self) -> dict[int, RetentionWindow]:
         """Each identity partition's window over the records the table holds."""
         days, partitions = self.settings.dedup_retention_days, self.settings.article_partitions
@@ -500,6 +539,7 @@ class NewswireStream:
 
     def _forget_windows(self) -> None:
         self._identity_windows = None
+        self._idle_windows = None
 
     def _forget_near(self) -> None:
         self._near_index = None

@@ -44,6 +44,7 @@ class Metrics(NamedTuple):
     consumer_uncommitted: Gauge
     consumer_committed: Gauge
     delivery_retries: Counter
+    sources_forgotten: Counter
 
     @classmethod
     def create(cls, registry: CollectorRegistry) -> Metrics:
@@ -132,6 +133,11 @@ class Metrics(NamedTuple):
             delivery_retries=Counter(
                 "newswire_delivery_retries",
                 "Records sent again because the broker did not acknowledge them",
+                registry=registry,
+            ),
+            sources_forgotten=Counter(
+                "newswire_sources_forgotten",
+                "Source states deleted after NEWSWIRE_SOURCE_IDLE_DAYS without a chunk",
                 registry=registry,
             ),
         )  # fmt: skip

@@ -96,6 +96,39 @@ def test_reassemble_sends_each_article_keyed_by_its_id_with_its_produce_time(
     assert len(sources["site"]["past"]) == 1
 
 
+def test_a_source_idle_past_its_days_is_forgotten_and_a_restored_worker_forgets_alike(
+    stream: NewswireStream, tmp_path: Path
+) -> None:
+    """The sources table is bounded: a source without a chunk for NEWSWIRE_SOURCE_IDLE_DAYS
+    of its partition's data time (the chunks' Kafka timestamps) is deleted; when it comes
+    back mid-run, its next chunk is a gap."""
+    day = 86_400.0
+    start = 1_751_000_000.0
+    idle = stream.settings.source_idle_days
+    half = _chunk_messages("14.06.2025, 10:00 5\nTitle one\nBody one.\n", "a", chunk_size=20)
+    for message in half:
+        message.timestamp = start
+    other = _chunk_messages("14.06.2025, 11:00 5\nTitle two\nBody two.\n", "b")
+    for message in other:
+        message.timestamp = start + (idle + 1) * day
+    sources: dict[str, Any] = {}
+    _run_stage(stream.reassemble, half[:1], sources)  # "a" stops mid-run
+    assert sources["a"]["current"] is not None
+    # A worker restored from the table decides as the live one: both forget "a".
+    restored = NewswireStream(Settings(data_dir=tmp_path / "again"))
+    restored.sources = dict(sources)  # type: ignore[assignment]  # the recovered table
+    for worker, table in ((stream, sources), (restored, dict(sources))):
+        _run_stage(worker.reassemble, other, table)
+        assert "a" not in table
+        assert "b" in table
+    later = _run_stage(stream.reassemble, half[1:], sources)
+    # The article it was reading is cut (its start was forgotten): a gap, then the text
+    # after it has no header.
+    assert [x["reason"] for x in _letters(later, stream)] == ["chunk_gap", "orphan_text"]
+    assert "a" in sources  # kept again from its new chunk on
+    assert stream.metrics.sources_forgotten._value.get() == 1  # noqa: SLF001
+
+
 def test_input_that_produces_nothing_is_a_traceable_dead_letter(stream: NewswireStream) -> None:
     bad = [
         _Message(b"\xff\xfe", b"data", [], "raw", 2, 7),  # no envelope, undecodable key
