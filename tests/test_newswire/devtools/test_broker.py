@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from aiokafka import AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from newswire.devtools.broker import LocalBroker
 from newswire.devtools.broker.local import broker_answers, free_port
@@ -54,6 +58,58 @@ def test_start_fails_clearly_when_the_port_is_taken(tmp_path: Path) -> None:
         with pytest.raises(BrokerError, match=f"port {port} .* is taken"):
             broker.start()
     assert not broker.status().running
+
+
+def test_a_broker_stopped_under_load_starts_again_at_once(tmp_path: Path) -> None:
+    """Stopping leaves the broker's closed connections in TIME_WAIT on its port; a start
+    right after must not take them for another process."""
+    broker = LocalBroker(
+        tmp_path, cache_dir=artifact_cache_dir(), port=free_port(), controller_port=free_port()
+    )
+    bootstrap = str(broker.start().bootstrap_servers)
+    stop = threading.Event()
+    sent = [0]
+
+    async def load() -> None:
+        while not stop.is_set():  # a client reconnecting, as a connected worker does
+            producer = AIOKafkaProducer(bootstrap_servers=bootstrap, request_timeout_ms=2000)
+            try:
+                await producer.start()
+                while not stop.is_set():
+                    await producer.send_and_wait("__load", b"x")
+                    sent[0] += 1
+            except Exception:  # the broker went away: connect again
+                await asyncio.sleep(0.1)
+            finally:
+                await producer.stop()
+
+    loader = threading.Thread(target=lambda: asyncio.run(load()))
+    try:
+        broker.start()
+        admin_create(bootstrap, "__load")
+        loader.start()
+        time.sleep(3)
+        assert broker.stop()
+        assert broker.start().running  # at once: no "port ... is taken"
+        assert asyncio.run(broker_answers(bootstrap))
+    finally:
+        stop.set()
+        if loader.is_alive():
+            loader.join(30)
+        broker.stop()
+    assert sent[0] > 0
+
+
+def admin_create(bootstrap: str, topic: str) -> None:
+    async def create() -> None:
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+        await admin.start()
+        try:
+            await admin.create_topics([NewTopic(topic, 1, 1)])
+        finally:
+            await admin.close()
+
+    asyncio.run(create())
 
 
 def test_a_cluster_id_starting_with_a_dash_formats(

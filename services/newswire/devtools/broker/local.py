@@ -68,7 +68,11 @@ def free_port() -> int:
 
 
 def _port_is_free(port: int) -> bool:
+    """Whether the broker could listen on ``port``. Bound as Kafka binds it, with
+    SO_REUSEADDR: connections of a broker stopped a moment ago linger in TIME_WAIT on its
+    port, which is no other process (a listener still makes the bind fail)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
