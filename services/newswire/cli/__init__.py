@@ -16,14 +16,14 @@ from collections.abc import Callable, Sequence
 from aiokafka.errors import KafkaConnectionError, KafkaError
 
 from newswire import __version__
-from newswire.cli import broker, generate, parse, produce, run, tail, worker
+from newswire.cli import broker, dlq, generate, parse, produce, run, tail, worker
 from newswire.errors import KafkaUnreachable, NewswireError
 from newswire.kafka.config import bootstrap_servers
 from newswire.settings import ENV_PREFIX, Settings, settings_from_environment
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
-_COMMANDS = (broker, parse, generate, produce, worker, run, tail)
+_COMMANDS = (broker, parse, generate, produce, worker, run, tail, dlq)
 
 
 def build_parser() -> argparse.ArgumentParser:

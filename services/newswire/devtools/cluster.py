@@ -33,6 +33,7 @@ from pydantic import SecretStr
 from newswire.devtools.broker.local import free_port
 from newswire.errors import NewswireError
 from newswire.kafka.config import admin_client, client_kwargs
+from newswire.kafka.read import read_records, topic_partitions
 from newswire.kafka.topics import delete_topics, ensure_topics
 from newswire.settings import ENV_PREFIX, Settings, env_name
 from newswire.topology import Topology
@@ -222,7 +223,7 @@ class Cluster:
             committed = await admin.list_consumer_group_offsets(self.settings.app_id)
             partitions, unknown = [], 0
             for topic in topics:
-                found = await _partitions(consumer, topic)
+                found = await topic_partitions(consumer, topic)
                 unknown += not found
                 partitions += [TopicPartition(topic, p) for p in found]
             ends = await consumer.end_offsets(partitions)
@@ -238,32 +239,7 @@ class Cluster:
 
     async def read_records(self, topic: str) -> list[Any]:
         """Every record of a topic as aiokafka ConsumerRecords (headers, timestamps)."""
-        # "earliest" also for the reset that assign() starts: with the default ("latest") it
-        # could land after seek_to_beginning and leave the consumer at the end, reading nothing.
-        async with AIOKafkaConsumer(
-            **client_kwargs(self.settings), enable_auto_commit=False, auto_offset_reset="earliest"
-        ) as consumer:
-            partitions = [TopicPartition(topic, p) for p in await _partitions(consumer, topic)]
-            consumer.assign(partitions)
-            ends = await consumer.end_offsets(partitions)
-            await consumer.seek_to_beginning(*partitions)
-            records: list[Any] = []
-            remaining = {tp for tp, end in ends.items() if end > 0}
-            progress = time.monotonic()
-            while remaining:
-                batch = await consumer.getmany(*remaining, timeout_ms=1000)
-                for tp, messages in batch.items():
-                    records.extend(messages)
-                    progress = time.monotonic() if messages else progress
-                    if messages and messages[-1].offset + 1 >= ends[tp]:
-                        remaining.discard(tp)
-                if time.monotonic() - progress > _READ_STALL_SECONDS:  # fail, never hang a run
-                    where = ", ".join(f"{tp.partition} (end {ends[tp]})" for tp in remaining)
-                    raise NewswireError(
-                        f"reading {topic}: nothing new for {_READ_STALL_SECONDS:.0f}s "
-                        f"on partitions {where}"
-                    )
-            return records
+        return await read_records(self.settings, topic, stall_seconds=_READ_STALL_SECONDS)
 
     def owns_topic(self, name: str) -> bool:
         """Whether a topic belongs to this run: ours and Faust's all start with the app id."""
@@ -317,16 +293,6 @@ class Cluster:
                 for sample in family.samples:
                     if sample.name.startswith("newswire_"):
                         yield sample.name, dict(sample.labels), sample.value
-
-
-async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> list[int]:
-    for _ in range(20):
-        found = consumer.partitions_for_topic(topic)
-        if found:
-            return sorted(found)
-        await consumer._client.force_metadata_update()  # noqa: SLF001 - aiokafka has no public refresh
-        await asyncio.sleep(0.1)
-    return []
 
 
 def summarise(samples: Iterator[tuple[str, dict[str, str], float]]) -> dict[str, Any]:

@@ -6,9 +6,11 @@ chunk."""
 from __future__ import annotations
 
 import asyncio
+import io
 import sys
 import time
 from collections import deque
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +101,7 @@ class _Deliveries:
 
 async def produce_files(
     settings: Settings,
-    sources: list[tuple[str, Path]],
+    sources: Sequence[tuple[str, Path | bytes]],
     chunk_size: int,
     *,
     progress: bool = False,
@@ -107,7 +109,8 @@ async def produce_files(
 ) -> int:
     """Publish each file as ordered chunks with bounded memory, paced to ``bytes_per_s`` if
     given (the benchmark's half-speed runs). Returns once the broker acknowledged every chunk;
-    raises DeliveryError, naming the topic and the first chunk refused, otherwise."""
+    raises DeliveryError, naming the topic and the first chunk refused, otherwise. A source's
+    bytes may be given instead of its file (`newswire dlq redrive`)."""
     topic = settings.topic_raw_chunks
     check_chunk_size(settings, chunk_size)
     try:
@@ -128,8 +131,8 @@ async def produce_files(
             raise delivery_error(topic, exc, "before the first chunk") from exc
         started = time.monotonic()
         for source_id, path in sources:
-            size = path.stat().st_size or 1
-            with path.open("rb") as stream:
+            size = (len(path) if isinstance(path, bytes) else path.stat().st_size) or 1
+            with io.BytesIO(path) if isinstance(path, bytes) else path.open("rb") as stream:
                 for chunk in iter_chunks(stream, source_id, chunk_size, produced_at=time.time()):
                     if bytes_per_s:
                         ahead = sent / bytes_per_s - (time.monotonic() - started)

@@ -468,7 +468,9 @@ class NewswireStream:
         original: bytes | None = None,
     ) -> Outgoing:
         """A dead letter for input ``event`` carried: traceable to its topic, partition,
-        offset and key, and to its source."""
+        offset and key, and to its source. The letter of an article stage carries the article
+        event whole (as far as a message holds it), so `newswire dlq redrive` can publish it
+        again; other input is kept up to NEWSWIRE_DLQ_ORIGINAL_MAX_BYTES."""
         self.metrics.rejected.labels(reason=reason).inc()
         incoming = event.message
         source = source_id
@@ -476,12 +478,14 @@ class NewswireStream:
             source = _source_of(incoming.key)  # elsewhere the key is an article id
         # Leave room for the record's other fields and base64's growth (4/3).
         room = (self.settings.max_message_bytes - 4 * RECORD_OVERHEAD_BYTES - 16 * 1024) * 3 // 4
+        limit = min(self.settings.dlq_original_max_bytes, room)
+        if incoming.topic in (self.topology.parsed.name, self.topology.near.name):
+            original, limit = incoming.value, room
         value = dead_letter(
             reason, message,
             topic=incoming.topic, partition=incoming.partition, offset=incoming.offset,
             key=incoming.key, source_id=source, source_offset=source_offset,
-            excerpt=excerpt, original=original,
-            max_original_bytes=min(self.settings.dlq_original_max_bytes, room),
+            excerpt=excerpt, original=original, max_original_bytes=limit,
         )  # fmt: skip
         return Outgoing(self.topology.dlq.name, (source or "").encode(), value)
 
