@@ -10,7 +10,11 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from newswire.core.reasons import RejectReason, SkipReason
 
 # 2: ``publisher`` added (optional; version 1 events are version 2 events without it).
-SCHEMA_VERSION: Literal[2] = 2
+# 3: provenance: every person, organisation, place, amount and quote carries its ``mentions``
+#    (surface form and character offsets into ``title`` or ``body``), and every person a
+#    ``key`` that is the same in every language (additive: the other fields keep their
+#    meaning; a version 2 event is a version 3 event without them).
+SCHEMA_VERSION: Literal[3] = 3
 
 
 # What the parser marks on an article: ``truncated`` (longer than NEWSWIRE_MAX_ARTICLE_BYTES),
@@ -89,18 +93,35 @@ class Skip(_Frozen):
 ParseOutput = ParsedArticle | Rejection | Skip
 
 
+class Mention(_Frozen):
+    """Where an entity is named: ``title`` or ``body`` of the event, and the character
+    offsets (Python string indexes, end exclusive) of its surface form there:
+    ``event.body[start:end] == text``."""
+
+    field: Literal["title", "body"]
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
 class Person(_Frozen):
-    name: str
+    name: str  # the dictionary form, named in full when the article names them in full
     role: str | None = None
+    # The same for one person in every language and spelling ("Токаев", "Тоқаев",
+    # "Tokayev": "tokaev"); see ``newswire.enrich.person_key``.
+    key: str
+    mentions: list[Mention] = Field(default_factory=list)
 
 
 class Organization(_Frozen):
     name: str
+    mentions: list[Mention] = Field(default_factory=list)
 
 
 class Location(_Frozen):
     name: str
     country: CountryCode | None = None
+    mentions: list[Mention] = Field(default_factory=list)
 
 
 class Entities(_Frozen):
@@ -113,11 +134,13 @@ class Money(_Frozen):
     amount: float
     currency: str  # ISO 4217
     text: str
+    mentions: list[Mention] = Field(default_factory=list)
 
 
 class Quote(_Frozen):
     text: str
     speaker: str | None = None
+    mentions: list[Mention] = Field(default_factory=list)  # where the quoted words are
 
 
 class SourceRef(_Frozen):
@@ -128,7 +151,7 @@ class SourceRef(_Frozen):
 class ArticleEvent(_Frozen):
     """The event downstream consumers subscribe to. Field names are a public contract."""
 
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     article_id: str = Field(pattern=r"^[0-9a-f]{32}$")
     revision: int = Field(default=1, ge=1)
     published_at: AwareDatetime

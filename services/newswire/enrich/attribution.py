@@ -70,5 +70,5 @@ def attribution(paragraphs: list[str]) -> str | None:
 
 def extract(doc: Document) -> Findings:
     """The credited source and its publisher's canonical name."""
-    source = attribution(doc.paragraphs)
+    source = attribution(doc.paragraphs[1:])  # the body's opening, not the title
     return Findings().found(ATTRIBUTION, source).found(PUBLISHER, publisher(source))

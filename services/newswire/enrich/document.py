@@ -13,9 +13,17 @@ from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Generic, NamedTuple, TypeVar, cast
+from typing import Any, Generic, Literal, NamedTuple, TypeVar, cast
 
-from newswire.core.models import ArticleEvent, Location, Money, Organization, Person, Quote
+from newswire.core.models import (
+    ArticleEvent,
+    Location,
+    Mention,
+    Money,
+    Organization,
+    Person,
+    Quote,
+)
 from newswire.enrich.gazetteer import Gazetteer, load
 from newswire.enrich.language import detect_language
 from newswire.enrich.text import Tokens, tokens
@@ -27,6 +35,7 @@ T = TypeVar("T")
 # article is about is said in its opening; entities past this many characters are not looked
 # for. Ordinary articles (a few KB) are never cut.
 MAX_BODY_CHARS = 60_000
+MAX_TITLE_CHARS = 1_000  # a title is a line; a scraped page as one line is not read whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +86,18 @@ class Findings(NamedTuple):  # tuples, like Token: built several times an articl
 class Document(NamedTuple):
     """One article as every extractor sees it. Immutable (a tuple, as cheap to build as
     ``Token``): an extractor reads it and returns ``Findings``; the runner makes the next
-    document with ``with_findings`` (the lists are shared, never changed)."""
+    document with ``with_findings`` (the lists are shared, never changed).
 
-    title: str
-    body: str  # the analysed text: the event's body cut at MAX_BODY_CHARS (``bounded``)
-    paragraphs: list[str]
-    tokens: Tokens
+    The analysed ``text`` is the title, a newline, then the body, each cut at its bound:
+    headlines name people and places too. Extractors work on ``text`` and its ``tokens``;
+    ``mention`` turns a span of it into the provenance an event carries (a field of the
+    event and offsets into it)."""
+
+    title: str  # the event's title cut at MAX_TITLE_CHARS
+    body: str  # the event's body cut at MAX_BODY_CHARS (``bounded``)
+    text: str  # title + "\n" + body
+    paragraphs: list[str]  # the lines of ``text``: the title first
+    tokens: Tokens  # of ``text``
     gazetteer: Gazetteer
     language: str | None  # ISO 639-1, read once: every extractor may depend on it
     claimed: Mapping[str, AbstractSet[int]] = _NOTHING
@@ -94,6 +109,19 @@ class Document(NamedTuple):
         for kind in kinds:
             out.update(self.claimed.get(kind, ()))
         return out
+
+    @property
+    def body_start(self) -> int:
+        """Where the body begins in ``text``."""
+        return len(self.title) + 1
+
+    def mention(self, start: int, end: int) -> Mention:
+        """The provenance of ``text[start:end]``: its field of the event, offsets into it."""
+        body_start = len(self.title) + 1
+        if end <= len(self.title):
+            return _mention("title", start, end, self.text[start:end])
+        start = max(start, body_start)
+        return _mention("body", start - body_start, end - body_start, self.text[start:end])
 
     def get(self, slot: Slot[T]) -> T:
         """What an earlier extractor found for ``slot`` (KeyError when none ran before)."""
@@ -109,6 +137,7 @@ class Document(NamedTuple):
         return Document(
             self.title,
             self.body,
+            self.text,
             self.paragraphs,
             self.tokens,
             self.gazetteer,
@@ -129,15 +158,24 @@ def bounded(text: str, limit: int) -> str:
 
 def read(event: ArticleEvent) -> Document:
     """The document of an event, before any extractor ran."""
+    title = bounded(event.title, MAX_TITLE_CHARS)
     body = bounded(event.body, MAX_BODY_CHARS)
+    text = f"{title}\n{body}"
     return Document(
-        title=event.title,
+        title=title,
         body=body,
-        paragraphs=body.split("\n") if body else [],
-        tokens=tokens(body),
+        text=text,
+        paragraphs=text.split("\n"),
+        tokens=tokens(text),
         gazetteer=load(),
         language=detect_language(event.title, body),
     )
 
 
+def _mention(field: Literal["title", "body"], start: int, end: int, text: str) -> Mention:
+    # Built from offsets this module computed: valid by construction, so not validated again.
+    return Mention.model_construct(field=field, start=start, end=end, text=text)
+
+
 Extractor = Callable[[Document], Findings]
+MentionOf = Callable[[int, int], Mention]  # ``Document.mention``: a span's provenance

@@ -123,6 +123,14 @@ def money(text: str, gazetteer: Gazetteer) -> tuple[list[Money], list[tuple[int,
 
 
 def extract(doc: Document) -> Findings:
-    """Amounts, claiming the tokens they cover (their currency words are no places)."""
-    amounts, spans = money(doc.body, doc.gazetteer)
-    return Findings().found(MONEY, amounts).claiming(MONEY_TOKENS, tokens_within(doc.tokens, spans))
+    """Amounts, each with where it is written, claiming the tokens they cover (their currency
+    words are no places)."""
+    amounts, spans = money(doc.text, doc.gazetteer)
+    text = doc.text
+    placed = []
+    for amount, (begin, finish) in zip(amounts, spans, strict=True):
+        written = text[begin:finish]
+        start = begin + len(written) - len(written.lstrip())  # as ``_money`` strips it
+        end = finish - (len(written) - len(written.rstrip()))
+        placed.append(amount.model_copy(update={"mentions": [doc.mention(start, end)]}))
+    return Findings().found(MONEY, placed).claiming(MONEY_TOKENS, tokens_within(doc.tokens, spans))

@@ -7,10 +7,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Collection
 from itertools import compress
 
 from newswire.core.models import Organization
-from newswire.enrich.document import ORGANIZATION_TOKENS, ORGANIZATIONS, Document, Findings
+from newswire.enrich.document import (
+    ORGANIZATION_TOKENS,
+    ORGANIZATIONS,
+    Document,
+    Findings,
+    MentionOf,
+)
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import ORG_HEADS, ROLE_ACRONYMS, ROLE_HEADS, ROLE_MODIFIERS
 from newswire.enrich.text import Tokens, is_cyrillic, word_memo
@@ -104,10 +111,11 @@ def _candidates(toks: Tokens) -> list[int]:
 
 
 def organizations(
-    text: str, toks: Tokens, gazetteer: Gazetteer
+    text: str, toks: Tokens, gazetteer: Gazetteer, mention: MentionOf | None = None
 ) -> tuple[list[Organization], set[int]]:
-    """Organisations in order of mention, and the indexes of the tokens their names cover."""
-    names: dict[str, None] = {}
+    """Organisations in order of mention, and the indexes of the tokens their names cover.
+    ``mention``: the provenance of a span of ``text``; given, each carries its mentions."""
+    names: dict[str, list[tuple[int, int]]] = {}
     covered: set[int] = set()
     texts, starts, ends, capitals = toks.texts, toks.starts, toks.ends, toks.capitals
     for i in _candidates(toks):
@@ -116,7 +124,8 @@ def organizations(
         if lower in ORG_HEADS and capitals[i]:
             first, last = _phrase_tokens(toks, i)
             if last > first or texts[first].lower() != lower:  # a head alone is no name
-                names.setdefault(text[starts[first] : ends[last]], None)
+                span = (starts[first], ends[last])
+                names.setdefault(text[span[0] : span[1]], []).append(span)
                 covered.update(range(first, last + 1))
         elif (
             word.isupper()
@@ -126,14 +135,24 @@ def organizations(
             and gazetteer.place(word) is None
             and word not in gazetteer.currency_codes
         ):
-            names.setdefault(word, None)
+            names.setdefault(word, []).append((starts[i], ends[i]))
             covered.add(i)
     if "compan" in text:  # the company lists' pattern is costly: most texts have none
         _company_lists(text, toks, names, covered)
-    return [Organization(name=n) for n in outermost(names)], covered
+    kept = outermost(names)
+    if mention is None:
+        return [Organization(name=n) for n in kept], covered
+    return [
+        Organization.model_construct(  # names and spans of the text: valid by construction
+            name=name, mentions=[mention(*span) for span in names[name]]
+        )
+        for name in kept
+    ], covered
 
 
-def _company_lists(text: str, toks: Tokens, names: dict[str, None], covered: set[int]) -> None:
+def _company_lists(
+    text: str, toks: Tokens, names: dict[str, list[tuple[int, int]]], covered: set[int]
+) -> None:
     """Names introduced as companies ("companies such as Toyota, Hitachi"), added to
     ``names`` and their tokens to ``covered``."""
     starts = {start: i for i, start in enumerate(toks.starts)}
@@ -143,7 +162,7 @@ def _company_lists(text: str, toks: Tokens, names: dict[str, None], covered: set
             position = text.index(name, offset)
             offset = position + len(name)
             if name and name.lower() not in ("others", "the"):
-                names.setdefault(name, None)
+                names.setdefault(name, []).append((position, offset))
                 first_token = starts.get(position)
                 if first_token is not None:
                     covered.update(_ending_by(toks, first_token, offset))
@@ -154,7 +173,7 @@ def _ending_by(toks: Tokens, first: int, offset: int) -> range:
     return range(first, bisect_right(toks.ends, offset, first))
 
 
-def outermost(names: dict[str, None]) -> list[str]:
+def outermost(names: Collection[str]) -> list[str]:
     """The names not inside a longer one found too ("Bank" in "World Bank"), in order."""
     kept: list[str] = []
     for name in names:
@@ -168,5 +187,5 @@ def outermost(names: dict[str, None]) -> list[str]:
 
 def extract(doc: Document) -> Findings:
     """Organisations, claiming the tokens of their names."""
-    found, covered = organizations(doc.body, doc.tokens, doc.gazetteer)
+    found, covered = organizations(doc.text, doc.tokens, doc.gazetteer, doc.mention)
     return Findings().found(ORGANIZATIONS, found).claiming(ORGANIZATION_TOKENS, covered)

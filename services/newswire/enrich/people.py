@@ -12,9 +12,10 @@ ends with it.
 from __future__ import annotations
 
 from functools import lru_cache, partial
-from itertools import compress, starmap
+from itertools import compress
 from typing import NamedTuple
 
+from newswire.core.models import Mention as SpanMention
 from newswire.core.models import Person
 from newswire.enrich import cyrillic_people
 from newswire.enrich.document import (
@@ -37,6 +38,7 @@ from newswire.enrich.lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
+from newswire.enrich.person_key import person_key
 from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic, word_memo
 
 _MAX_NAME_WORDS = 3
@@ -289,27 +291,30 @@ def mentions(text: str, toks: Tokens, gazetteer: Gazetteer, taken: set[int]) -> 
     return found
 
 
-def persons(mentioned: list[Mention]) -> list[Person]:
-    """Distinct people: one-word mentions folded into the full name ending with that word."""
+def persons(mentioned: list[Mention], doc: Document) -> list[Person]:
+    """Distinct people: one-word mentions folded into the full name ending with that word,
+    each person with every mention of it (provenance)."""
     roles: dict[str, str | None] = {}  # full name -> role, the first role given
     for mention in mentioned:
         if " " in mention.name and roles.get(mention.name) is None:
             roles[mention.name] = mention.role
     by_surname = {name.rsplit(maxsplit=1)[-1]: name for name in roles}
+    spans: dict[str, list[SpanMention]] = {name: [] for name in roles}
+    starts, ends = doc.tokens.starts, doc.tokens.ends
     for mention in mentioned:
-        if " " in mention.name:
+        name = mention.name if " " in mention.name else by_surname.get(mention.name)
+        if name is None:
             continue
-        name = by_surname.get(mention.name)
-        if name is not None and roles[name] is None:
+        spans[name].append(doc.mention(starts[mention.first], ends[mention.last]))
+        if " " not in mention.name and roles[name] is None:
             roles[name] = mention.role
-    return list(starmap(person, roles.items()))
+    return [person(name, role, spans[name]) for name, role in roles.items()]
 
 
-@lru_cache(maxsize=_CACHED_WORDS)
-def person(name: str, role: str | None) -> Person:
-    """The ``Person`` of a name and role, validated once and shared (it is frozen): the same
-    people come back article after article."""
-    return Person(name=name, role=role)
+def person(name: str, role: str | None, mentions: list[SpanMention]) -> Person:
+    """The ``Person`` of a name, its role and mentions, with its cross-language key."""
+    # Built from the text by this module: valid by construction, not validated again.
+    return Person.model_construct(name=name, role=role, key=person_key(name), mentions=mentions)
 
 
 def resolve(name: str, people: list[Person]) -> str:
@@ -328,9 +333,9 @@ def extract(doc: Document) -> Findings:
     taken = doc.claimed_by(ORGANIZATION_TOKENS)
     if doc.language in _CYRILLIC_LANGUAGES:
         mentioned = cyrillic_people.mentions(
-            doc.body, doc.tokens, doc.gazetteer, taken, kazakh_text=doc.language == "kk"
+            doc.text, doc.tokens, doc.gazetteer, taken, kazakh_text=doc.language == "kk"
         )
     else:  # English rules only: no morphology on English text
-        mentioned = mentions(doc.body, doc.tokens, doc.gazetteer, taken)
+        mentioned = mentions(doc.text, doc.tokens, doc.gazetteer, taken)
     names = {i for m in mentioned for i in range(m.first, m.last + 1)}
-    return Findings().found(PERSONS, persons(mentioned)).claiming(PERSON_TOKENS, names)
+    return Findings().found(PERSONS, persons(mentioned, doc)).claiming(PERSON_TOKENS, names)

@@ -19,6 +19,7 @@ from newswire.enrich.document import (
     PLACE_TOKENS,
     Document,
     Findings,
+    MentionOf,
 )
 from newswire.enrich.gazetteer import MAX_PLACE_WORDS, Gazetteer, Place
 from newswire.enrich.text import WORDS_REMEMBERED, Memo, Tokens, word_memo
@@ -120,14 +121,16 @@ def places(
     orgs: set[int],
     *,
     language: str | None = None,
+    mention: MentionOf | None = None,
 ) -> tuple[list[Location], list[str], set[int]]:
     """Locations, country codes, and the tokens they cover.
 
     Token indexes in ``skip`` (people's names) are never places; in ``orgs`` (organisation
-    names) only countries, demonyms and capitals count.
+    names) only countries, demonyms and capitals count. ``mention``: the provenance of a
+    span of ``text`` (``Document.mention``); given, every location carries its mentions.
     """
     covered: set[int] = set()
-    locations: dict[tuple[str, str], None] = {}
+    locations: dict[tuple[str, str], list[tuple[int, int]]] = {}
     countries: dict[str, None] = {}
     resume = 0  # the tokens before it belong to the place found last
     # Where a place may begin: the capitalised words that begin one, told by a lookup each.
@@ -156,10 +159,19 @@ def places(
             size, place = 1, start.place
             covered.add(i)
         if place.kind != "demonym":
-            locations.setdefault((place.name, place.country), None)
+            span = (toks.starts[i], toks.ends[i + size - 1])
+            locations.setdefault((place.name, place.country), []).append(span)
         countries.setdefault(place.country, None)
         resume = i + size
-    return list(starmap(location, locations)), list(countries), covered
+    if mention is None:
+        return list(starmap(location, locations)), list(countries), covered
+    placed = [
+        Location.model_construct(  # from the gazetteer and the text: valid by construction
+            name=name, country=country, mentions=[mention(*span) for span in spans]
+        )
+        for (name, country), spans in locations.items()
+    ]
+    return placed, list(countries), covered
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)
@@ -213,12 +225,13 @@ def extract(doc: Document) -> Findings:
     """Locations and countries, claiming the tokens they cover. Words of a person's name or
     of an amount are never places; in an organisation's name only national ones count."""
     locations, countries, covered = places(
-        doc.body,
+        doc.text,
         doc.tokens,
         doc.gazetteer,
         doc.claimed_by(PERSON_TOKENS, MONEY_TOKENS),
         doc.claimed_by(ORGANIZATION_TOKENS),
         language=doc.language,
+        mention=doc.mention,
     )
     return (
         Findings()

@@ -141,5 +141,17 @@ def _dash_quotes(paragraph: str, people: list[Person], last_person: str | None) 
 
 
 def extract(doc: Document) -> Findings:
-    """Quotes, their speakers resolved against the people found before."""
-    return Findings().found(QUOTES, quotes(doc.paragraphs, doc.get(PERSONS)))
+    """Quotes of the body, their speakers resolved against the people found before, each
+    with where its words are."""
+    found = quotes(doc.paragraphs[1:], doc.get(PERSONS))  # not the title
+    placed: list[Quote] = []
+    after: dict[str, int] = {}  # a quote's text: where its last copy was found
+    for quote in found:
+        start = doc.text.find(quote.text, after.get(quote.text, doc.body_start))
+        if start < 0:  # never: a quote's text is a slice of its paragraph
+            placed.append(quote)
+            continue
+        after[quote.text] = start + 1
+        mention = doc.mention(start, start + len(quote.text))
+        placed.append(quote.model_copy(update={"mentions": [mention]}))
+    return Findings().found(QUOTES, placed)

@@ -35,7 +35,10 @@ def _full_event() -> ArticleEvent:
         language="ru",
         word_count=7,
         entities=Entities(
-            persons=[Person(name="Ерлан Карин", role="advisor"), Person(name="A B")],
+            persons=[
+                Person(name="Ерлан Карин", role="advisor", key="karin"),
+                Person(name="A B", key="b"),
+            ],
             organizations=[Organization(name="Samruk-Kazyna")],
             locations=[Location(name="Astana", country="KZ"), Location(name="Nowhere")],
         ),

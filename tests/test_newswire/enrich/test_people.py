@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
 
 from newswire.core.models import Person
+from newswire.devtools.corpus import unenriched
 from newswire.enrich import people
+from newswire.enrich.document import read
 from newswire.enrich.gazetteer import load
 from newswire.enrich.text import Mention, tokens
 from tests.test_newswire.enrich.support import enriched
@@ -50,27 +51,27 @@ def test_a_place_of_several_words_is_no_persons_name() -> None:
 
 
 def test_one_word_mentions_fold_into_the_full_name_with_its_first_role() -> None:
+    doc = read(unenriched("T", "Murat Nurtleu and Aigerim Omarov , Nurtleu then Murat Nurtleu ."))
+    assert doc.tokens.texts[1:3] == ["Murat", "Nurtleu"]
     mentions = [
-        Mention(0, 1, "Murat Nurtleu", None),
-        Mention(2, 3, "Aigerim Omarov", None),
-        Mention(5, 5, "Nurtleu", "Minister"),  # after the full mentions
-        Mention(9, 10, "Murat Nurtleu", "Deputy"),  # the first role of the full name
-        Mention(12, 12, "Omarov", "Mayor"),
-        Mention(14, 14, "Omarov", "Governor"),
+        Mention(1, 2, "Murat Nurtleu", None),
+        Mention(4, 5, "Aigerim Omarov", None),
+        Mention(6, 6, "Nurtleu", "Minister"),  # after the full mentions
+        Mention(8, 9, "Murat Nurtleu", "Deputy"),  # the first role of the full name
+        Mention(5, 5, "Omarov", "Mayor"),
     ]
-    assert people.persons(mentions) == [
-        Person(name="Murat Nurtleu", role="Deputy"),
-        Person(name="Aigerim Omarov", role="Mayor"),
+    found = people.persons(mentions, doc)
+    assert [(p.name, p.role, p.key) for p in found] == [
+        ("Murat Nurtleu", "Deputy", "nurtleu"),
+        ("Aigerim Omarov", "Mayor", "omarov"),
     ]
-
-
-def test_a_person_is_validated_once_then_shared() -> None:
-    found = people.persons(
-        [Mention(0, 1, "Murat Nurtleu", "Deputy"), Mention(3, 4, "Li Qiang", None)]
-    )
-    assert found == [Person(name="Murat Nurtleu", role="Deputy"), Person(name="Li Qiang")]
-    for made in found:  # what the wire would carry validates back to the same value
-        assert Person.model_validate(made.model_dump()) == made
-    assert people.person("Li Qiang", None) is people.person("Li Qiang", None)
-    with pytest.raises(ValidationError):  # made by the model's validation, not around it
-        people.person(None, None)
+    # Every mention of the person, as the event carries it: offsets into the body.
+    assert [(m.field, m.text) for m in found[0].mentions] == [
+        ("body", "Murat Nurtleu"),
+        ("body", "Nurtleu"),
+        ("body", "Murat Nurtleu"),
+    ]
+    for person in found:
+        for m in person.mentions:
+            assert doc.body[m.start : m.end] == m.text
+        assert Person.model_validate(person.model_dump()) == person  # the wire validates

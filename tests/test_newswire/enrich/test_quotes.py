@@ -5,7 +5,7 @@ from __future__ import annotations
 from newswire.core.models import Person
 from newswire.enrich.quotes import quotes
 
-_PEOPLE = [Person(name="Мадина Абылкасымова", role="Министр финансов")]
+_PEOPLE = [Person(key="абылкасымова", name="Мадина Абылкасымова", role="Министр финансов")]
 
 
 def test_a_pronoun_in_the_dash_clause_is_the_person_last_named() -> None:
@@ -46,7 +46,7 @@ def test_english_shapes_need_their_marks() -> None:
             "We highly appreciate the support of Central Asia,” Hidehiko Yuzaki said.",
             "Murat Nurtleu said the routes will open next year.",  # no marks: no quote
         ],
-        [Person(name="Murat Nurtleu"), Person(name="Hidehiko Yuzaki")],
+        [Person(key="nurtleu", name="Murat Nurtleu"), Person(key="yuzaki", name="Hidehiko Yuzaki")],
     )
     assert [(q.speaker, q.text) for q in found] == [
         ("Murat Nurtleu", "We will open three new routes next year."),
@@ -60,13 +60,13 @@ def test_a_pronoun_is_the_last_person_a_paragraph_names() -> None:
             "Murat Nurtleu met Hidehiko Yuzaki in Astana.",
             'He said: "Both sides agreed on the new transit routes."',
         ],
-        [Person(name="Murat Nurtleu"), Person(name="Hidehiko Yuzaki")],
+        [Person(key="nurtleu", name="Murat Nurtleu"), Person(key="yuzaki", name="Hidehiko Yuzaki")],
     )
     assert [q.speaker for q in found] == ["Hidehiko Yuzaki"]
 
 
 def test_a_quote_in_a_later_paragraph_still_names_the_person_named_before() -> None:
-    people = [Person(name="Hidehiko Yuzaki")]
+    people = [Person(key="yuzaki", name="Hidehiko Yuzaki")]
     paragraphs = ["Hidehiko Yuzaki visited Astana.", 'He said that "the talks went very well."']
     found = quotes(paragraphs, people)
     assert [(q.text, q.speaker) for q in found] == [
