@@ -32,3 +32,27 @@ def test_a_revision_sharing_the_opening_is_not_detected_again() -> None:
     revised = detect_language("Rates", opening + " The revision changed the ending.")
     assert first == revised == "en"
     assert language_of_sample.cache_info().misses == 1
+
+
+def test_cyrillic_is_decided_by_its_letters_without_lingua(monkeypatch) -> None:
+    language_of_sample.cache_clear()
+
+    def no_lingua() -> None:
+        raise AssertionError("lingua asked about Cyrillic text")
+
+    monkeypatch.setattr("newswire.enrich.language._detector", no_lingua)
+    assert detect_language("Ставка", RUSSIAN_OPENING) == "ru"
+    assert detect_language("Мөлшерлеме", KAZAKH_OPENING) == "kk"
+    assert (
+        detect_language("Ставка", "Національний банк у вівторок підвищив облікову ставку.") == "uk"
+    )
+
+
+def test_a_few_kazakh_letters_in_russian_text_are_left_to_lingua() -> None:
+    # A Russian article naming one Kazakh place in Kazakh spelling stays Russian.
+    assert detect_language("Визит", RUSSIAN_OPENING + " Делегация прибыла в Қарағанды.") == "ru"
+
+
+def test_latin_script_is_left_to_lingua() -> None:
+    assert detect_language("Zinsen", "Die Zentralbank hat am Dienstag den Leitzins erhöht.") == "de"
+    assert detect_language("Tokayev in Astana", ENGLISH_OPENING) == "en"
