@@ -1,0 +1,131 @@
+"""One document's article-level and mention-level scores, and the classes of its errors."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import cast
+
+from bench.corpora import CORPORA, Document, Relation
+from bench.scoring.article import score
+from newswire.core.models import ArticleEvent, Location, Money, Person
+from tests.test_bench.scoring.support import document, event
+
+NEREL = CORPORA["nerel"]
+TITLE = "Семья Мажейки купила дом в Вашингтоне"
+BODY = (
+    "Бывший министр США Антанас Мажейка с женой Расой купил дом в Вашингтоне за 2,5 млн "
+    "долларов.\nФонд Петра Сидорова и Министерство иностранных дел России поздравили "
+    "российских соседей. Иван Иванов промолчал. Антанас улыбнулся."
+)
+
+
+def _article() -> Document:
+    return document(
+        TITLE,
+        BODY,
+        [
+            ("PERSON", "Мажейки", "title"), ("CITY", "Вашингтоне", "title"),
+            ("PROFESSION", "министр", "body"), ("COUNTRY", "США", "body"),
+            ("PERSON", "Антанас Мажейка", "body"), ("PERSON", "Расой", "body"),
+            ("CITY", "Вашингтоне", "body"), ("MONEY", "2,5 млн долларов", "body"),
+            ("ORGANIZATION", "Фонд Петра Сидорова", "body"), ("PERSON", "Петра Сидорова", "body"),
+            ("ORGANIZATION", "Министерство иностранных дел России", "body"),
+            ("COUNTRY", "России", "body"), ("COUNTRY", "российских", "body"),
+            ("PERSON", "Антанас@2", "body"),
+        ],
+        relations=(Relation("WORKS_AS", "T5", "T3"),),
+    )  # fmt: skip
+
+
+def test_the_article_level_counts_keys_and_excuses_neutral_predictions() -> None:
+    doc = _article()
+    result = score(
+        doc,
+        NEREL,
+        event(
+            doc,
+            persons=[
+                Person(name="Антанас Мажейка", role="Бывший министр США"),
+                Person(name="Петра Сидорова"),  # inside an organisation's name: neutral
+                Person(name="Иван Иванов"),  # not annotated
+            ],
+            organizations=["Министерство иностранных дел"],
+            locations=[
+                Location(name="Washington", country="US"),
+                Location(name="Russia", country="RU"),
+            ],
+            countries=["US", "RU"],
+            money=[Money(amount=2.5e6, currency="USD", text="2,5 млн долларов")],
+        ),
+    )
+    persons = result.tallies["persons"]
+    # "Антанас" alone is Антанас Мажейка (his first name); "Расой" alone is another person.
+    assert (persons.gold, persons.found, persons.right, persons.excused, persons.wrong) == (
+        2, 1, 1, 1, 1,
+    )  # fmt: skip
+    places = result.tallies["places"]
+    assert (places.gold, places.found) == (3, 2)  # washington, country:US, country:RU
+    assert result.tallies["organizations"].found == 1
+    assert result.tallies["organizations"].gold == 2
+    countries = result.tallies["countries"]
+    assert (countries.gold, countries.found, countries.wrong) == (2, 2, 0)
+    assert (result.tallies["money"].found, result.tallies["money"].right) == (1, 1)
+    assert result.counts["roles_gold"] == result.counts["roles_right"] == 1
+    assert result.mentions is None  # the events carry no mentions
+    wrong = [(e.kind, e.cls, e.surface) for e in result.errors if e.side == "fp"]
+    assert wrong == [("persons", "not_annotated", "Иван Иванов")]
+    missed = {(e.kind, e.cls, e.surface) for e in result.errors if e.side == "fn"}
+    assert ("persons", "single_word", "Расой") in missed
+    assert ("places", "not_in_gazetteer", "США") in missed
+    assert ("organizations", "taken_as_person", "Фонд Петра Сидорова") in missed
+
+
+def test_error_classes_say_where_recall_goes() -> None:
+    doc = document(
+        "ZEBRA CHIEF QUITS",
+        "OSLO 1996-08-30\nResults:\n1. Anna Berg 12 3 4\nZebra said Tom said so.\n"
+        "Mark Butcher took four and Zygmunt Qwertz none.",
+        [("ORG", "ZEBRA", "title"), ("LOC", "OSLO", "body"), ("PER", "Anna Berg", "body"),
+         ("ORG", "Zebra", "body"), ("PER", "Tom", "body"), ("PER", "CHIEF", "title"),
+         ("PER", "Mark Butcher", "body"), ("PER", "Zygmunt Qwertz", "body")],
+        language="en",
+        corpus="conllpp",
+    )  # fmt: skip
+    result = score(doc, CORPORA["conllpp"], event(doc))
+    classes = {(e.kind, e.surface): e.cls for e in result.errors if e.side == "fn"}
+    assert classes[("persons", "Anna Berg")] == "in_table"
+    assert classes[("persons", "Tom")] == "single_word"
+    assert classes[("persons", "CHIEF")] == "title_only"
+    assert classes[("persons", "Mark Butcher")] == "common_word_in_name"
+    assert classes[("persons", "Zygmunt Qwertz")] == "full_name_missed"
+    assert "money" not in result.tallies or result.tallies["money"].gold == 0
+
+
+def test_the_mention_level_scores_spans_when_the_event_has_them() -> None:
+    doc = document(
+        "Title",
+        "Anna Berg met Tom Lee. Later Berg left.",
+        [("PER", "Anna Berg", "body"), ("PER", "Tom Lee", "body"), ("PER", "Berg@2", "body")],
+        language="en",
+        corpus="conllpp",
+    )
+
+    def mention(start: int, end: int) -> dict[str, object]:
+        return {"field": "body", "start": start, "end": end, "text": doc.body[start:end]}
+
+    people = [
+        SimpleNamespace(name="Anna Berg", role=None, mentions=[mention(0, 9), mention(29, 33)]),
+        SimpleNamespace(name="Tom", role=None, mentions=[mention(14, 17)]),  # overlaps Tom Lee
+        SimpleNamespace(name="Later", role=None, mentions=[mention(23, 28)]),  # wrong
+    ]
+    fake = SimpleNamespace(
+        entities=SimpleNamespace(persons=people, organizations=[], locations=[]),
+        countries=[],
+        money=[],
+    )
+    result = score(doc, CORPORA["conllpp"], cast(ArticleEvent, fake))
+    assert result.mentions is not None
+    body = result.mentions["persons"]["body"].figures()
+    assert (body["gold"], body["predicted"]) == (3, 4)
+    assert (body["exact_recall"], body["overlap_recall"]) == (round(2 / 3, 4), 1.0)
+    assert (body["exact_precision"], body["overlap_precision"]) == (0.5, 0.75)
