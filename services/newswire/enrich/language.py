@@ -7,8 +7,9 @@ Kazakh when those Kazakh letters are at least 4 % of its Cyrillic letters (Kazak
 in the median, 3.4 % at least, in 1,396 KazNERD openings), Russian or Ukrainian when they are
 under 1 % (a Russian opening with a Kazakh name or two in Kazakh spelling: between the two,
 left to lingua; no NEREL opening has one). Latin script leaves a real choice (English,
-German, French, Spanish, Turkish): lingua decides there, and for mixed text. Low-accuracy mode (trigram models) is accurate on
-article-length text and keeps a worker's memory near 40 MB instead of hundreds.
+German, French, Spanish, Turkish): lingua decides there, and for mixed text. Low-accuracy
+mode (trigram models) is accurate on article-length text and keeps a worker's memory near
+40 MB instead of hundreds.
 """
 
 from __future__ import annotations
