@@ -45,9 +45,11 @@ def test_the_article_level_counts_keys_and_excuses_neutral_predictions() -> None
         event(
             doc,
             persons=[
-                Person(name="Антанас Мажейка", role="Бывший министр США"),
-                Person(name="Петра Сидорова"),  # inside an organisation's name: neutral
-                Person(name="Иван Иванов"),  # not annotated
+                Person(name="Антанас Мажейка", role="Бывший министр США", key="mazheika"),
+                Person(
+                    name="Петра Сидорова", key="sidorova"
+                ),  # inside an organisation's name: neutral
+                Person(name="Иван Иванов", key="ivanov"),  # not annotated
             ],
             organizations=["Министерство иностранных дел"],
             locations=[
