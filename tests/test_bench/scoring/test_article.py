@@ -76,7 +76,7 @@ def test_the_article_level_counts_keys_and_excuses_neutral_predictions() -> None
     # Schema 3 events carry mentions; these persons were made without any: none predicted.
     assert result.mentions is not None
     assert result.mentions["persons"]["body"].predicted == 0
-    assert result.mentions["persons"]["body"].gold == 1
+    assert result.mentions["persons"]["body"].gold == 3
     wrong = [(e.kind, e.cls, e.surface) for e in result.errors if e.side == "fp"]
     assert wrong == [("persons", "not_annotated", "Иван Иванов")]
     missed = {(e.kind, e.cls, e.surface) for e in result.errors if e.side == "fn"}
