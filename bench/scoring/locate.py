@@ -25,9 +25,10 @@ _CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 def mentions_of(entity: object) -> list[Occurrence] | None:
-    """The entity's mentions (field, start, end) when the event carries them, else None."""
+    """The entity's mentions (field, start, end) when the event carries them, else None
+    (an entity made without any, as in older events, is located by searching the text)."""
     found = getattr(entity, "mentions", None)
-    if found is None:
+    if not found:
         return None
     return [(_get(m, "field"), int(_get(m, "start")), int(_get(m, "end"))) for m in found]
 

@@ -73,10 +73,7 @@ def test_the_article_level_counts_keys_and_excuses_neutral_predictions() -> None
     assert (countries.gold, countries.found, countries.wrong) == (2, 2, 0)
     assert (result.tallies["money"].found, result.tallies["money"].right) == (1, 1)
     assert result.counts["roles_gold"] == result.counts["roles_right"] == 1
-    # Schema 3 events carry mentions; these persons were made without any: none predicted.
-    assert result.mentions is not None
-    assert result.mentions["persons"]["body"].predicted == 0
-    assert result.mentions["persons"]["body"].gold == 3
+    assert result.mentions is None  # these entities carry no mentions: located by search
     wrong = [(e.kind, e.cls, e.surface) for e in result.errors if e.side == "fp"]
     assert wrong == [("persons", "not_annotated", "Иван Иванов")]
     missed = {(e.kind, e.cls, e.surface) for e in result.errors if e.side == "fn"}
