@@ -18,9 +18,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from newswire.core.models import Person
 from newswire.enrich import kazakh, russian
+from newswire.enrich.document import Document
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import KK_NOT_NAMES, KK_SPEECH_VERBS, RU_SPEECH_VERBS
+from newswire.enrich.persons import persons
 from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic, word_memo
 
 _MAX_NAME_WORDS = 3
@@ -296,3 +299,13 @@ def mentions(
         found.append(Mention(i, last, name, role))
         barrier = last
     return found
+
+
+def find(doc: Document, taken: set[int]) -> tuple[list[Person], set[int]]:
+    """People of a Russian, Kazakh or Ukrainian article, and the token indexes of their
+    names."""
+    mentioned = mentions(
+        doc.text, doc.tokens, doc.gazetteer, taken, kazakh_text=doc.language == "kk"
+    )
+    names = {i for m in mentioned for i in range(m.first, m.last + 1)}
+    return persons(mentioned, doc), names

@@ -15,7 +15,6 @@ from functools import lru_cache, partial
 from itertools import compress
 from typing import NamedTuple
 
-from newswire.core.models import Mention as SpanMention
 from newswire.core.models import Person
 from newswire.enrich import cyrillic_people
 from newswire.enrich.document import (
@@ -38,7 +37,7 @@ from newswire.enrich.lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
-from newswire.enrich.person_key import person_key
+from newswire.enrich.persons import persons
 from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic, word_memo
 
 _MAX_NAME_WORDS = 3
@@ -291,32 +290,6 @@ def mentions(text: str, toks: Tokens, gazetteer: Gazetteer, taken: set[int]) -> 
     return found
 
 
-def persons(mentioned: list[Mention], doc: Document) -> list[Person]:
-    """Distinct people: one-word mentions folded into the full name ending with that word,
-    each person with every mention of it (provenance)."""
-    roles: dict[str, str | None] = {}  # full name -> role, the first role given
-    for mention in mentioned:
-        if " " in mention.name and roles.get(mention.name) is None:
-            roles[mention.name] = mention.role
-    by_surname = {name.rsplit(maxsplit=1)[-1]: name for name in roles}
-    spans: dict[str, list[SpanMention]] = {name: [] for name in roles}
-    starts, ends = doc.tokens.starts, doc.tokens.ends
-    for mention in mentioned:
-        name = mention.name if " " in mention.name else by_surname.get(mention.name)
-        if name is None:
-            continue
-        spans[name].append(doc.mention(starts[mention.first], ends[mention.last]))
-        if " " not in mention.name and roles[name] is None:
-            roles[name] = mention.role
-    return [person(name, role, spans[name]) for name, role in roles.items()]
-
-
-def person(name: str, role: str | None, mentions: list[SpanMention]) -> Person:
-    """The ``Person`` of a name, its role and mentions, with its cross-language key."""
-    # Built from the text by this module: valid by construction, not validated again.
-    return Person.model_construct(name=name, role=role, key=person_key(name), mentions=mentions)
-
-
 def resolve(name: str, people: list[Person]) -> str:
     """The full name a mention refers to ("Minister Nurtleu" -> "Murat Nurtleu"), else itself."""
     surname = name.rsplit(maxsplit=1)[-1]
@@ -326,16 +299,22 @@ def resolve(name: str, people: list[Person]) -> str:
     return name
 
 
+def find(doc: Document, taken: set[int]) -> tuple[list[Person], set[int]]:
+    """People of an English (or other non-Cyrillic) article by the English rules, and the
+    token indexes of their names."""
+    mentioned = mentions(doc.text, doc.tokens, doc.gazetteer, taken)
+    names = {i for m in mentioned for i in range(m.first, m.last + 1)}
+    return persons(mentioned, doc), names
+
+
 def extract(doc: Document) -> Findings:
     """People with their roles, claiming the tokens of their names. Words of an
     organisation's name are never a person's; Russian, Kazakh and Ukrainian text goes to the
-    Cyrillic rules (morphology), every other language to the English ones."""
+    Cyrillic rules (``cyrillic_people``, with morphology), every other language to the
+    English ones (no morphology on English text)."""
     taken = doc.claimed_by(ORGANIZATION_TOKENS)
     if doc.language in _CYRILLIC_LANGUAGES:
-        mentioned = cyrillic_people.mentions(
-            doc.text, doc.tokens, doc.gazetteer, taken, kazakh_text=doc.language == "kk"
-        )
-    else:  # English rules only: no morphology on English text
-        mentioned = mentions(doc.text, doc.tokens, doc.gazetteer, taken)
-    names = {i for m in mentioned for i in range(m.first, m.last + 1)}
-    return Findings().found(PERSONS, persons(mentioned, doc)).claiming(PERSON_TOKENS, names)
+        found, names = cyrillic_people.find(doc, taken)
+    else:
+        found, names = find(doc, taken)
+    return Findings().found(PERSONS, found).claiming(PERSON_TOKENS, names)

@@ -9,6 +9,7 @@ from newswire.devtools.corpus import unenriched
 from newswire.enrich import people
 from newswire.enrich.document import read
 from newswire.enrich.gazetteer import load
+from newswire.enrich.persons import persons
 from newswire.enrich.text import Mention, tokens
 from tests.test_newswire.enrich.support import enriched
 
@@ -60,7 +61,7 @@ def test_one_word_mentions_fold_into_the_full_name_with_its_first_role() -> None
         Mention(8, 9, "Murat Nurtleu", "Deputy"),  # the first role of the full name
         Mention(5, 5, "Omarov", "Mayor"),
     ]
-    found = people.persons(mentions, doc)
+    found = persons(mentions, doc)
     assert [(p.name, p.role, p.key) for p in found] == [
         ("Murat Nurtleu", "Deputy", "nurtleu"),
         ("Aigerim Omarov", "Mayor", "omarov"),
