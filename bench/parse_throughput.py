@@ -23,12 +23,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.common import summary, write
-from newswire.core.events import build_event, event_to_json
+from newswire.core.events import build_event
 from newswire.core.models import ParsedArticle
 from newswire.core.reassembly import iter_chunks, reassemble
 from newswire.devtools.generate import generate
-from newswire.pipeline import ArticleStages
 from newswire.settings import Settings
+from newswire.stages.pipeline import InProcess
 
 _FLOOR_SPLIT = re.compile(
     rb"^(?: date \d{4}-\d{2}-\d{2} )?\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} \d+$", re.MULTILINE
@@ -51,13 +51,11 @@ def parse_pass(path: Path, settings: Settings) -> int:
 
 
 def core_pass(path: Path, settings: Settings) -> int:
-    stages = ArticleStages(settings)
+    stages = InProcess(settings)  # what `newswire parse` runs
     sink = io.BytesIO()
     with path.open("rb") as stream:
-        chunks = iter_chunks(stream, path.name, settings.chunk_size)
-        for item in reassemble(chunks, max_article_bytes=settings.max_article_bytes):
-            for event in stages.handle(item):
-                sink.write(event_to_json(event) + b"\n")
+        for record in stages.feed(iter_chunks(stream, path.name, settings.chunk_size)):
+            sink.write(record.value + b"\n")
     return stages.stats.articles_parsed
 
 

@@ -109,15 +109,23 @@ class Topology:
         )
 
     @property
+    def reassembly_stage(self) -> StageSpec:
+        return StageSpec("reassemble", self.raw_chunks, self.parsed, self.sources)
+
+    @property
+    def identity_stage(self) -> StageSpec:
+        # Identity also enriches what it passes on (stateless, so where partitions spread
+        # it); the near stage publishes: three hops from a chunk to an article.
+        return StageSpec("identity", self.parsed, self.near, self.records, also="enrich")
+
+    @property
+    def near_stage(self) -> StageSpec:
+        return StageSpec("near", self.near, self.articles, self.near_entries)
+
+    @property
     def stages(self) -> tuple[StageSpec, ...]:
         """The agents, in the order a message meets them."""
-        return (
-            StageSpec("reassemble", self.raw_chunks, self.parsed, self.sources),
-            # Identity also enriches what it passes on (stateless, so where partitions spread
-            # it); the near stage publishes: three hops from a chunk to an article.
-            StageSpec("identity", self.parsed, self.near, self.records, also="enrich"),
-            StageSpec("near", self.near, self.articles, self.near_entries),
-        )
+        return (self.reassembly_stage, self.identity_stage, self.near_stage)
 
     def topics(self) -> list[TopicSpec]:
         """Every topic newswire creates, inputs first, changelogs last. The changelogs are

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from newswire.settings import Settings
-from newswire.stream.app import build_service
+from newswire.stream.service import build_service
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"

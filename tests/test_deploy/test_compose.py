@@ -184,7 +184,7 @@ def test_directories_the_worker_writes_exist_and_belong_to_its_user(
 
 
 def test_healthchecks_ask_endpoints_that_exist(compose: dict[str, Any]) -> None:
-    from newswire.stream.app import build_service  # noqa: PLC0415 - faust is heavy
+    from newswire.stream.service import build_service  # noqa: PLC0415 - faust is heavy
 
     pages = set(build_service(Settings(kafka_bootstrap_servers="127.0.0.1:1")).app.web.views)
     [check] = [line for line in _dockerfile_runtime() if line.startswith("HEALTHCHECK")]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newswire.kafka.topics import owned_topics
 from newswire.settings import Settings
-from newswire.stream.app import NewswireStream
+from newswire.stream.service import NewswireStream
 from newswire.topology import Topology
 
 README = Path(__file__).resolve().parents[2] / "README.md"

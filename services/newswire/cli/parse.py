@@ -10,12 +10,12 @@ from typing import Any, BinaryIO
 
 from newswire.cli.report import summary_line
 from newswire.cli.sources import STDIN, source_ids
-from newswire.core.events import event_to_json
-from newswire.core.models import Chunk, Rejection
-from newswire.core.reassembly import iter_chunks, reassemble
+from newswire.core.models import Chunk, DeadLetter
+from newswire.core.reassembly import iter_chunks
 from newswire.errors import InputError, UsageError
-from newswire.pipeline import ArticleStages, RunStats
 from newswire.settings import Settings, chunk_size_error
+from newswire.stages.pipeline import InProcess
+from newswire.topology import Topology
 
 
 def register(commands: Any) -> None:
@@ -65,14 +65,10 @@ def _open_all(stack: ExitStack, names: list[str]) -> list[tuple[str, BinaryIO]]:
     return opened
 
 
-def _chunks(
-    sources: list[tuple[str, BinaryIO]], chunk_size: int, stats: RunStats
-) -> Iterator[Chunk]:
+def _chunks(sources: list[tuple[str, BinaryIO]], chunk_size: int) -> Iterator[Chunk]:
     for source_id, stream in sources:
         try:
-            for chunk in iter_chunks(stream, source_id, chunk_size):
-                stats.chunks += 1
-                yield chunk
+            yield from iter_chunks(stream, source_id, chunk_size)
         except OSError as exc:
             raise InputError(f"error reading {source_id}: {exc}", reason="unreadable") from exc
 
@@ -82,18 +78,20 @@ def _parse(args: argparse.Namespace, settings: Settings) -> int:
     problem = chunk_size_error(chunk_size, settings.max_message_bytes, "--chunk-size")
     if problem:  # the same bound as the stream's, and before a chunk is allocated
         raise UsageError(problem)
-    stages = ArticleStages(settings)
+    # The stream's stages, in this process (``stages.pipeline``): what they publish is what
+    # the stream would, byte for byte.
+    stages = InProcess(settings)
+    dlq = Topology.from_settings(settings).dlq.name
     out = sys.stdout.buffer
     with ExitStack() as stack:
-        chunks = _chunks(_open_all(stack, args.files), chunk_size, stages.stats)
-        for item in reassemble(chunks, max_article_bytes=settings.max_article_bytes):
-            if isinstance(item, Rejection):
-                print(
-                    f"rejected [{item.reason}] {item.source_id}@{item.offset}: {item.message}",
-                    file=sys.stderr,
-                )
-            for event in stages.handle(item):
-                out.write(event_to_json(event) + b"\n")
+        chunks = _chunks(_open_all(stack, args.files), chunk_size)
+        for record in stages.feed(chunks):
+            if record.topic != dlq:
+                out.write(record.value + b"\n")
+            elif isinstance(record.payload, DeadLetter):
+                letter = record.payload
+                where = f"{letter.source_id}@{letter.source_offset}"
+                print(f"rejected [{letter.reason}] {where}: {letter.message}", file=sys.stderr)
     out.flush()
     stats = stages.stats
     summary = summary_line(
@@ -101,8 +99,8 @@ def _parse(args: argparse.Namespace, settings: Settings) -> int:
         articles_parsed=stats.articles_parsed,
         events=stats.events,
         duplicates=stats.duplicates,
-        rejected=stats.rejected,
-        skipped=stats.skipped,
+        rejected=stats.rejections,
+        skipped=stats.skips,
     )
     print(summary, file=sys.stderr)
     return 0

@@ -7,13 +7,14 @@ import asyncio
 import errno
 import logging
 import socket
-import sys
 from typing import Any
 
-from newswire.devtools.cluster import WEB_SERVER_LINE
 from newswire.errors import ConfigurationError, PortInUse
 from newswire.kafka.topics import ensure_topics
 from newswire.settings import ENV_PREFIX, Settings
+
+# What `newswire worker` prints once its web server listens (the port may have been 0).
+WEB_SERVER_LINE = "newswire worker: web server on http://{host}:{port}"
 
 
 def register(commands: Any) -> None:
@@ -51,24 +52,11 @@ def web_port(settings: Settings) -> int:
             ) from exc
 
 
-def report_web_port(web: Any) -> None:
-    """Print where the web server really listens once it does (the port may have been 0).
-    Faust has no hook after its web server binds, so its ``start_server`` is wrapped."""
-    start_server = web.start_server
-
-    async def start_and_report() -> None:
-        await start_server()
-        for address in web._runner.addresses:  # noqa: SLF001 - Faust exposes no bound address; aiohttp's AppRunner has them
-            host, port = address[0], address[1]
-            print(WEB_SERVER_LINE.format(host=host, port=port), file=sys.stderr, flush=True)
-
-    web.start_server = start_and_report
-
-
 def _worker(args: argparse.Namespace, settings: Settings) -> int:
     from faust.worker import Worker  # noqa: PLC0415 - faust is heavy; only this command needs it
 
-    from newswire.stream.app import build_service  # noqa: PLC0415
+    from newswire.stream.engine.web import report_web_port  # noqa: PLC0415
+    from newswire.stream.service import build_service  # noqa: PLC0415
 
     # Between this probe and Faust's bind another process could take a chosen port: the
     # window is short, and the printed port below is the one really bound.
@@ -77,7 +65,7 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     logging.getLogger("aiokafka").setLevel(logging.NOTSET)  # quiet until here (cli.main)
     service = build_service(settings)
     service.warm_up()
-    report_web_port(service.app.web)
+    report_web_port(service.app.web, WEB_SERVER_LINE)
     if args.loglevel != "debug":
         # Faust's and mode's logging setup leaves DEBUG enabled on the client loggers, and
         # aiokafka then builds a debug record for every message it sends (5% of a worker's

@@ -40,8 +40,6 @@ from newswire.topology import Topology
 
 _POLL_SECONDS = 0.5
 _READ_STALL_SECONDS = 60.0  # reading a topic back: this long without a record is a failure
-# What `newswire worker` prints once its web server listens (the port may have been 0).
-WEB_SERVER_LINE = "newswire worker: web server on http://{host}:{port}"
 _WEB_SERVER_PORT = re.compile(r"newswire worker: web server on http://\S+?:(\d+)")
 
 

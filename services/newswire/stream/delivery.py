@@ -17,9 +17,9 @@ import logging
 import os
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol
 
+from newswire.stages.message import Outgoing
 from newswire.stream.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -29,25 +29,6 @@ EXIT_UNDELIVERED = 75
 _FIRST_BACKOFF_SECONDS = 0.5
 _MAX_BACKOFF_SECONDS = 10.0
 _STOP_GRACE_SECONDS = 5.0
-# Kafka's record and batch framing around key, value and headers (v2 format: 61 bytes of
-# batch header plus varints), rounded up.
-RECORD_OVERHEAD_BYTES = 512
-
-
-@dataclass(frozen=True, slots=True)
-class Outgoing:
-    """One record a handler wants produced. ``delivered`` runs once the broker took it."""
-
-    topic: str
-    key: bytes | None
-    value: bytes
-    headers: tuple[tuple[str, bytes], ...] = ()
-    delivered: Callable[[], None] | None = None
-
-    def size(self) -> int:
-        """Bytes the record takes in a batch of its own, framing included (an upper bound)."""
-        headers = sum(len(name) + len(value) for name, value in self.headers)
-        return len(self.key or b"") + len(self.value) + headers + RECORD_OVERHEAD_BYTES
 
 
 class Producer(Protocol):

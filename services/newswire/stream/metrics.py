@@ -8,16 +8,12 @@ article id, a source or a URL.
 
 from __future__ import annotations
 
-import weakref
-from typing import Any, NamedTuple
+import time
+from typing import NamedTuple
 
-from faust.sensors.monitor import Monitor
-from faust.sensors.prometheus import FaustMetrics, PrometheusMonitor
-from faust.types import TP, CollectionT, EventT, Message, PendingMessage, StreamT
-from faust.types.transports import ProducerT
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
-from newswire.core.reasons import REJECT_REASONS, SKIP_REASONS
+from newswire.core.reasons import REJECT_REASONS, SKIP_REASONS, RejectReason, SkipReason
 
 _LATENCY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300)
 _STAGE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5)
@@ -143,98 +139,37 @@ class Metrics(NamedTuple):
         )  # fmt: skip
 
 
-class FaustSensor(PrometheusMonitor):
-    """Faust's own Prometheus sensor (the same ``faust_*`` series), cheaper per message: the
-    labelled series a message, event, table operation or record touches are looked up once,
-    not made again each time (``labels()`` takes a lock and builds a tuple; the stream label
-    is a regular expression over the stream's name, on every event). Faust removes the
-    per-topic series at each rebalance; the lookups are forgotten with them."""
+class StageCounts:
+    """What the stages count (``stages.Counters``), into the worker's series."""
 
-    def __init__(self, metrics: FaustMetrics, **kwargs: Any) -> None:
-        super().__init__(metrics=metrics, **kwargs)
-        self._by_tp: dict[TP, tuple[Any, Any]] = {}
-        self._end_offsets: dict[TP, Any] = {}
-        self._by_stream: weakref.WeakKeyDictionary[StreamT[Any], Any] = weakref.WeakKeyDictionary()
-        self._by_table: dict[tuple[str, str], Any] = {}
-        self._sent_by_topic: dict[str, Any] = {}
+    __slots__ = ("_metrics",)
 
-    @classmethod
-    def create(cls, registry: CollectorRegistry, prefix: str = "faust") -> FaustSensor:
-        return cls(metrics=FaustMetrics.create(registry, prefix))
+    def __init__(self, metrics: Metrics) -> None:
+        self._metrics = metrics
 
-    def on_message_in(self, tp: TP, offset: int, message: Message) -> None:
-        Monitor.on_message_in(self, tp, offset, message)
-        metrics = self._metrics
-        metrics.messages_received.inc()
-        metrics.active_messages.inc()
-        series = self._by_tp.get(tp)
-        if series is None:
-            series = self._by_tp[tp] = (
-                metrics.messages_received_per_topics.labels(topic=tp.topic),
-                metrics.messages_received_per_topics_partition.labels(
-                    topic=tp.topic, partition=tp.partition
-                ),
-            )
-        received, position = series
-        received.inc()
-        position.set(offset)
+    def chunk_received(self) -> None:
+        self._metrics.chunks_received.inc()
 
-    def on_stream_event_in(
-        self, tp: TP, offset: int, stream: StreamT[Any], event: EventT[Any]
-    ) -> dict[str, Any] | None:
-        state = Monitor.on_stream_event_in(self, tp, offset, stream, event)
-        metrics = self._metrics
-        metrics.total_events.inc()
-        metrics.total_active_events.inc()
-        events = self._by_stream.get(stream)
-        if events is None:
-            label = f"stream.{self._stream_label(stream)}.events"
-            events = self._by_stream[stream] = metrics.total_events_per_stream.labels(stream=label)
-        events.inc()
-        return state
+    def article_parsed(self) -> None:
+        self._metrics.articles_parsed.inc()
 
-    def on_table_get(self, table: CollectionT, key: Any) -> None:
-        Monitor.on_table_get(self, table, key)
-        self._table_operation(table, self.KEYS_RETRIEVED).inc()
+    def rejected(self, reason: RejectReason) -> None:
+        self._metrics.rejected.labels(reason=reason).inc()
 
-    def on_table_set(self, table: CollectionT, key: Any, value: Any) -> None:
-        Monitor.on_table_set(self, table, key, value)
-        self._table_operation(table, self.KEYS_UPDATED).inc()
+    def skipped(self, reason: SkipReason) -> None:
+        self._metrics.skipped.labels(reason=reason).inc()
 
-    def on_table_del(self, table: CollectionT, key: Any) -> None:
-        Monitor.on_table_del(self, table, key)
-        self._table_operation(table, self.KEYS_DELETED).inc()
+    def duplicate(self, kind: str) -> None:
+        self._metrics.duplicates.labels(kind=kind).inc()
 
-    def _table_operation(self, table: CollectionT, operation: str) -> Any:
-        key = (table.name, operation)
-        series = self._by_table.get(key)
-        if series is None:
-            series = self._by_table[key] = self._metrics.table_operations.labels(
-                table=f"table.{table.name}", operation=operation
-            )
-        return series
+    def sources_forgotten(self, count: int) -> None:
+        if count:
+            self._metrics.sources_forgotten.inc(count)
 
-    def on_send_initiated(
-        self, producer: ProducerT, topic: str, message: PendingMessage, keysize: int, valsize: int
-    ) -> Any:
-        sent = self._sent_by_topic.get(topic)
-        if sent is None:
-            labelled = self._metrics.topic_messages_sent.labels(topic=f"topic.{topic}")
-            sent = self._sent_by_topic[topic] = labelled
-        sent.inc()
-        return Monitor.on_send_initiated(self, producer, topic, message, keysize, valsize)
+    def enriched(self, seconds: float) -> None:
+        self._metrics.stage_seconds.labels(stage="enrich").observe(seconds)
 
-    def track_tp_end_offset(self, tp: TP, offset: int) -> None:
-        Monitor.track_tp_end_offset(self, tp, offset)
-        series = self._end_offsets.get(tp)
-        if series is None:
-            series = self._end_offsets[tp] = self._metrics.topic_partition_end_offset.labels(
-                topic=tp.topic, partition=tp.partition
-            )
-        series.set(offset)
-
-    def _clear_partition_related_metrics(self) -> None:
-        super()._clear_partition_related_metrics()
-        self._by_tp.clear()
-        self._end_offsets.clear()
-        self._sent_by_topic.clear()
+    def published(self, produced_at: float | None) -> None:
+        self._metrics.articles_published.inc()
+        if produced_at is not None:
+            self._metrics.end_to_end.observe(max(0.0, time.time() - produced_at))

@@ -1,6 +1,8 @@
-"""A worker's warm-up before it takes partitions: the stages' code run once over a small
-generated dump, then everything alive frozen out of the garbage collector's reach; and, while
-it runs, what survives each full collection frozen too (``Freezer``).
+"""A worker's warm-up before it takes partitions: the stages' code run once over a small dump
+shipped with the package (``data/warm-up.txt``, 40 generated articles in English, Russian and
+Kazakh, repeats and revisions among them), then everything alive frozen out of the garbage
+collector's reach; and, while it runs, what survives each full collection frozen too
+(``Freezer``).
 
 Why (issue 14, end-to-end p99 at half speed): a fresh worker paid for lazy loading (the
 language models, the morphology dictionaries, the enrichment memos) on its first articles, its
@@ -23,32 +25,25 @@ import gc
 import io
 import time
 from collections.abc import Callable
+from importlib import resources
 from typing import Any
 
-from newswire import jsonio
-from newswire.core.events import event_to_json
-from newswire.core.models import ArticleEvent
-from newswire.core.reassembly import iter_chunks, reassemble
-from newswire.devtools.generate import generate
-from newswire.pipeline import ArticleStages
+from newswire.core.reassembly import iter_chunks
 from newswire.settings import Settings
+from newswire.stages.pipeline import InProcess
 
-# Enough articles for each language the generator writes (English, Russian, Kazakh) and each
-# kind of repeat; a few tenths of a second.
-WARM_UP_ARTICLES = 40
+WARM_UP_DUMP = "warm-up.txt"
 _SOURCE = "newswire-warm-up"
 
 
-def warm_up(settings: Settings, articles: int = WARM_UP_ARTICLES) -> int:
-    """Run the stages' code over a generated dump of ``articles`` articles, as `newswire
-    parse` does (reassembly, parse, dedup, enrichment), each event through the wire form the
-    stages exchange; how many events it published (exact repeats are not)."""
-    text = generate(articles, seed=0, zone=settings.zone).text.encode()
-    chunks = iter_chunks(io.BytesIO(text), _SOURCE, settings.chunk_size)
-    stages = ArticleStages(settings)
-    for item in reassemble(chunks, max_article_bytes=settings.max_article_bytes):
-        for event in stages.handle(item):
-            ArticleEvent.model_validate(jsonio.loads(event_to_json(event)))
+def warm_up(settings: Settings) -> int:
+    """Run the stages over the warm-up dump in this process, as `newswire parse` does
+    (reassembly, parse, dedup, enrichment, the wire form between stages); how many events
+    they published (exact repeats are not)."""
+    text = resources.files("newswire.stream").joinpath("data", WARM_UP_DUMP).read_bytes()
+    stages = InProcess(settings)
+    for _ in stages.feed(iter_chunks(io.BytesIO(text), _SOURCE, settings.chunk_size)):
+        pass
     return stages.stats.events
 
 

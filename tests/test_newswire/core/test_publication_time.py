@@ -21,9 +21,9 @@ from newswire.core.dedup import (
 from newswire.core.identity import article_id
 from newswire.core.models import ArticleEvent, SourceRef
 from newswire.core.publication_time import TimeBounds, from_epoch
-from newswire.core.reassembly import iter_chunks, reassemble
-from newswire.pipeline import ArticleStages
+from newswire.core.reassembly import iter_chunks
 from newswire.settings import Settings
+from newswire.stages.pipeline import InProcess
 from tests.support import applied_identity, applied_near, requires_sample, sample_bytes
 
 ALMATY = ZoneInfo("Asia/Almaty")
@@ -149,15 +149,17 @@ def _dump(articles: list[tuple[datetime, str, str]]) -> bytes:
 
 
 def _events(data: bytes) -> dict[tuple[str, int], str]:
-    stages = ArticleStages(_SETTINGS)
-    stages.received_at = datetime(2025, 7, 17, 12, 0, tzinfo=UTC)  # the run's one instant
+    received = datetime(2025, 7, 17, 12, 0, tzinfo=UTC).timestamp()  # the run's one instant
+    stages = InProcess(_SETTINGS, received_at=received)
     out = {}
-    for item in reassemble(iter_chunks(io.BytesIO(data), "s", 4096), max_article_bytes=1 << 19):
-        for published in stages.handle(item):
-            # Everything but the byte offset in the dump, which the added article moves.
-            out[(published.article_id, published.revision)] = published.model_dump_json(
-                exclude={"source": {"offset"}}
-            )
+    for record in stages.feed(iter_chunks(io.BytesIO(data), "s", 4096)):
+        if record.topic == _SETTINGS.topic_dlq:
+            continue
+        published = ArticleEvent.model_validate_json(record.value)
+        # Everything but the byte offset in the dump, which the added article moves.
+        out[(published.article_id, published.revision)] = published.model_dump_json(
+            exclude={"source": {"offset"}}
+        )
     return out
 
 
@@ -211,14 +213,10 @@ def test_a_mistyped_year_in_the_real_sample_drops_no_article() -> None:
     text = sample_bytes()
     header = text.index(b"14.07.2025")
     typo = text[:header] + b"14.07.2099" + text[header + len(b"14.07.2025") :]
-    stages = ArticleStages(Settings())
-    events = [
-        e
-        for item in reassemble(
-            iter_chunks(io.BytesIO(typo), "s", 1 << 20), max_article_bytes=1 << 19
-        )
-        for e in stages.handle(item)
-    ]
+    settings = Settings()
+    stages = InProcess(settings)
+    records = list(stages.feed(iter_chunks(io.BytesIO(typo), "s", 1 << 20)))
+    events = [ArticleEvent.model_validate_json(r.value) for r in records]
     assert len(events) == 9
-    assert not stages.stats.rejected
+    assert not stages.stats.rejections
     assert [e.published_at.year for e in events if "implausible_date" in e.flags] == [2099]

@@ -42,7 +42,7 @@ def test_an_input_error_has_a_reason_of_the_set() -> None:
 
 def _written_reasons(tree: ast.AST) -> set[str]:
     """String literals the code gives as a reason: ``reason="..."`` arguments and defaults, the
-    reason argument of the stream's ``_rejected(event, "...", ...)`` and the parser's
+    reason argument of the stages' ``rejected(message, "...", ...)`` and the parser's
     ``_rejection("...", ...)``, class-level ``reason = "..."``."""
     found: set[str] = set()
     for node in ast.walk(tree):
@@ -50,7 +50,7 @@ def _written_reasons(tree: ast.AST) -> set[str]:
         if isinstance(node, ast.Call):
             values += [k.value for k in node.keywords if k.arg == "reason"]
             name = node.func.attr if isinstance(node.func, ast.Attribute) else None
-            if name == "_rejected" and len(node.args) > 1:
+            if name == "rejected" and len(node.args) > 1:
                 values.append(node.args[1])
             if name == "_rejection" and node.args:
                 values.append(node.args[0])
@@ -86,5 +86,7 @@ def test_every_reason_written_in_the_code_is_in_the_closed_sets() -> None:
     assert written == {*REJECT_REASONS, *SKIP_REASONS, *CLI_REASONS}
     # What the stream and the core write reaches the dead-letter topic or the skip counter:
     # never a CLI-only reason.
-    runtime = {r for p, rs in by_file.items() if p.parent.name in {"stream", "core"} for r in rs}
+    runtime = {
+        r for p, rs in by_file.items() if p.parent.name in {"stages", "stream", "core"} for r in rs
+    }
     assert not runtime & (set(CLI_REASONS) - {"bad_argument"})  # bad_argument: iter_chunks

@@ -18,8 +18,8 @@ from faust.transport.producer import ProducerBuffer
 from mode.utils.queues import FlowControlEvent, FlowControlQueue
 
 from newswire.settings import Settings
-from newswire.stream.app import build_app, state_writes_at_once
-from newswire.stream.flow import (
+from newswire.stream.engine.app import build_app, state_writes_at_once
+from newswire.stream.engine.flow import (
     PREFETCH_BACKOFF_SECONDS,
     CommitSafeBuffer,
     PromptFetchConsumerThread,

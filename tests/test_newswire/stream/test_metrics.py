@@ -12,7 +12,8 @@ from faust.types import TP
 from prometheus_client import CollectorRegistry
 
 from newswire.core.reasons import REJECT_REASONS, SKIP_REASONS
-from newswire.stream.metrics import DUPLICATE_KINDS, FaustSensor, Metrics
+from newswire.stream.engine.sensor import FaustSensor
+from newswire.stream.metrics import DUPLICATE_KINDS, Metrics
 
 README = Path(__file__).resolve().parents[3] / "README.md"
 

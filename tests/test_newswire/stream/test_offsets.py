@@ -19,8 +19,8 @@ from faust.transport.consumer import Consumer as FaustConsumer
 from faust.types import TP, Message
 
 from newswire.settings import Settings
-from newswire.stream.app import build_app
-from newswire.stream.offsets import FetchedRecords, OffsetKeepingConsumer
+from newswire.stream.engine.app import build_app
+from newswire.stream.engine.offsets import FetchedRecords, OffsetKeepingConsumer
 
 TOPIC = "raw-chunks"
 PARTITION = TP(TOPIC, 0)

@@ -6,7 +6,7 @@ import random
 
 from aiokafka.partitioner import DefaultPartitioner
 
-from newswire.stream.app import kafka_partition
+from newswire.stream.engine.app import kafka_partition
 
 
 def test_every_key_lands_where_aiokafkas_default_partitioner_puts_it() -> None:

@@ -19,6 +19,7 @@ from aiokafka.partitioner import DefaultPartitioner
 
 from newswire.cli import main
 from newswire.core.dedup import WATERMARK_PREFIX
+from newswire.core.source_retention import SOURCES_WATERMARK_PREFIX
 from newswire.core.envelope import encode_chunk
 from newswire.core.models import Chunk
 from newswire.devtools.cluster import Cluster
@@ -284,9 +285,9 @@ def _assert_state_is_co_partitioned(cluster: Cluster) -> None:
     """Batches mix partitions; each table write must still land in its input's partition,
     or a rebalance would hand the state to a worker that never reads it."""
     s = cluster.settings
-    for table, topic in (
-        ("articles", cluster.topology.parsed.name),
-        ("sources", s.topic_raw_chunks),
+    for table, topic, watermark in (
+        ("articles", cluster.topology.parsed.name, WATERMARK_PREFIX),
+        ("sources", s.topic_raw_chunks, SOURCES_WATERMARK_PREFIX),
     ):
         inputs = {key: p for key, _, p in asyncio.run(cluster.read_topic(topic))}
         changelog = asyncio.run(cluster.read_topic(f"{s.app_id}-{table}-changelog"))
@@ -295,8 +296,8 @@ def _assert_state_is_co_partitioned(cluster: Cluster) -> None:
         assert len(partitions) > 1, f"{table}: one partition cannot show co-partitioning"
         for key, _, partition in changelog:
             name = orjson.loads(key or b"")
-            if name.startswith(WATERMARK_PREFIX):  # one per partition, written as its events
-                assert name == f"{WATERMARK_PREFIX}{partition}"
+            if name.startswith(watermark):  # one per partition, written as its events
+                assert name == f"{watermark}{partition}"
                 continue
             assert inputs[name.encode()] == partition, (table, key)
 

@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import gc
+from importlib import resources
 
 from newswire.devtools.generate import generate
 from newswire.enrich import language
 from newswire.settings import Settings
-from newswire.stream.warmup import WARM_UP_ARTICLES, Freezer, freeze_long_lived, warm_up
+from newswire.stream.warmup import WARM_UP_DUMP, Freezer, freeze_long_lived, warm_up
 
 
-def test_the_warm_up_enriches_every_generated_article_but_exact_repeats() -> None:
-    corpus = generate(WARM_UP_ARTICLES, seed=0)
+def test_the_shipped_dump_is_40_generated_articles_and_all_but_repeats_are_published() -> None:
+    corpus = generate(40, seed=0)
+    shipped = resources.files("newswire.stream").joinpath("data", WARM_UP_DUMP).read_text()
+    assert shipped == corpus.text  # what the warm-up docstring says it is
     repeats = sum(1 for o in corpus.occurrences if o["kind"] == "exact")
     assert repeats > 0
-    assert warm_up(Settings(), articles=WARM_UP_ARTICLES) == WARM_UP_ARTICLES - repeats
+    assert {o["language"] for o in corpus.occurrences} == {"en", "ru", "kk"}
+    assert warm_up(Settings()) == 40 - repeats
 
 
 def test_the_warm_up_loads_what_the_first_articles_would() -> None:
     language._detector.cache_clear()  # noqa: SLF001 - the lazily built language detector
     language.language_of_sample.cache_clear()  # its memo would spare the detector
-    warm_up(Settings(), articles=3)
+    warm_up(Settings())
     assert language._detector.cache_info().currsize == 1  # noqa: SLF001
 
 

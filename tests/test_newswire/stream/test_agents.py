@@ -1,13 +1,15 @@
-"""Held table writes: read-your-writes inside a batch, applied as the event that made them."""
+"""The agents' held table writes: read-your-writes inside a batch, applied as the event that
+made them (``acting_for``: Faust routes a table write by its current event)."""
 
 from __future__ import annotations
 
 from typing import Any, cast
 
 import faust
-from faust.types import EventT, TableT
+from faust.types import EventT
 
-from newswire.stream.batching import HeldWrites, acting_for
+from newswire.stages.held import HeldWrites
+from newswire.stream.agents import acting_for
 
 
 class _Event:
@@ -40,7 +42,7 @@ def test_reads_see_held_writes_and_nothing_reaches_the_table_before_apply() -> N
     table, first, second = _Table(), _event("first"), _event("second")
     table["kept"] = 0
     table.writers.clear()
-    held = HeldWrites(cast("TableT[Any, Any]", table))  # a dict is all a table must be
+    held: HeldWrites[EventT[bytes]] = HeldWrites(table, acting_for)
     held.set(first, "a", 1)
     held.set(second, "a", 2)
     held.delete(second, "kept")
@@ -65,7 +67,7 @@ def test_acting_for_restores_the_previous_current_event() -> None:
 
 def test_a_discarded_event_leaves_none_of_its_writes() -> None:
     table, ok, failed = _Table(), _event("ok"), _event("failed")
-    held = HeldWrites(cast("TableT[Any, Any]", table))  # a dict is all a table must be
+    held: HeldWrites[EventT[bytes]] = HeldWrites(table, acting_for)
     held.set(ok, "a", 1)
     held.keep()
     held.set(failed, "a", 99)

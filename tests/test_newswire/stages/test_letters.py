@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import base64
-from typing import TypedDict
+from typing import Any, TypedDict
 
 import orjson
 
-from newswire.stream.deadletter import MAX_MESSAGE_CHARS, dead_letter
+from newswire.core.models import DeadLetter
+from newswire.stages.letters import MAX_MESSAGE_CHARS, dead_letter
 
 
 class _Where(TypedDict):
@@ -19,8 +20,14 @@ class _Where(TypedDict):
 _WHERE: _Where = {"topic": "in", "partition": 3, "offset": 17}
 
 
+def _plain(letter: DeadLetter) -> dict[str, Any]:
+    """The letter as its JSON on the dead-letter topic reads."""
+    plain: dict[str, Any] = orjson.loads(orjson.dumps(letter.model_dump(mode="json")))
+    return plain
+
+
 def test_the_original_is_kept_up_to_the_bound_and_says_so() -> None:
-    record = orjson.loads(
+    record = _plain(
         dead_letter(
             "bad_envelope",
             "no headers",
@@ -40,20 +47,17 @@ def test_the_original_is_kept_up_to_the_bound_and_says_so() -> None:
 def test_every_letter_traces_back_to_its_kafka_message_and_exact_key() -> None:
     keys = [b"\xff", b"\xfe", b"\xff\xfe"]  # undecodable keys that read alike as text
     letters = [
-        orjson.loads(dead_letter("bad_envelope", "m", **_WHERE, key=k, source_id=None))
-        for k in keys
+        _plain(dead_letter("bad_envelope", "m", **_WHERE, key=k, source_id=None)) for k in keys
     ]
     assert [base64.b64decode(x["key_base64"]) for x in letters] == keys
     assert all({k: x[k] for k in _WHERE} == _WHERE for x in letters)
-    long = orjson.loads(
-        dead_letter("internal_error", "e" * 10_000, **_WHERE, key=None, source_id=None)
-    )
+    long = _plain(dead_letter("internal_error", "e" * 10_000, **_WHERE, key=None, source_id=None))
     assert len(long["message"]) == MAX_MESSAGE_CHARS
     assert long["key_base64"] is None
 
 
 def test_a_parser_rejection_keeps_its_place_and_excerpt() -> None:
-    record = orjson.loads(
+    record = _plain(
         dead_letter(
             "missing_title",
             "m",

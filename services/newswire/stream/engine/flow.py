@@ -67,7 +67,7 @@ from faust.types import ProducerT, TransportT
 from faust.types.tuples import FutureMessage
 from mode.utils.queues import FlowControlEvent
 
-from newswire.stream.offsets import OffsetKeepingConsumer, ResetMarkingThread
+from newswire.stream.engine.offsets import OffsetKeepingConsumer, ResetMarkingThread
 
 PREFETCH_BACKOFF_SECONDS = 0.01  # aiokafka's: 0.1
 _STOPPING_FLUSH_SECONDS = 10  # about how long a stopping buffer's flush waits for its last send
