@@ -19,9 +19,9 @@ from aiokafka.partitioner import DefaultPartitioner
 
 from newswire.cli import main
 from newswire.core.dedup import WATERMARK_PREFIX
-from newswire.core.source_retention import SOURCES_WATERMARK_PREFIX
 from newswire.core.envelope import encode_chunk
 from newswire.core.models import Chunk
+from newswire.core.source_retention import SOURCES_WATERMARK_PREFIX
 from newswire.devtools.cluster import Cluster
 from newswire.devtools.generate import generate
 from newswire.kafka.produce import produce_files
