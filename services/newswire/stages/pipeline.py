@@ -85,7 +85,8 @@ class InProcess:
         self._letters = Letters(settings, shape, self.stats)
         self._input = shape.raw_chunks
         self._offsets: Counter[tuple[str, int]] = Counter()
-        tables: dict[str, dict[str, Any]] = {spec.name: {} for spec in shape.tables()}
+        self.tables: dict[str, dict[str, Any]] = {spec.name: {} for spec in shape.tables()}
+        tables = self.tables
         built = (
             (shape.reassembly_stage, Reassembly),
             (shape.identity_stage, Identity),

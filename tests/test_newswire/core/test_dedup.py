@@ -13,7 +13,6 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from newswire.core.dedup import (
     MAX_REVISIONS_KEPT,
     NEWEST_KEY,
-    DedupStore,
     NearIndex,
     NearKey,
     body_fingerprint,
@@ -26,6 +25,7 @@ from newswire.core.partitioning import partition_for
 from newswire.devtools.generate import generate
 from newswire.devtools.truth import score
 from tests.support import applied_near, articles, parse_bytes
+from tests.test_newswire.core.dedup_support import DedupStore
 
 ALMATY = ZoneInfo("Asia/Almaty")
 T0 = datetime(2025, 7, 14, 12, 31, tzinfo=ALMATY)

@@ -16,11 +16,11 @@ from newswire.core.dedup import (
     NearIndex,
     NearKey,
     RetentionWindow,
-    decide_near,
     pack_signature,
     utc_text,
 )
 from newswire.core.similarity import SIGNATURE_SIZE, band_keys
+from tests.test_newswire.core.dedup_reference import decide_near
 
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
 
