@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 # Debian packages checked, the Compose schema fetched, the Kafka jars resolved.
 SYSTEM_STAMP := .cache/system-deps.installed
 COMPOSE_SCHEMA := .cache/compose-spec/compose-spec.json
-BROKER_POM := services/newswire/devtools/broker/resources/pom.xml
+BROKER_POM := services/newswire_dev/broker/resources/pom.xml
 # Local broker, Maven artifacts and demo output stay inside the project.
 export NEWSWIRE_CACHE_DIR ?= $(CURDIR)/.cache/newswire
 SAMPLE := examples/sample-dump.txt
@@ -37,7 +37,7 @@ $(COMPOSE_SCHEMA): | $(SYSTEM_STAMP)
 	@bash scripts/fetch_compose_schema.sh
 
 $(JARS_STAMP): $(STAMP) $(BROKER_POM) | $(SYSTEM_STAMP)
-	$(BIN)/python -c 'from newswire.devtools.broker.artifacts import ensure_classpath, check_java; \
+	$(BIN)/python -c 'from newswire_dev.broker.artifacts import ensure_classpath, check_java; \
 		from newswire.settings import Settings; check_java(); \
 		print("kafka jars:", ensure_classpath(Settings().cache_dir))'
 	@mkdir -p $(@D) && touch $@

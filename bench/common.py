@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from newswire import jsonio
-from newswire.devtools.broker import LocalBroker
-from newswire.devtools.broker.local import free_port
 from newswire.settings import Settings
+from newswire_dev.broker import LocalBroker
+from newswire_dev.broker.local import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"

@@ -24,7 +24,7 @@ from typing import Any
 import orjson
 
 from bench.common import short_commit, worktree, write
-from newswire.devtools.generate import generate
+from newswire_dev.generate import generate
 
 PARTS = ("core", "events", "e2e")
 

@@ -18,11 +18,11 @@ from newswire import jsonio
 from newswire.core.events import build_event
 from newswire.core.models import ArticleEvent
 from newswire.core.reassembly import iter_chunks
-from newswire.devtools.corpus import articles, parse_bytes
-from newswire.devtools.generate import generate
-from newswire.devtools.truth import score
 from newswire.settings import Settings
 from newswire.stages.pipeline import InProcess
+from newswire_dev.corpus import articles, parse_bytes
+from newswire_dev.generate import generate
+from newswire_dev.truth import score
 
 
 def run(n: int, seed: int, settings: Settings) -> dict[str, object]:

@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import ROOT, local_broker, short_commit, worktree, write
-from newswire.devtools.cluster import Cluster
-from newswire.devtools.generate import generate
 from newswire.kafka.produce import produce_files
 from newswire.settings import Settings
+from newswire_dev.cluster import Cluster
+from newswire_dev.generate import generate
 
 _CHUNK_BYTES = 65_536
 _CLOCK_TICKS = os.sysconf("SC_CLK_TCK")

@@ -32,11 +32,11 @@ from aiokafka import AIOKafkaConsumer
 from bench.common import local_broker, summary, write
 from newswire.core.envelope import PRODUCED_AT
 from newswire.core.reassembly import iter_chunks
-from newswire.devtools.cluster import Cluster
-from newswire.devtools.generate import generate
 from newswire.kafka.produce import chunk_producer, produce_files
 from newswire.kafka.topics import ensure_topics
 from newswire.settings import Settings
+from newswire_dev.cluster import Cluster
+from newswire_dev.generate import generate
 
 _MARGIN = 1.25  # calibrate phases this much above --min-seconds, so noise keeps them above
 

@@ -4,7 +4,7 @@
 others annotated: NEREL 1.1 (Russian Wikinews), KazNERD (Kazakh TV news, pseudo-articles of 8
 sentences), CoNLL++ (English Reuters 1996) and, when ``BENCH_GUM_DIR`` points at it, GUM's
 news genre (English Wikinews). Every document goes through ``newswire.enrich.enrich`` as
-``newswire.devtools.corpus.unenriched(title, body)`` makes its event. Splits: NEREL's own
+``newswire_dev.corpus.unenriched(title, body)`` makes its event. Splits: NEREL's own
 ``dev`` (to develop on) and ``test`` (the figure to report); the others by a hash of each
 document's tokens (``bench/corpora/split.py``), ``test`` being the held-out half.
 
@@ -55,8 +55,8 @@ from bench.scoring import report
 from bench.scoring.article import Result, score
 from bench.scoring.tally import ratio
 from newswire.core.models import ArticleEvent
-from newswire.devtools.corpus import unenriched
 from newswire.enrich import enrich
+from newswire_dev.corpus import unenriched
 
 ARTICLE_KINDS = ("persons", "places", "organizations", "countries", "money", "money_span")
 

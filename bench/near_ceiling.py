@@ -21,8 +21,8 @@ from zoneinfo import ZoneInfo
 from bench.common import write
 from newswire.core.dedup import NearIndex, NearKey, NearStep, near_step
 from newswire.core.events import build_event
-from newswire.devtools.corpus import articles, parse_bytes
-from newswire.devtools.generate import generate
+from newswire_dev.corpus import articles, parse_bytes
+from newswire_dev.generate import generate
 
 _THRESHOLD = 0.7
 

@@ -26,9 +26,9 @@ from bench.common import summary, write
 from newswire.core.events import build_event
 from newswire.core.models import ParsedArticle
 from newswire.core.reassembly import iter_chunks, reassemble
-from newswire.devtools.generate import generate
 from newswire.settings import Settings
 from newswire.stages.pipeline import InProcess
+from newswire_dev.generate import generate
 
 _FLOOR_SPLIT = re.compile(
     rb"^(?: date \d{4}-\d{2}-\d{2} )?\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} \d+$", re.MULTILINE

@@ -40,10 +40,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import ROOT, local_broker, short_commit, worktree, write
-from newswire.devtools.cluster import Cluster
-from newswire.devtools.generate import generate
 from newswire.kafka.produce import produce_files
 from newswire.settings import Settings
+from newswire_dev.cluster import Cluster
+from newswire_dev.generate import generate
 
 CATEGORIES = (
     "faust_aiokafka",

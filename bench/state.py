@@ -28,9 +28,9 @@ from bench.common import local_broker, write
 from newswire.core.events import event_to_json
 from newswire.core.identity import article_id
 from newswire.core.models import ArticleEvent, SourceRef
-from newswire.devtools.cluster import Cluster
 from newswire.kafka.config import client_kwargs
 from newswire.settings import Settings
+from newswire_dev.cluster import Cluster
 
 _EXTRAPOLATE_TO = 1_000_000
 _WORDS = [f"word{i}" for i in range(20_000)]

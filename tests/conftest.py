@@ -20,11 +20,11 @@ import orjson
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from newswire.devtools.broker import LocalBroker
-from newswire.devtools.broker.local import free_port
-from newswire.devtools.cluster import Cluster
 from newswire.errors import BrokerError
 from newswire.settings import ENV_PREFIX, Settings
+from newswire_dev.broker import LocalBroker
+from newswire_dev.broker.local import free_port
+from newswire_dev.cluster import Cluster
 from tests.support import ClusterFactory, TopicFactory, artifact_cache_dir
 
 _EXTERNAL_BOOTSTRAP = os.environ.get(f"{ENV_PREFIX}KAFKA_BOOTSTRAP_SERVERS")

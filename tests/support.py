@@ -27,9 +27,9 @@ from newswire.core.dedup import (
     near_step,
 )
 from newswire.core.models import ArticleEvent
-from newswire.devtools.cluster import Cluster
-from newswire.devtools.corpus import articles, parse_bytes, rejections
 from newswire.settings import ENV_PREFIX, Settings
+from newswire_dev.cluster import Cluster
+from newswire_dev.corpus import articles, parse_bytes, rejections
 
 # Read at import, before the autouse fixture hides NEWSWIRE_* variables from tests.
 _CACHE_DIR = os.environ.get(f"{ENV_PREFIX}CACHE_DIR")

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from newswire.devtools.broker.local import free_port
 from newswire.kafka.produce import produce_files
+from newswire_dev.broker.local import free_port
 from tests.support import ClusterFactory
 
 pytestmark = pytest.mark.integration

@@ -12,7 +12,7 @@ from types import ModuleType
 import newswire
 from newswire.enrich.text import Memo
 
-_OUTSIDE_THE_WORKER = ("newswire.devtools", "newswire.cli", "newswire.__main__")
+_OUTSIDE_THE_WORKER = ("newswire_dev", "newswire.cli", "newswire.__main__")
 
 
 def _modules() -> list[ModuleType]:

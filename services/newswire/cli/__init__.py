@@ -8,22 +8,34 @@ refusing; 71 the web port is taken; 130 interrupted (Ctrl-C).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from aiokafka.errors import KafkaConnectionError, KafkaError
 
 from newswire import __version__
-from newswire.cli import broker, dlq, generate, parse, produce, run, tail, worker
+from newswire.cli import dlq, parse, produce, tail, worker
 from newswire.errors import KafkaUnreachable, NewswireError
 from newswire.kafka.config import bootstrap_servers
 from newswire.settings import ENV_PREFIX, Settings, settings_from_environment
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
-_COMMANDS = (broker, parse, generate, produce, worker, run, tail, dlq)
+_COMMANDS = (parse, produce, worker, tail, dlq)
+
+
+def _development_commands() -> tuple[Any, ...]:
+    """`broker`, `run` and `generate`, when the development package is installed (a
+    development install; never in the wheel or the image)."""
+    if importlib.util.find_spec("newswire_dev") is None:
+        return ()
+    from newswire_dev.cli import COMMANDS  # noqa: PLC0415 - only in a development install
+
+    return COMMANDS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newswire {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in _COMMANDS:
+    for module in (*_COMMANDS[:1], *_development_commands(), *_COMMANDS[1:]):
         module.register(commands)
     return parser
 

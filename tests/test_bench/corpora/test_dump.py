@@ -9,7 +9,7 @@ import pytest
 from bench.corpora import ROOT, Document
 from bench.corpora.dump import DumpError, dump_text, header, write_dump
 from newswire.core.parse import parse_header
-from newswire.devtools.corpus import articles, parse_bytes
+from newswire_dev.corpus import articles, parse_bytes
 
 DOCUMENTS = [
     Document("x", "test", f"doc-{i}", "en", f"Title number {i}", f"First line {i}.\nSecond line.")

@@ -10,7 +10,7 @@ import pytest
 
 from bench.corpora import CORPORA, Document, load
 from bench.corpora.dump import dump_text
-from newswire.devtools.corpus import articles, parse_bytes
+from newswire_dev.corpus import articles, parse_bytes
 from tests.test_bench.support import requires_corpus
 
 SHARED = ("nerel", "kaznerd", "conllpp")

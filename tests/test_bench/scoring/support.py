@@ -6,7 +6,7 @@ from typing import Any
 
 from bench.corpora import Document, Relation, Span
 from newswire.core.models import ArticleEvent, Entities, Location, Money, Organization, Person
-from newswire.devtools.corpus import unenriched
+from newswire_dev.corpus import unenriched
 
 
 def document(

@@ -11,8 +11,8 @@ import orjson
 import pytest
 
 from newswire.cli import main
-from newswire.devtools.cluster import settings_env
 from newswire.kafka.produce import produce_files
+from newswire_dev.cluster import settings_env
 from tests.support import ClusterFactory
 
 pytestmark = pytest.mark.integration

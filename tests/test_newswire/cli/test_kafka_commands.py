@@ -17,10 +17,10 @@ import pytest
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 
-from newswire.devtools.cluster import Cluster
-from newswire.devtools.generate import generate
 from newswire.kafka.topics import delete_topics, ensure_topics, owned_topics
 from newswire.settings import ENV_PREFIX, Settings
+from newswire_dev.cluster import Cluster
+from newswire_dev.generate import generate
 from tests.support import SAMPLE, ClusterFactory, requires_sample, sample_bytes
 
 pytestmark = pytest.mark.integration

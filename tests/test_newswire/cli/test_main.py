@@ -15,9 +15,9 @@ import pytest
 from aiokafka.errors import KafkaConnectionError, UnknownTopicOrPartitionError
 
 from newswire.cli import build_parser, kafka_unreachable, main
-from newswire.devtools.broker.local import free_port
 from newswire.errors import KafkaUnreachable
 from newswire.settings import ENV_PREFIX, Settings
+from newswire_dev.broker.local import free_port
 from tests.support import SAMPLE, requires_sample, sample_bytes
 
 

@@ -22,8 +22,8 @@ from newswire.core.events import build_event
 from newswire.core.identity import article_id
 from newswire.core.models import ArticleEvent, SourceRef
 from newswire.core.partitioning import partition_for
-from newswire.devtools.generate import generate
-from newswire.devtools.truth import score
+from newswire_dev.generate import generate
+from newswire_dev.truth import score
 from tests.support import applied_near, articles, parse_bytes
 from tests.test_newswire.core.dedup_support import DedupStore
 

@@ -9,7 +9,7 @@ import orjson
 from newswire.core.dump import render_article
 from newswire.core.events import build_event
 from newswire.core.models import ArticleEvent
-from newswire.devtools.generate import generate
+from newswire_dev.generate import generate
 from tests.support import articles, parse_bytes
 
 ALMATY = ZoneInfo("Asia/Almaty")

@@ -13,9 +13,9 @@ from jsonschema import Draft202012Validator
 from newswire.core import schema
 from newswire.core.events import build_event, event_to_json
 from newswire.core.models import ArticleEvent, Flag
-from newswire.devtools.generate import generate
 from newswire.enrich import enrich
 from newswire.stages.letters import dead_letter
+from newswire_dev.generate import generate
 from tests.support import articles, parse_bytes, requires_sample, sample_bytes
 
 SCHEMAS = Path(__file__).resolve().parents[3] / "schemas"

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from newswire.devtools.corpus import WHEN, enriched, unenriched
+from newswire_dev.corpus import WHEN, enriched, unenriched
 
 __all__ = ["WHEN", "enriched", "unenriched"]

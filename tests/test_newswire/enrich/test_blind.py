@@ -7,7 +7,7 @@ a regression that would make enrichment markedly worse on unseen text.
 from __future__ import annotations
 
 from bench.enrich_quality import quality
-from newswire.devtools.heldout import BLIND
+from newswire_dev.heldout import EN_BLIND as BLIND
 
 
 def test_unseen_articles_keep_their_people_and_countries() -> None:

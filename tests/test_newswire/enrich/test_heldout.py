@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newswire.devtools.heldout import ARTICLES, HeldOut
+from newswire_dev.heldout import EN_DEVELOPMENT as ARTICLES
+from newswire_dev.heldout import HeldOut
 from tests.test_newswire.enrich.support import enriched
 
 

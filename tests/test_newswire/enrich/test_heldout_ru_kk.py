@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 from bench.enrich_quality import quality
-from newswire.devtools.heldout import HeldOut
-from newswire.devtools.heldout_ru_kk import BLIND, DEVELOPMENT, FRESH_BLIND, LATE
+from newswire_dev.heldout import RU_KK_BLIND as BLIND
+from newswire_dev.heldout import RU_KK_DEVELOPMENT as DEVELOPMENT
+from newswire_dev.heldout import RU_KK_FRESH_BLIND as FRESH_BLIND
+from newswire_dev.heldout import RU_KK_LATE as LATE
+from newswire_dev.heldout import HeldOut
 from tests.test_newswire.enrich.support import enriched
 
 

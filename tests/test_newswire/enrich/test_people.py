@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from newswire.core.models import Person
-from newswire.devtools.corpus import unenriched
 from newswire.enrich import people
 from newswire.enrich.document import read
 from newswire.enrich.gazetteer import load
 from newswire.enrich.persons import persons
 from newswire.enrich.text import Mention, tokens
+from newswire_dev.corpus import unenriched
 from tests.test_newswire.enrich.support import enriched
 
 

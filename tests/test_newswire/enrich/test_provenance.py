@@ -10,11 +10,16 @@ import pytest
 
 from newswire.core.events import build_event
 from newswire.core.models import ArticleEvent
-from newswire.devtools.generate import generate
-from newswire.devtools.heldout import ARTICLES, BLIND
-from newswire.devtools.heldout_ru_kk import BLIND as RU_KK_BLIND
-from newswire.devtools.heldout_ru_kk import DEVELOPMENT, FRESH_BLIND, LATE
 from newswire.enrich import enrich
+from newswire_dev.generate import generate
+from newswire_dev.heldout import (
+    EN_BLIND,
+    EN_DEVELOPMENT,
+    RU_KK_BLIND,
+    RU_KK_DEVELOPMENT,
+    RU_KK_FRESH_BLIND,
+    RU_KK_LATE,
+)
 from tests.support import articles, parse_bytes, requires_sample, sample_bytes
 from tests.test_newswire.enrich.support import enriched
 
@@ -53,7 +58,7 @@ def test_generated_articles_carry_exact_provenance() -> None:
 
 @pytest.mark.parametrize(
     "held_out",
-    [ARTICLES, BLIND, DEVELOPMENT, RU_KK_BLIND, LATE, FRESH_BLIND],
+    [EN_DEVELOPMENT, EN_BLIND, RU_KK_DEVELOPMENT, RU_KK_BLIND, RU_KK_LATE, RU_KK_FRESH_BLIND],
     ids=["en", "en-blind", "ru-kk", "ru-kk-blind", "ru-kk-late", "ru-kk-fresh"],
 )
 def test_hand_written_articles_carry_exact_provenance(held_out: list) -> None:

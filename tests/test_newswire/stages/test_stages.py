@@ -18,11 +18,11 @@ from newswire.core.events import event_to_json
 from newswire.core.identity import article_id
 from newswire.core.models import SCHEMA_VERSION, ArticleEvent
 from newswire.core.reassembly import iter_chunks
-from newswire.devtools.generate import generate
 from newswire.enrich import enrich
 from newswire.settings import Settings
 from newswire.stages import Message, Outgoing
 from newswire.stages.identity import InternalMessageError
+from newswire_dev.generate import generate
 from tests.test_newswire.stages.support import Stages, at_offsets, chunk_messages, run_stage
 
 

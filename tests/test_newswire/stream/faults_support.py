@@ -17,8 +17,8 @@ from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from newswire.cli import main
-from newswire.devtools.cluster import Cluster
 from newswire.kafka.config import client_kwargs
+from newswire_dev.cluster import Cluster
 
 Identity = tuple[str, int]
 RawRecord = tuple[bytes | None, bytes | None, list[tuple[str, bytes]]]

@@ -27,13 +27,13 @@ import pytest
 
 from newswire.core.envelope import encode_chunk
 from newswire.core.reassembly import iter_chunks
-from newswire.devtools.broker import LocalBroker
-from newswire.devtools.broker.local import free_port
-from newswire.devtools.cluster import Cluster
-from newswire.devtools.generate import generate
 from newswire.errors import BrokerError, NewswireError
 from newswire.kafka.produce import produce_files
 from newswire.settings import Settings
+from newswire_dev.broker import LocalBroker
+from newswire_dev.broker.local import free_port
+from newswire_dev.cluster import Cluster
+from newswire_dev.generate import generate
 from tests.support import ClusterFactory, artifact_cache_dir
 from tests.test_newswire.stream.faults_support import (
     ORDER_DEPENDENT,
@@ -156,7 +156,7 @@ def _drain_restarting_dead_workers(cluster: Cluster, within: float = 420.0) -> l
 def test_broker_stop_and_start_during_a_run_loses_nothing(
     tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("newswire.devtools.broker.local._port_is_free", _port_is_free)
+    monkeypatch.setattr("newswire_dev.broker.local._port_is_free", _port_is_free)
     broker = LocalBroker(
         tmp_path / "kafka",
         cache_dir=artifact_cache_dir(),

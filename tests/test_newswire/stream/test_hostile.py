@@ -9,9 +9,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-from newswire.devtools.cluster import Cluster
-from newswire.devtools.generate import generate
 from newswire.kafka.produce import produce_files
+from newswire_dev.cluster import Cluster
+from newswire_dev.generate import generate
 from tests.support import ClusterFactory
 
 pytestmark = pytest.mark.integration

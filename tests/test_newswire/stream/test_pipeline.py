@@ -22,9 +22,9 @@ from newswire.core.dedup import WATERMARK_PREFIX
 from newswire.core.envelope import encode_chunk
 from newswire.core.models import Chunk
 from newswire.core.source_retention import SOURCES_WATERMARK_PREFIX
-from newswire.devtools.cluster import Cluster
-from newswire.devtools.generate import generate
 from newswire.kafka.produce import produce_files
+from newswire_dev.cluster import Cluster
+from newswire_dev.generate import generate
 from tests.support import SAMPLE, ClusterFactory, requires_sample, sample_bytes, sample_text
 from tests.test_newswire.stream.faults_support import (
     assert_delivered,

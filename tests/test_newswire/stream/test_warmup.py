@@ -5,10 +5,10 @@ from __future__ import annotations
 import gc
 from importlib import resources
 
-from newswire.devtools.generate import generate
 from newswire.enrich import language
 from newswire.settings import Settings
 from newswire.stream.warmup import WARM_UP_DUMP, Freezer, freeze_long_lived, warm_up
+from newswire_dev.generate import generate
 
 
 def test_the_shipped_dump_is_40_generated_articles_and_all_but_repeats_are_published() -> None:

@@ -30,13 +30,13 @@ from aiokafka.errors import GroupIdNotFound, NonEmptyGroup, for_code
 from aiokafka.protocol.admin import DeleteGroupsRequest
 from pydantic import SecretStr
 
-from newswire.devtools.broker.local import free_port
 from newswire.errors import NewswireError
 from newswire.kafka.config import admin_client, client_kwargs
 from newswire.kafka.read import read_records, topic_partitions
 from newswire.kafka.topics import delete_topics, ensure_topics
 from newswire.settings import ENV_PREFIX, Settings, env_name
 from newswire.topology import Topology
+from newswire_dev.broker.local import free_port
 
 _POLL_SECONDS = 0.5
 _READ_STALL_SECONDS = 60.0  # reading a topic back: this long without a record is a failure

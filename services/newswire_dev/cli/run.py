@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from newswire import jsonio
-from newswire.cli.broker import local_broker
 from newswire.cli.parse import positive_int
 from newswire.cli.report import summary_line
 from newswire.cli.sources import source_ids
 from newswire.errors import InputError
 from newswire.kafka.produce import check_chunk_size, produce_files
 from newswire.settings import Settings
+from newswire_dev.cli.broker import local_broker
 
 
 def register(commands: Any) -> None:
@@ -62,7 +62,7 @@ def _say(message: str) -> None:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    from newswire.devtools.cluster import Cluster  # noqa: PLC0415 - heavy imports
+    from newswire_dev.cluster import Cluster  # noqa: PLC0415 - heavy imports
 
     for path in args.files:
         if not path.is_file():
@@ -130,7 +130,7 @@ def _backlog(messages: int) -> None:
 
 
 def _print_summary(cluster: Any, chunks: int, events: int, elapsed: float, workers: int) -> None:
-    from newswire.devtools.cluster import summarise  # noqa: PLC0415 - heavy imports
+    from newswire_dev.cluster import summarise  # noqa: PLC0415 - heavy imports
 
     totals = summarise(cluster.metric_lines())
     summary = summary_line(

@@ -18,7 +18,7 @@ _COMPLETE_MARKER = ".complete"
 
 def resource_path(name: str) -> Path:
     """A file shipped in ``newswire/devtools/broker/resources``."""
-    return Path(str(resources.files("newswire.devtools.broker").joinpath("resources", name)))
+    return Path(str(resources.files("newswire_dev.broker").joinpath("resources", name)))
 
 
 def kafka_version() -> str:

@@ -1,5 +1,5 @@
 """A real single-node Apache Kafka 4.x broker in KRaft mode, run from Maven Central artifacts."""
 
-from newswire.devtools.broker.local import BrokerStatus, LocalBroker
+from newswire_dev.broker.local import BrokerStatus, LocalBroker
 
 __all__ = ["BrokerStatus", "LocalBroker"]

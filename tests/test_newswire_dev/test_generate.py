@@ -10,8 +10,8 @@ import pytest
 
 from newswire.cli import main
 from newswire.core.events import build_event
-from newswire.devtools.generate import generate
 from newswire.enrich import enrich
+from newswire_dev.generate import generate
 from tests.support import articles, parse_bytes, rejections
 
 
@@ -50,7 +50,7 @@ def test_generate_command_writes_dump_and_truth(tmp_path: Path) -> None:
 
 
 def test_the_bundled_sample_is_what_its_command_writes() -> None:
-    sample = Path(__file__).resolve().parents[3] / "examples" / "sample-dump.txt"
+    sample = Path(__file__).resolve().parents[2] / "examples" / "sample-dump.txt"
     assert sample.read_text(encoding="utf-8") == generate(240, seed=7).text
 
 

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from newswire.devtools.cluster import settings_env
 from newswire.settings import ENV_PREFIX, Settings, env_name
+from newswire_dev.cluster import settings_env
 
 
 def test_a_child_rebuilds_the_same_settings_from_the_environment(

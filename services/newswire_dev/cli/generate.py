@@ -9,9 +9,9 @@ from typing import Any
 
 from newswire import jsonio
 from newswire.cli.parse import at_least, positive_int
-from newswire.devtools.generate import generate
 from newswire.errors import InputError, UsageError
 from newswire.settings import Settings
+from newswire_dev.generate import generate
 
 
 def _rate(text: str) -> float:

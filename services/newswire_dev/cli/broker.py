@@ -7,9 +7,9 @@ import asyncio
 import sys
 from typing import Any
 
-from newswire.devtools.broker import LocalBroker
-from newswire.devtools.broker.local import broker_answers
 from newswire.settings import Settings
+from newswire_dev.broker import LocalBroker
+from newswire_dev.broker.local import broker_answers
 
 
 def local_broker(settings: Settings) -> LocalBroker:

@@ -12,9 +12,9 @@ import pytest
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from newswire.devtools.broker import LocalBroker
-from newswire.devtools.broker.local import broker_answers, free_port
 from newswire.errors import BrokerError
+from newswire_dev.broker import LocalBroker
+from newswire_dev.broker.local import broker_answers, free_port
 from tests.support import artifact_cache_dir
 
 pytestmark = pytest.mark.integration
@@ -117,7 +117,7 @@ def test_a_cluster_id_starting_with_a_dash_formats(
 ) -> None:
     # One random id in 64 starts with "-"; the storage tool must not read it as an option.
     monkeypatch.setattr(
-        "newswire.devtools.broker.local._random_cluster_id", lambda: "-Tq3lqU2Q0uWm2fRkH8Zxg"
+        "newswire_dev.broker.local._random_cluster_id", lambda: "-Tq3lqU2Q0uWm2fRkH8Zxg"
     )
     broker = LocalBroker(
         tmp_path, cache_dir=artifact_cache_dir(), port=free_port(), controller_port=free_port()

@@ -23,13 +23,13 @@ import orjson
 from aiokafka.client import AIOKafkaClient
 from aiokafka.errors import KafkaError
 
-from newswire.devtools.broker.artifacts import (
+from newswire.errors import BrokerError
+from newswire_dev.broker.artifacts import (
     check_java,
     ensure_classpath,
     kafka_version,
     resource_path,
 )
-from newswire.errors import BrokerError
 
 _STATE_FILE = "state.json"
 _STOP_GRACE_SECONDS = 30.0
