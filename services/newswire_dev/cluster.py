@@ -221,7 +221,7 @@ class Cluster:
             committed = await admin.list_consumer_group_offsets(self.settings.app_id)
             partitions, unknown = [], 0
             for topic in topics:
-                found = await topic_partitions(consumer, topic)
+                found = await topic_partitions(admin, topic)
                 unknown += not found
                 partitions += [TopicPartition(topic, p) for p in found]
             ends = await consumer.end_offsets(partitions)

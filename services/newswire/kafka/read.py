@@ -8,21 +8,23 @@ import time
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
 
 from newswire.errors import InputError, NewswireError
-from newswire.kafka.config import bootstrap_servers, client_kwargs
+from newswire.kafka.config import admin_client, bootstrap_servers, client_kwargs
 from newswire.settings import Settings
 
 READ_STALL_SECONDS = 60.0  # this long without a record while some are due: a failure
 
 
-async def topic_partitions(consumer: AIOKafkaConsumer, topic: str) -> list[int]:
-    """The partitions of ``topic`` (empty when the cluster does not know it within 2 s)."""
+async def topic_partitions(admin: AIOKafkaAdminClient, topic: str) -> list[int]:
+    """The partitions of ``topic`` (empty when the cluster does not know it within 2 s: a
+    broker's metadata follows the controller's a moment after a topic is made)."""
     for _ in range(20):
-        found = consumer.partitions_for_topic(topic)
+        [described] = await admin.describe_topics([topic])
+        found = sorted(p["partition"] for p in described["partitions"])
         if found:
-            return sorted(found)
-        await consumer._client.force_metadata_update()  # noqa: SLF001 - aiokafka has no public refresh
+            return found
         await asyncio.sleep(0.1)
     return []
 
@@ -35,10 +37,11 @@ async def read_records(
     exist is an InputError (``no_such_topic``); a read that stalls, a NewswireError."""
     # "earliest" also for the reset that assign() starts: with the default ("latest") it could
     # land after seek_to_beginning and leave the consumer at the end, reading nothing.
+    async with admin_client(settings) as admin:
+        found = await topic_partitions(admin, topic)
     async with AIOKafkaConsumer(
         **client_kwargs(settings), enable_auto_commit=False, auto_offset_reset="earliest"
     ) as consumer:
-        found = await topic_partitions(consumer, topic)
         if not found:
             message = f"topic {topic} does not exist on {bootstrap_servers(settings)}"
             raise InputError(message, reason="no_such_topic")

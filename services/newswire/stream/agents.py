@@ -19,14 +19,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import partial
 from typing import Any, Protocol, cast
 
 import faust
-from faust.streams import _current_event  # the context variable behind faust.current_event()
 from faust.types import EventT, TableT
 
 from newswire.settings import Settings
@@ -34,6 +30,7 @@ from newswire.stages.held import HeldWrites, handle_each
 from newswire.stages.letters import Letters
 from newswire.stages.message import Message, Outgoing, State
 from newswire.stream.delivery import Delivery, deliver_or_fail_stop, fail_stop
+from newswire.stream.engine.context import acting_for
 from newswire.stream.metrics import Metrics
 from newswire.stream.warmup import Freezer
 
@@ -45,18 +42,6 @@ class Stage(Protocol):
     """What an agent runs (``newswire.stages``)."""
 
     def handle(self, message: Message, state: State) -> list[Outgoing]: ...
-
-
-@contextmanager
-def acting_for(event: EventT[bytes]) -> Iterator[None]:
-    """Run the block with ``event`` as Faust's current event: Faust routes a table write (its
-    changelog partition and its RocksDB partition store) by the current event, which
-    ``take_events`` does not set in the agent's own task."""
-    token = _current_event.set(weakref.ref(event))
-    try:
-        yield
-    finally:
-        _current_event.reset(token)
 
 
 def message_of(event: EventT[bytes]) -> Message:

@@ -9,7 +9,7 @@ import faust
 from faust.types import EventT
 
 from newswire.stages.held import HeldWrites
-from newswire.stream.agents import acting_for
+from newswire.stream.engine.context import acting_for
 
 
 class _Event:
