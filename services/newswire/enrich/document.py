@@ -173,8 +173,8 @@ def read(event: ArticleEvent) -> Document:
 
 
 def _mention(field: Literal["title", "body"], start: int, end: int, text: str) -> Mention:
-    # Built from offsets this module computed: valid by construction, so not validated again.
-    return Mention.model_construct(field=field, start=start, end=end, text=text)
+    # Validated (pydantic's core, in Rust) costs less than model_construct (Python).
+    return Mention(field=field, start=start, end=end, text=text)
 
 
 Extractor = Callable[[Document], Findings]

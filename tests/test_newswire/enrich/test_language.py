@@ -3,6 +3,7 @@ detected twice."""
 
 from __future__ import annotations
 
+from newswire.enrich import language
 from newswire.enrich.language import detect_language, language_of_sample
 
 ENGLISH_OPENING = "The central bank raised its main interest rate on Tuesday, citing inflation."
@@ -56,3 +57,33 @@ def test_a_few_kazakh_letters_in_russian_text_are_left_to_lingua() -> None:
 def test_latin_script_is_left_to_lingua() -> None:
     assert detect_language("Zinsen", "Die Zentralbank hat am Dienstag den Leitzins erhöht.") == "de"
     assert detect_language("Tokayev in Astana", ENGLISH_OPENING) == "en"
+
+
+def test_english_prose_is_decided_by_its_function_words_and_other_languages_are_not(
+    monkeypatch,
+) -> None:
+    language_of_sample.cache_clear()
+    asked: list[str] = []
+    real = language._detector()  # noqa: SLF001 - wrapped to count what lingua is asked
+
+    class Counting:
+        def detect_language_of(self, sample: str):
+            asked.append(sample)
+            return real.detect_language_of(sample)
+
+    monkeypatch.setattr("newswire.enrich.language._detector", Counting)
+    assert detect_language("Rates", ENGLISH_OPENING + " It was the third rise this year.") == "en"
+    assert asked == []  # English prose: no lingua
+    others = {
+        "de": "Die Zentralbank hat am Dienstag den Leitzins erhöht, weil die Inflation in den "
+        "letzten Monaten gestiegen ist und die Regierung das so wollte.",
+        "fr": "La banque centrale a relevé mardi son taux directeur, en raison de l'inflation "
+        "qui a augmenté dans les derniers mois selon le gouvernement.",
+        "es": "El banco central subió el martes su tipo de interés, debido a la inflación que "
+        "ha aumentado en los últimos meses según el gobierno del país.",
+        "tr": "Merkez bankası salı günü faiz oranını artırdı, çünkü enflasyon son aylarda "
+        "yükseldi ve hükümet bunu istedi diye açıklama yaptı bugün.",
+    }
+    for code, text in others.items():
+        assert detect_language("Zentralbank", text) == code
+    assert len(asked) == len(others)  # the other languages went to lingua
