@@ -1,8 +1,25 @@
 """Places with their country (gazetteer lookups of up to four capitalised words) and the
-countries an article is about (places and demonyms, ISO 3166-1 alpha-2, in order of mention)."""
+countries an article is about (places and demonyms, ISO 3166-1 alpha-2, in order of mention).
+
+The rules a place keeps:
+
+- the longest place wins (``Ақтөбе облысы`` is the region, not the city in it);
+- a person's name is never a place: the words people claimed are skipped, and a single word
+  that is also a first name, surname or patronymic (pymorphy3's ``Name``, ``Surn``, ``Patr``:
+  ``Виктория``, ``Киров``, ``Питер``) is a place only when it is a country, or where a
+  preposition of place puts it (``в Кирове``);
+- Russian words are read by the dictionary (``russian_places``): a word it knows is a place
+  only by a geographical reading;
+- a single English word that is a common English word (``Nice``) or begins a sentence is a
+  place only when national (a country, demonym or capital); a word in capitals (a dateline's
+  ``LONDON``) begins no sentence by its capital;
+- inside an organisation's name only national places count (``Toyota`` in ``Toyota Motor``);
+- in a results line a town followed by a score is a team (``Kent 108-3``, ``Bristol 28``).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -10,6 +27,7 @@ from itertools import compress, starmap
 from typing import cast
 
 from newswire.core.models import Location
+from newswire.enrich import russian_places
 from newswire.enrich.document import (
     COUNTRIES,
     LOCATIONS,
@@ -22,7 +40,7 @@ from newswire.enrich.document import (
     MentionOf,
 )
 from newswire.enrich.gazetteer import MAX_PLACE_WORDS, Gazetteer, Place
-from newswire.enrich.text import WORDS_REMEMBERED, Memo, Tokens, word_memo
+from newswire.enrich.text import WORDS_REMEMBERED, Memo, Tokens, is_cyrillic, word_memo
 
 _COMMON_CITY_ZIPF = 4.5  # "Nice", "Split", "Reading": a common word first, a city second
 _COMMON_REGION_ZIPF = 3.0  # one-word regions ("Gulf", "Central") are mostly ordinary words
@@ -34,17 +52,24 @@ def _accept(
     place: Place, toks: Tokens, i: int, size: int, gazetteer: Gazetteer, *, in_org: bool
 ) -> bool:
     """Whether the place named by ``size`` words from token ``i`` on counts."""
+    if _is_team(place, toks, i + size - 1):
+        return False
     if place.kind in _NATIONAL:
         return True
     if in_org:  # "Toyota" in a company name is the company, not the city
         return False
     if size > 1:
         return True
-    return not toks.sentence_start(i) and _rare_enough(place, toks.lower(i), gazetteer)
+    spelled_out = toks.texts[i].isupper()  # LONDON: no sentence's capital
+    return (spelled_out or not toks.sentence_start(i)) and _rare_enough(
+        place, toks.lower(i), gazetteer
+    )
 
 
 def _rare_enough(place: Place, lower: str, gazetteer: Gazetteer) -> bool:
-    """The word is rare enough in English to name the place alone."""
+    """The word is rare enough in English to name the place alone, or names a large city."""
+    if lower in gazetteer.large_cities:
+        return True
     limit = _COMMON_REGION_ZIPF if place.kind == "region" else _COMMON_CITY_ZIPF
     return gazetteer.frequency(lower) < limit
 
@@ -57,6 +82,8 @@ class _Alone:
     place: Place
     anywhere: bool  # a country, demonym or capital: accepted wherever the word stands
     rare: bool  # else accepted outside organisations' names and sentences' first words
+    person: bool = False  # also a person's name: a place only by a preposition of place
+    first_word_ok: bool = False  # a place even as a sentence's first word
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +93,10 @@ class _Begins:
     # The second words (lower case) those places may have, None when any may follow: a
     # Cyrillic word's phrase is also looked up with a case ending taken off.
     second_words: frozenset[str] | None
+    # Russian: the place the word names alone, judged as a word alone is (None: none), since
+    # the dictionary, not the gazetteer's endings, reads it.
+    alone: _Alone | None = None
+    by_dictionary: bool = False
 
 
 _Start = _Alone | _Begins | None  # None: no place
@@ -79,15 +110,44 @@ def _starts(gazetteer: Gazetteer, language: str | None) -> Memo[_Start]:
 
     def start(word: str) -> _Start:
         lower = word.lower()
+        cyrillic = "\u0400" <= lower[:1] <= "\u04ff"
+        if cyrillic and language == "ru":
+            alone = _cyrillic_start(word, gazetteer, language)
+            if russian_places.may_begin_phrase(word, gazetteer.first_words):
+                return _Begins(None, alone, by_dictionary=True)
+            return alone
         if lower in gazetteer.first_words:
-            cyrillic = "\u0400" <= lower[:1] <= "\u04ff"
             return _Begins(None if cyrillic else second_words.get(lower, frozenset()))
+        if cyrillic:
+            return _cyrillic_start(word, gazetteer, language)
         place = gazetteer.place(word, language)  # the word's text is its span's
         if place is None:
             return None
-        return _Alone(place, place.kind in _NATIONAL, _rare_enough(place, lower, gazetteer))
+        spelled_out = word.isupper() and len(word) > 1  # LONDON: no sentence's capital
+        return _Alone(
+            place,
+            place.kind in _NATIONAL,
+            _rare_enough(place, lower, gazetteer),
+            first_word_ok=spelled_out,
+        )
 
     return word_memo(start)
+
+
+def _cyrillic_start(word: str, gazetteer: Gazetteer, language: str | None) -> _Alone | None:
+    """A Cyrillic word alone: by the dictionary in Russian, by the gazetteer (case endings
+    taken off) otherwise, a person's name flagged either way."""
+    if language == "ru":
+        found = russian_places.word_place(word, gazetteer)
+        if found is None:
+            return None
+        national = found.place.kind in _NATIONAL
+        return _Alone(found.place, national, True, found.person, found.first_word_ok or national)
+    place = gazetteer.place(word, language)
+    if place is None:
+        return None
+    national = place.kind in _NATIONAL
+    return _Alone(place, national, True, russian_places.reads_as_person(word), national)
 
 
 @lru_cache(maxsize=4)
@@ -105,12 +165,59 @@ def _second_words(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=128)
 def _phrase_places(gazetteer: Gazetteer, language: str | None) -> Memo[Place | None]:
-    """``gazetteer.place`` of phrases, remembered: the phrases after "The" and "A" repeat."""
-    return Memo(
-        partial(gazetteer.place, language=language),
-        limit=WORDS_REMEMBERED,
-        longest=_LONGEST_PHRASE_REMEMBERED,
+    """``gazetteer.place`` of phrases, remembered: the phrases after "The" and "A" repeat.
+    Russian phrases of several words are also put in the nominative (``russian_places``)."""
+    lookup = partial(gazetteer.place, language=language)
+    if language == "ru":
+        lookup = partial(_russian_phrase_place, gazetteer)
+    return Memo(lookup, limit=WORDS_REMEMBERED, longest=_LONGEST_PHRASE_REMEMBERED)
+
+
+def _russian_phrase_place(gazetteer: Gazetteer, phrase: str) -> Place | None:
+    place = gazetteer.place(phrase, "ru")
+    if place is None and " " in phrase and is_cyrillic(phrase):
+        place = russian_places.phrase_place(phrase, gazetteer)
+    return place
+
+
+# The words before a place that make a one-word name a place even when it is also a
+# person's (в Кирове, из Владимира, city of Jackson): prepositions of place and "city".
+_PLACE_PREPOSITIONS = frozenset({
+    *("в", "во", "из", "под", "около", "близ", "г", "город", "города", "городе", "городу"),
+    *("городом", "село", "селе", "посёлок", "поселок", "in", "at", "from", "near", "city"),
+})  # fmt: skip
+
+
+def _after_place_preposition(toks: Tokens, i: int) -> bool:
+    return (
+        i > 0
+        and toks.gaps_after[i - 1] in (" ", ". ")
+        and (toks.texts[i - 1].lower() in _PLACE_PREPOSITIONS)
     )
+
+
+def _alone_counts(start: _Alone, toks: Tokens, i: int, orgs: set[int]) -> bool:
+    """Whether a word that names a place alone is one here."""
+    if start.person and start.place.kind != "country" and not _after_place_preposition(toks, i):
+        return False  # "Виктория", "Киров": a person's name first
+    if _is_team(start.place, toks, i):
+        return False
+    if start.anywhere:
+        return True
+    if i in orgs or not start.rare:
+        return False
+    return start.first_word_ok or not toks.sentence_start(i)
+
+
+_TEAM_KINDS = frozenset({"city", "region", "capital"})
+
+
+_SCORE = re.compile(r" \d{1,3}(?!\d)")  # not a dateline's year: "CHICAGO 1996-08-31"
+
+
+def _is_team(place: Place, toks: Tokens, last: int) -> bool:
+    """A town followed by a score is a team in a results line ("Kent 108-3", "Bristol 28")."""
+    return place.kind in _TEAM_KINDS and _SCORE.match(toks.gaps_after[last]) is not None
 
 
 def places(
@@ -152,22 +259,21 @@ def places(
             size, place = found
             covered.update(range(i, i + size))
         else:  # most places: one word
-            if not (
-                start.anywhere or (start.rare and not toks.sentence_start(i) and i not in orgs)
-            ):
+            if not _alone_counts(start, toks, i, orgs):
                 continue
             size, place = 1, start.place
             covered.add(i)
         if place.kind != "demonym":
             span = (toks.starts[i], toks.ends[i + size - 1])
             locations.setdefault((place.name, place.country), []).append(span)
-        countries.setdefault(place.country, None)
+        if place.country:  # Europe is in no one country
+            countries.setdefault(place.country, None)
         resume = i + size
     if mention is None:
         return list(starmap(location, locations)), list(countries), covered
     placed = [
         Location.model_construct(  # from the gazetteer and the text: valid by construction
-            name=name, country=country, mentions=[mention(*span) for span in spans]
+            name=name, country=country or None, mentions=[mention(*span) for span in spans]
         )
         for (name, country), spans in locations.items()
     ]
@@ -178,7 +284,7 @@ def places(
 def location(name: str, country: str) -> Location:
     """The ``Location`` of a gazetteer place, validated once and shared (it is frozen): the
     same places come back in every article."""
-    return Location(name=name, country=country)
+    return Location(name=name, country=country or None)
 
 
 def _longest_place_at(
@@ -200,12 +306,16 @@ def _longest_place_at(
         most = 1  # no place of several words begins "The talks": only the word alone may be
     else:
         most = _reach(i, toks, skip)
-    for size in range(most, 0, -1):
+    least = 2 if begins.by_dictionary else 1  # the word alone: as the dictionary reads it
+    for size in range(most, least - 1, -1):
         place = phrase_places[text[begin : ends[i + size - 1]]]
         if place is not None and _accept(
             place, toks, i, size, gazetteer, in_org=not orgs.isdisjoint(range(i, i + size))
         ):
             return size, place
+    alone = begins.alone
+    if begins.by_dictionary and alone is not None and _alone_counts(alone, toks, i, orgs):
+        return 1, alone.place
     return None
 
 
