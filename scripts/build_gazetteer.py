@@ -46,6 +46,8 @@ MIN_CITY_POPULATION = 100_000
 HOME_COUNTRIES = frozenset({"KZ"})
 MIN_HOME_CITY_POPULATION = 15_000
 MIN_INITIALS, MAX_INITIALS = 3, 5
+WORD_ZIPF = 3.0  # an abbreviation this frequent as an English word is one (AND, CAN)
+POPULOUS = 10_000_000
 LOCALES = str(Path(pycountry.__file__).parent / "locales")
 # Former countries of ISO 3166-3 whose code no country took again, by their common name.
 HISTORIC = {"SU": "Soviet Union", "YU": "Yugoslavia", "CS": "Czechoslovakia", "DD": "East Germany"}
@@ -109,6 +111,16 @@ def _abbreviates(abbreviation: str, name: str) -> bool:
     return len(abbreviation) >= 3 or abbreviation == initials
 
 
+def _not_a_word(abbreviation: str, names: set[str], population: int) -> bool:
+    """ISO's three-letter codes and other abbreviations that are also frequent English words
+    (AND, CAN, PER, AS) are left out, but for the initials of a country's name (UAE, USA)
+    and, of two letters, of a populous one (US, UK)."""
+    if wordfreq.zipf_frequency(abbreviation.lower(), "en") < WORD_ZIPF:
+        return True
+    initials = {"".join(w[0] for w in n.split() if w[0].isupper()) for n in names}
+    return abbreviation in initials and (len(abbreviation) > 2 or population >= POPULOUS)
+
+
 def _dotted(abbreviation: str, names: set[str]) -> list[str]:
     """U.S., U.K., U.A.E.: the dotted forms of a Latin abbreviation made of a name's initials,
     with and without the last dot (a word's last dot is the sentence's to the tokenizer)."""
@@ -152,12 +164,21 @@ def _cyrillic_initials(names_by_code: dict[str, set[str]]) -> dict[str, list[str
     return out
 
 
-def _country_entry(
-    code: str, names: set[str], capital: str, demonyms: set[str], cyrillic: dict[str, str]
+def _country_entry(  # one country's facts from several packages
+    code: str,
+    names: set[str],
+    capital: str,
+    demonyms: set[str],
+    cyrillic: dict[str, Any],
+    population: int = 0,
 ) -> dict[str, Any]:
     en = Locale("en")
     english = en.territories.get(code, "")
-    abbreviations = sorted(n for n in names if n.isupper() and _abbreviates(n, english))
+    abbreviations = sorted(
+        n
+        for n in names
+        if n.isupper() and _abbreviates(n, english) and _not_a_word(n, names, population)
+    )
     return {
         "name": english or sorted(names)[0],
         "names": sorted(n for n in names if n and not n.isupper()),
@@ -166,6 +187,9 @@ def _country_entry(
         ),
         "demonyms": sorted(demonyms),
         "capital": capital,
+        # Washington, not "Washington D.C.": the name news gives the capital alone.
+        "capital_short": re.sub(r"\s+(?:[A-Z]\.){2,}$", "", capital),
+        "population": population,
         **cyrillic,
     }
 
@@ -211,7 +235,8 @@ def _countries() -> dict[str, Any]:
             ),
         }
         cyrillic_names[code] = {cyrillic["ru"], cyrillic["kk"], *cyrillic["cyrillic"]} - {""}
-        out[code] = _country_entry(code, names, capital, demonyms, cyrillic)
+        population = int(info.get("population") or 0) if info else 0
+        out[code] = _country_entry(code, names, capital, demonyms, cyrillic, population)
     for country in pycountry.historic_countries:
         code = country.alpha_2
         if code in out or code not in HISTORIC:  # a code given again is the new country's

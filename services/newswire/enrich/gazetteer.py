@@ -10,10 +10,11 @@ with a case ending taken off. Continents and world regions are places of no coun
 from __future__ import annotations
 
 import gzip
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 from newswire import jsonio
 from newswire.enrich.kazakh import CASE_SUFFIXES
@@ -21,6 +22,7 @@ from newswire.enrich.kazakh import CASE_SUFFIXES
 PlaceKind = Literal["country", "demonym", "capital", "city", "region", "area"]
 MAX_PLACE_WORDS = 4
 LARGE_CITY = 1_000_000
+MAJOR_COUNTRY = 30_000_000
 _CYRILLIC_ENDINGS = 4  # Russian/Kazakh case endings stripped when looking a place up
 # Case endings of place names: Russian ("в Астану", "Германии", "в Баку"), and Kazakh case
 # suffixes, also after the possessive and "-ғы" ("Астанада", "Анкараға", "Еуропадағы").
@@ -78,6 +80,9 @@ class Gazetteer:
     # Lower-case names of cities of a million people or more: names first, whatever their
     # frequency as words says (Chicago is as frequent as "nice").
     large_cities: frozenset[str] = frozenset()
+    # Lower-case names of the regions of countries of 30 million people or more (Texas,
+    # Bavaria): frequent as names, not as words, unlike most one-word regions ("Gulf").
+    major_regions: frozenset[str] = frozenset()
 
     def place(self, phrase: str, language: str | None = None) -> Place | None:
         """The place a phrase names; Cyrillic phrases also with a case ending taken off
@@ -123,6 +128,9 @@ def _stem(name: str) -> str:
     return name[:-1] if name[-1:] in "аяоеиыйьуюәіұүө" else name
 
 
+_Add = Callable[[str, Place], None]
+
+
 @cache
 def load() -> Gazetteer:
     raw = resources.files("newswire.enrich").joinpath("data", "gazetteer.json.gz").read_bytes()
@@ -134,26 +142,9 @@ def load() -> Gazetteer:
             places.setdefault(phrase.lower(), place)
 
     countries = data["countries"]
-    abbreviations: dict[str, Place] = {}
-    for code, info in countries.items():  # CLDR's English name is the canonical one
-        for alias in [info["name"], *info["names"], info["ru"], info["kk"], *info["cyrillic"]]:
-            add(alias, Place(info["name"], code, "country"))
-        for abbreviation in info["abbreviations"]:  # "US", "UAE": exact case only
-            abbreviations[abbreviation] = Place(info["name"], code, "country")
-    for code, info in countries.items():
-        for demonym in info["demonyms"]:
-            add(demonym, Place(info["name"], code, "demonym"))
-        if info["capital"]:
-            add(info["capital"], Place(info["capital"], code, "capital"))
-    large_cities = set()
-    for name, code, population, cyrillic in data["cities"]:
-        if population >= LARGE_CITY:
-            large_cities.add(name.lower())
-        add(name, Place(name, code, "city"))
-        for alias in cyrillic:
-            add(alias, Place(name, code, "city"))
-    for name, code, canonical in data["subdivisions"]:
-        add(name, Place(canonical, code, "region"))
+    abbreviations = _add_countries(countries, add)
+    large_cities = _add_cities(data["cities"], add)
+    major_regions = _add_regions(data["subdivisions"], countries, add)
     for english, *cyrillic in data["areas"]:
         for alias in (english, *cyrillic):
             add(alias, Place(english, "", "area"))
@@ -173,5 +164,46 @@ def load() -> Gazetteer:
         currency_symbols=currencies["symbols"],
         currency_codes=frozenset(currencies["codes"]),
         zipf=data["zipf"],
-        large_cities=frozenset(large_cities),
+        large_cities=large_cities,
+        major_regions=major_regions,
     )
+
+
+def _add_countries(countries: dict[str, Any], add: _Add) -> dict[str, Place]:
+    """Countries by every name (CLDR's English one is the canonical one), then demonyms and
+    capitals; returns the abbreviations (exact case only: "US", "США")."""
+    abbreviations: dict[str, Place] = {}
+    for code, info in countries.items():
+        for alias in [info["name"], *info["names"], info["ru"], info["kk"], *info["cyrillic"]]:
+            add(alias, Place(info["name"], code, "country"))
+        for abbreviation in info["abbreviations"]:
+            abbreviations[abbreviation] = Place(info["name"], code, "country")
+    for code, info in countries.items():
+        for demonym in info["demonyms"]:
+            add(demonym, Place(info["name"], code, "demonym"))
+        if info["capital"]:
+            add(info["capital"], Place(info["capital"], code, "capital"))
+            add(info["capital_short"], Place(info["capital"], code, "capital"))
+    return abbreviations
+
+
+def _add_cities(cities: list[list[Any]], add: _Add) -> frozenset[str]:
+    """Cities by their names; returns the lower-case names of the large ones."""
+    large = set()
+    for name, code, population, aliases in cities:
+        if population >= LARGE_CITY:
+            large.add(name.lower())
+        add(name, Place(name, code, "city"))
+        for alias in aliases:
+            add(alias, Place(name, code, "city"))
+    return frozenset(large)
+
+
+def _add_regions(rows: list[list[str]], countries: dict[str, Any], add: _Add) -> frozenset[str]:
+    """Subdivisions by their names; returns the lower-case names of large countries' ones."""
+    major = set()
+    for name, code, canonical in rows:
+        add(name, Place(canonical, code, "region"))
+        if countries.get(code, {}).get("population", 0) >= MAJOR_COUNTRY:
+            major.add(name.lower())
+    return frozenset(major)

@@ -27,7 +27,7 @@ from itertools import compress, starmap
 from typing import cast
 
 from newswire.core.models import Location
-from newswire.enrich import russian_places
+from newswire.enrich import kazakh, russian_places
 from newswire.enrich.document import (
     COUNTRIES,
     LOCATIONS,
@@ -39,12 +39,21 @@ from newswire.enrich.document import (
     Findings,
     MentionOf,
 )
-from newswire.enrich.gazetteer import MAX_PLACE_WORDS, Gazetteer, Place
+from newswire.enrich.gazetteer import MAX_PLACE_WORDS, Gazetteer, Place, load
+from newswire.enrich.lexicon import (
+    CALENDAR,
+    CONNECTORS,
+    PLACE_HEADS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    TITLES,
+)
 from newswire.enrich.text import WORDS_REMEMBERED, Memo, Tokens, is_cyrillic, word_memo
 
 _COMMON_CITY_ZIPF = 4.5  # "Nice", "Split", "Reading": a common word first, a city second
 _COMMON_REGION_ZIPF = 3.0  # one-word regions ("Gulf", "Central") are mostly ordinary words
-_NATIONAL = ("country", "demonym", "capital")
+_COMMON_MAJOR_REGION_ZIPF = 5.0  # but a large country's (Texas) are names
+_NATIONAL = ("country", "demonym", "capital", "area")  # "area": continents (Europe)
 _LONGEST_PHRASE_REMEMBERED = 80
 
 
@@ -52,10 +61,12 @@ def _accept(
     place: Place, toks: Tokens, i: int, size: int, gazetteer: Gazetteer, *, in_org: bool
 ) -> bool:
     """Whether the place named by ``size`` words from token ``i`` on counts."""
-    if _is_team(place, toks, i + size - 1):
+    if _is_team(place, toks, i + size - 1) or _quoted(toks, i, i + size - 1):
         return False
     if place.kind in _NATIONAL:
         return True
+    if _in_longer_name(toks, i, i + size - 1):
+        return False
     if in_org:  # "Toyota" in a company name is the company, not the city
         return False
     if size > 1:
@@ -70,7 +81,10 @@ def _rare_enough(place: Place, lower: str, gazetteer: Gazetteer) -> bool:
     """The word is rare enough in English to name the place alone, or names a large city."""
     if lower in gazetteer.large_cities:
         return True
-    limit = _COMMON_REGION_ZIPF if place.kind == "region" else _COMMON_CITY_ZIPF
+    limit = _COMMON_CITY_ZIPF
+    if place.kind == "region":
+        major = lower in gazetteer.major_regions
+        limit = _COMMON_MAJOR_REGION_ZIPF if major else _COMMON_REGION_ZIPF
     return gazetteer.frequency(lower) < limit
 
 
@@ -147,7 +161,21 @@ def _cyrillic_start(word: str, gazetteer: Gazetteer, language: str | None) -> _A
     if place is None:
         return None
     national = place.kind in _NATIONAL
-    return _Alone(place, national, True, russian_places.reads_as_person(word), national)
+    return _Alone(place, national, True, _kazakh_person(word), national)
+
+
+def _kazakh_person(word: str) -> bool:
+    """A Kazakh word, its case ending taken off (Абайдың -> Абай), that the dictionary knows
+    as a person's name or that ends like a surname (Қонаев)."""
+    stem = kazakh.without_case(word)
+    return (
+        russian_places.reads_as_person(stem)
+        or russian_places.reads_as_person(word)
+        or stem.lower().endswith(_KAZAKH_SURNAME_ENDINGS)
+    )
+
+
+_KAZAKH_SURNAME_ENDINGS = ("ов", "ев", "ұлы", "қызы")
 
 
 @lru_cache(maxsize=4)
@@ -198,15 +226,87 @@ def _after_place_preposition(toks: Tokens, i: int) -> bool:
 
 def _alone_counts(start: _Alone, toks: Tokens, i: int, orgs: set[int]) -> bool:
     """Whether a word that names a place alone is one here."""
-    if start.person and start.place.kind != "country" and not _after_place_preposition(toks, i):
-        return False  # "Виктория", "Киров": a person's name first
-    if _is_team(start.place, toks, i):
+    named = start.person or _after_first_name(toks, i)
+    if named and start.place.kind != "country" and not _after_place_preposition(toks, i):
+        return False  # "Виктория", "Киров"; "Войцеха Хаса": a person's name first
+    if _is_team(start.place, toks, i) or _quoted(toks, i, i):
+        return False
+    if start.place.kind not in _NATIONAL and _in_longer_name(toks, i, i):
         return False
     if start.anywhere:
         return True
     if i in orgs or not start.rare:
         return False
     return start.first_word_ok or not toks.sentence_start(i)
+
+
+def _after_first_name(toks: Tokens, i: int) -> bool:
+    """The word comes right after a Cyrillic first name: it is that person's surname."""
+    if i == 0 or toks.gaps_after[i - 1] != " " or not toks.capitals[i - 1]:
+        return False
+    previous = toks.texts[i - 1]
+    return is_cyrillic(previous) and russian_places.reads_as_first_name(previous)
+
+
+_OPENING_QUOTES = tuple('«"“„')  # not "'": "Britain's"
+_CLOSING_QUOTES = tuple('»"”')
+
+
+def _quoted(toks: Tokens, first: int, last: int) -> bool:
+    """The place's words open or close a quotation: the name of a company, a channel, a
+    road («Ленинград», «Говорит Москва», «Астана – Алматы»), not the place."""
+    before = toks.gaps_after[first - 1] if first > 0 else ""
+    return before.endswith(_OPENING_QUOTES) or toks.gaps_after[last].startswith(_CLOSING_QUOTES)
+
+
+# Capitalised English words that do not make a town's name part of a longer one: roles
+# ("Chicago Mayor"), titles, days and months, connectors, place heads ("Kent County").
+_NOT_NAME_WORDS = ROLE_HEADS | ROLE_MODIFIERS | TITLES | CALENDAR | CONNECTORS | PLACE_HEADS
+# A team's name stands before or after "v" ("Queens Park Rangers v Bolton"), the visiting
+# team's before "AT" in a fixture list ("BALTIMORE AT SEATTLE": Seattle is where).
+_VERSUS = frozenset({"v", "vs"})
+_VISITING = frozenset({"v", "vs", "AT"})
+_COMMON_FIRST_WORD_ZIPF = 5.0  # "In Chicago": a common word that begins a sentence
+
+
+def _in_longer_name(toks: Tokens, first: int, last: int) -> bool:
+    """An English town's words inside a longer name, a person's, a team's or a company's
+    ("Wang Donghai", "Baltimore Orioles", "Inter Milan", "New York Times"), or a team's
+    in a fixture ("v Durham", "BALTIMORE AT SEATTLE"): a capitalised Latin word right before
+    or after it that is no role, title, day, connector or place of its own."""
+    texts, gaps = toks.texts, toks.gaps_after
+    if is_cyrillic(texts[first]):
+        return False
+    after = last + 1
+    if (
+        after < len(texts)
+        and gaps[last] == " "
+        and (texts[after] in _VISITING or _name_word(texts[after]))
+    ):
+        return True
+    before = first - 1
+    if before >= 0 and gaps[before] == " ":
+        word = texts[before]
+        if word in _VERSUS:
+            return True
+        if _name_word(word) and not (toks.sentence_start(before) and _common(word)):
+            return True
+    return False
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised Latin word that may be part of a name, and names no place itself."""
+    return (
+        word[:1].isupper()
+        and not is_cyrillic(word)
+        and not word.isupper()
+        and word.lower() not in _NOT_NAME_WORDS
+        and load().place(word) is None
+    )
+
+
+def _common(word: str) -> bool:
+    return load().frequency(word.lower()) >= _COMMON_FIRST_WORD_ZIPF
 
 
 _TEAM_KINDS = frozenset({"city", "region", "capital"})

@@ -43,6 +43,7 @@ _FIRST_WORD_GEOX_SHARE = 0.5
 # A place the gazetteer does not know is taken only where the dictionary reads the word
 # mostly as one ("Восток" is mostly the east, "Сибирь" always a place).
 _UNKNOWN_GEOX_SHARE = 0.3
+_LEAST_GEOX_SHARE = 0.1
 
 
 class WordPlace(NamedTuple):
@@ -61,7 +62,9 @@ def _is_person(parse: Any) -> bool:
 
 
 def _is_geox(parse: Any) -> bool:
-    return "Geox" in parse.tag.grammemes
+    """A geographical noun of the dictionary: not an adjective (``Украинского``), not the
+    guesser's reading of a word it does not know (``Мурси``, ``Таунсенд``)."""
+    return parse.is_known and parse.tag.POS == "NOUN" and "Geox" in parse.tag.grammemes
 
 
 def title(lemma: str) -> str:
@@ -93,6 +96,8 @@ def _geographical(geox: list[Any], person: bool, gazetteer: Gazetteer) -> WordPl
     """The place of a word's geographical readings: the gazetteer's place of a lemma, else a
     place of no known country named by the first lemma, if the word is mostly a place."""
     share = sum(p.score for p in geox)
+    if share < _LEAST_GEOX_SHARE:
+        return None  # "Ван" is a particle first, the Turkish town a distant second
     first_word_ok = share >= _FIRST_WORD_GEOX_SHARE
     for parse in geox:
         lemma = parse.normal_form
@@ -116,6 +121,11 @@ def may_begin_phrase(word: str, first_words: frozenset[str]) -> bool:
             return True
     nominative = _nominative(word)
     return nominative is not None and nominative in first_words
+
+
+def reads_as_first_name(word: str) -> bool:
+    """The dictionary knows the word as a first name (the word after it is a surname)."""
+    return any(p.is_known and "Name" in p.tag.grammemes for p in _parses(word.lower()))
 
 
 def reads_as_person(word: str) -> bool:

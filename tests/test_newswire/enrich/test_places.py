@@ -155,3 +155,31 @@ def test_a_town_followed_by_a_score_is_a_team() -> None:
     assert _located("Results:\nKent 108-3, Bristol 28\nRain in Bristol later.", "en") == [
         ("Bristol", "GB")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Фильм Анджея Хаса показали.", "ru", []),  # after a first name: a surname
+        ("Он работал на канале «Ленинград» давно.", "ru", []),  # a quoted name: a company's
+        ("Карта Украинского фронта.", "ru", []),  # an adjective alone is no place
+        ("Dissident Wang Donghai was detained.", "en", []),  # inside a person's name
+        ("The Baltimore Orioles won.", "en", []),  # inside a team's name
+        ("Fixtures: BALTIMORE AT SEATTLE", "en", [("Seattle", "US")]),  # the visiting team
+    ],
+)
+def test_a_town_inside_a_longer_name_is_no_place(
+    text: str, language: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _located(text, language) == expected
+
+
+def test_a_kazakh_name_declined_is_no_place() -> None:
+    assert _located("Мектепте Абайдың өлеңдері оқылды.", "kk") == []
+
+
+def test_a_large_countrys_region_and_a_continent_are_places_though_frequent_words() -> None:
+    assert _located("Oil traders in Texas and Europe waited.", "en") == [
+        ("Texas", "US"),
+        ("Europe", None),
+    ]
