@@ -170,6 +170,7 @@ def _country_entry(  # one country's facts from several packages
     capital: str,
     demonyms: set[str],
     cyrillic: dict[str, Any],
+    *,
     population: int = 0,
 ) -> dict[str, Any]:
     en = Locale("en")
@@ -236,7 +237,7 @@ def _countries() -> dict[str, Any]:
         }
         cyrillic_names[code] = {cyrillic["ru"], cyrillic["kk"], *cyrillic["cyrillic"]} - {""}
         population = int(info.get("population") or 0) if info else 0
-        out[code] = _country_entry(code, names, capital, demonyms, cyrillic, population)
+        out[code] = _country_entry(code, names, capital, demonyms, cyrillic, population=population)
     for country in pycountry.historic_countries:
         code = country.alpha_2
         if code in out or code not in HISTORIC:  # a code given again is the new country's
