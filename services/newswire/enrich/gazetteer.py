@@ -138,7 +138,7 @@ def load() -> Gazetteer:
     places: dict[str, Place] = {}
 
     def add(phrase: str, place: Place) -> None:
-        if phrase and len(phrase.split()) <= MAX_PLACE_WORDS:
+        if phrase and phrase.count(" ") < MAX_PLACE_WORDS:  # names have single spaces
             places.setdefault(phrase.lower(), place)
 
     countries = data["countries"]
@@ -181,9 +181,9 @@ def _add_countries(countries: dict[str, Any], add: _Add) -> dict[str, Place]:
     for code, info in countries.items():
         for demonym in info["demonyms"]:
             add(demonym, Place(info["name"], code, "demonym"))
-        if info["capital"]:
-            add(info["capital"], Place(info["capital"], code, "capital"))
-            add(info["capital_short"], Place(info["capital"], code, "capital"))
+        if info["capital"]:  # by its short name: "Washington", as the city is named too
+            add(info["capital"], Place(info["capital_short"], code, "capital"))
+            add(info["capital_short"], Place(info["capital_short"], code, "capital"))
     return abbreviations
 
 
@@ -193,9 +193,10 @@ def _add_cities(cities: list[list[Any]], add: _Add) -> frozenset[str]:
     for name, code, population, aliases in cities:
         if population >= LARGE_CITY:
             large.add(name.lower())
-        add(name, Place(name, code, "city"))
+        place = Place(name, code, "city")
+        add(name, place)
         for alias in aliases:
-            add(alias, Place(name, code, "city"))
+            add(alias, place)
     return frozenset(large)
 
 
