@@ -47,3 +47,15 @@ def test_candidates_are_heads_in_any_case_and_words_in_capitals() -> None:
         "ÖZBEK",
         "A.B",
     ]
+
+
+def test_english_words_of_a_line_in_capitals_are_no_acronyms() -> None:
+    names, _covered = _found("SOCCER - LATEST RESULTS FROM UEFA\nThe UEFA said SOCCER grows.")
+    assert names == ["UEFA", "SOCCER"]  # in prose, a word in capitals may be one
+
+
+def test_towns_named_as_teams_in_results_and_fixtures() -> None:
+    text = "Results:\nKent 108-3, NEW YORK 2\nBALTIMORE AT SEATTLE\nPlaying Sunday: Leeds v Durham"
+    names, _covered = _found(text)
+    assert names == ["Kent", "NEW YORK", "BALTIMORE", "Leeds", "Durham"]
+    assert _found("CHICAGO 1996-08-31\nPrices rose in Kent.")[0] == []  # a dateline
