@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import compress
 
 from newswire.core.models import Organization
+from newswire.enrich import cyrillic_organizations
 from newswire.enrich.document import (
     ORGANIZATION_TOKENS,
     ORGANIZATIONS,
@@ -117,7 +118,12 @@ def _candidates(toks: Tokens) -> list[int]:
 
 
 def organizations(
-    text: str, toks: Tokens, gazetteer: Gazetteer, mention: MentionOf | None = None
+    text: str,
+    toks: Tokens,
+    gazetteer: Gazetteer,
+    mention: MentionOf | None = None,
+    *,
+    language: str | None = None,
 ) -> tuple[list[Organization], set[int]]:
     """Organisations in order of mention, and the indexes of the tokens their names cover.
     ``mention``: the provenance of a span of ``text``; given, each carries its mentions."""
@@ -140,6 +146,7 @@ def organizations(
             names.setdefault(word, []).append((starts[i], ends[i]))
             covered.add(i)
     _teams(text, toks, gazetteer, names, covered)
+    covered |= cyrillic_organizations.organizations(text, toks, language, names)
     if "compan" in text:  # the company lists' pattern is costly: most texts have none
         _company_lists(text, toks, names, covered)
     kept = outermost(names)
@@ -289,5 +296,7 @@ def outermost(names: Collection[str]) -> list[str]:
 
 def extract(doc: Document) -> Findings:
     """Organisations, claiming the tokens of their names."""
-    found, covered = organizations(doc.text, doc.tokens, doc.gazetteer, doc.mention)
+    found, covered = organizations(
+        doc.text, doc.tokens, doc.gazetteer, doc.mention, language=doc.language
+    )
     return Findings().found(ORGANIZATIONS, found).claiming(ORGANIZATION_TOKENS, covered)

@@ -59,3 +59,24 @@ def test_towns_named_as_teams_in_results_and_fixtures() -> None:
     names, _covered = _found(text)
     assert names == ["Kent", "NEW YORK", "BALTIMORE", "Leeds", "Durham"]
     assert _found("CHICAGO 1996-08-31\nPrices rose in Kent.")[0] == []  # a dateline
+
+
+def _found_in(text: str, language: str) -> list[str]:
+    found, _covered = organizations.organizations(text, tokens(text), load(), language=language)
+    return [o.name for o in found]
+
+
+def test_kazakh_state_bodies_in_any_case_and_official_names_up_to_their_head() -> None:
+    text = "Жобаны Үкіметке жіберді. Оны Денсаулық сақтау министрлігінің өкілі айтты."
+    assert _found_in(text, "kk") == ["Үкімет", "Денсаулық сақтау министрлігі"]
+    assert _found_in("Бұл комиссия жұмыс істеді.", "kk") == []  # no possessive, first word
+
+
+def test_a_quoted_name_with_its_kind_is_an_organisation_wherever_it_comes_back() -> None:
+    assert _found_in("Оны «Таң» арнасы көрсетті. «Таң» тағы айтты.", "kk") == ["Таң"]
+    text = "Об этом сообщила компания «Северный ветер». Позже «Северный ветер» уточнил."
+    assert _found_in(text, "ru") == ["Северный ветер"]
+
+
+def test_russian_state_bodies_the_dictionary_tags_as_organisations() -> None:
+    assert _found_in("Решение приняли в Минздраве и в Госдуме.", "ru") == ["Минздрав", "Госдума"]
