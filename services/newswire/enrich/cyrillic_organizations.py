@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.russian import _analyzer  # one dictionary per process: russian's
 from newswire.enrich.text import Tokens, is_cyrillic
 
@@ -29,6 +30,7 @@ _LONGEST_ENDING = 6  # "Үкіметпен", "Мәжілістегі"
 # Russian compound names of state bodies begin so (Минздрав, Роскомнадзор, Госдума,
 # Мосгордума, Генпрокуратура): only such words are asked of the dictionary (a look-up each).
 _RU_BODY_PREFIXES = ("мин", "рос", "гос", "мос", "ген")
+_ORDINARY_ZIPF = 4.5
 # Heads of Kazakh official names, as their stems; the possessive must follow (a bare
 # "комиссия" is any commission). A state body's head may begin a sentence's name; another
 # head's name must begin mid-sentence ("Бұл кеңесі", "Қала әкімдігі" are no names).
@@ -52,7 +54,9 @@ _RU_KINDS = re.compile(
 _KK_QUOTED = re.compile(r"«([^«»\n]{2,60})» (\w+)")
 
 
-def organizations(text: str, toks: Tokens, language: str | None, names: Spans) -> set[int]:
+def organizations(
+    text: str, toks: Tokens, language: str | None, names: Spans, gazetteer: Gazetteer
+) -> set[int]:
     """Adds the Russian or Kazakh organisations of ``text`` to ``names``; returns the tokens
     their names cover."""
     covered: set[int] = set()
@@ -61,7 +65,7 @@ def organizations(text: str, toks: Tokens, language: str | None, names: Spans) -
         _kazakh_names(text, toks, names, covered)
         _quoted(text, toks, names, covered, found=_kazakh_quoted(text))
     elif language == "ru":
-        _russian_bodies(text, toks, names, covered)
+        _russian_bodies(toks, names, covered, gazetteer)
         _quoted(text, toks, names, covered, found=_RU_KINDS.findall(text))
     return covered
 
@@ -151,11 +155,15 @@ def _quoted(text: str, toks: Tokens, names: Spans, covered: set[int], *, found: 
             position = text.find(quoted, end)
 
 
-def _russian_bodies(text: str, toks: Tokens, names: Spans, covered: set[int]) -> None:
+def _russian_bodies(toks: Tokens, names: Spans, covered: set[int], gazetteer: Gazetteer) -> None:
     texts = toks.texts
     for i in toks.capitalised_at:
         word = texts[i]
-        if word.lower().startswith(_RU_BODY_PREFIXES) and not word.isupper():
+        if (
+            word.lower().startswith(_RU_BODY_PREFIXES)
+            and not word.isupper()
+            and gazetteer.frequency(word, "ru") < _ORDINARY_ZIPF  # not России, Москвы
+        ):
             body = _russian_body(word)
             if body is not None:
                 _add(names, covered, body, toks, range(i, i + 1))

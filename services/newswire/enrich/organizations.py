@@ -146,7 +146,7 @@ def organizations(
             names.setdefault(word, []).append((starts[i], ends[i]))
             covered.add(i)
     _teams(text, toks, gazetteer, names, covered)
-    covered |= cyrillic_organizations.organizations(text, toks, language, names)
+    covered |= cyrillic_organizations.organizations(text, toks, language, names, gazetteer)
     if "compan" in text:  # the company lists' pattern is costly: most texts have none
         _company_lists(text, toks, names, covered)
     kept = outermost(names)
