@@ -44,13 +44,14 @@ _KK_HEADS = (
 _MOST_WORDS_BEFORE_HEAD = 4
 # The kind of organisation a quoted name is: Kazakh after it, Russian before it (lemmas).
 _KK_KINDS = (*_KK_HEADS, "арна", "телеарна", "газет", "журнал", "клуб", "қор")
-_RU_KINDS = re.compile(
-    r"\b(?:компани|корпораци|концерн|холдинг|банк|парти|движени|телеканал|канал|радиостанци|"
-    r"газет|журнал|издани|агентств|фонд|организаци|обществ|группировк|клуб|"
-    r"фирм|завод|комбинат|предприяти|ассоциаци|союз|фракци|объединени|сеть|сети)\w*"
-    r" «([^«»\n]{2,60})»",
-    re.IGNORECASE,
+_RU_KINDS = (
+    *("компани", "корпораци", "концерн", "холдинг", "банк", "парти", "движени", "телеканал"),
+    *("канал", "радиостанци", "газет", "журнал", "издани", "агентств", "фонд", "организаци"),
+    *("обществ", "группировк", "клуб", "фирм", "завод", "комбинат", "предприяти"),
+    *("ассоциаци", "союз", "фракци", "объединени", "сеть", "сети"),
 )
+_QUOTED = re.compile(r"«([^«»\n]{2,60})»")
+_WORD_BEFORE = re.compile(r"(\w+) $")
 _KK_QUOTED = re.compile(r"«([^«»\n]{2,60})» (\w+)")
 
 
@@ -66,7 +67,7 @@ def organizations(
         _quoted(text, toks, names, covered, found=_kazakh_quoted(text))
     elif language == "ru":
         _russian_bodies(toks, names, covered, gazetteer)
-        _quoted(text, toks, names, covered, found=_RU_KINDS.findall(text))
+        _quoted(text, toks, names, covered, found=_russian_quoted(text))
     return covered
 
 
@@ -133,6 +134,18 @@ def _possessive(lower: str, stem: str) -> str | None:
 
 def _kazakh_quoted(text: str) -> list[str]:
     return [name for name, kind in _KK_QUOTED.findall(text) if kind.lower().startswith(_KK_KINDS)]
+
+
+def _russian_quoted(text: str) -> list[str]:
+    """Quoted names after the kind of organisation they are (компания «...»)."""
+    if "«" not in text:
+        return []
+    found = []
+    for match in _QUOTED.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if before is not None and before.group(1).lower().startswith(_RU_KINDS):
+            found.append(match.group(1))
+    return found
 
 
 def _quoted(text: str, toks: Tokens, names: Spans, covered: set[int], *, found: list[str]) -> None:

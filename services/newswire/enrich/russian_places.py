@@ -188,12 +188,13 @@ def _nominative(word: str) -> str | None:
 
 def phrase_place(phrase: str, gazetteer: Gazetteer) -> Place | None:
     """The place of a phrase of several Cyrillic words, in the nominative: every word after
-    the first capitalised (Нижнего Новгорода), or two words ending in a region's head
-    (Алтайского края); other phrases are not put in the nominative (the costly step)."""
+    the first capitalised and the first beginning like a gazetteer name (Нижнего Новгорода),
+    or two words ending in a region's head (Алтайского края); other phrases are not put in
+    the nominative (the costly step)."""
     words = phrase.split(" ")
-    if len(words) > _MOST_WORDS or not (
-        all(w[:1].isupper() for w in words[1:]) or (len(words) == 2 and _is_region_head(words[1]))
-    ):
+    region = len(words) == 2 and _is_region_head(words[1])
+    named = all(w[:1].isupper() for w in words[1:]) and words[0][:4].lower() in gazetteer.heads
+    if len(words) > _MOST_WORDS or not (region or named):
         return None
     nominative = [_nominative(w) for w in words]
     if any(n is None for n in nominative):
