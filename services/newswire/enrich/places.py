@@ -72,9 +72,18 @@ def _accept(
     if size > 1:
         return True
     spelled_out = toks.texts[i].isupper()  # LONDON: no sentence's capital
-    return (spelled_out or not toks.sentence_start(i)) and _rare_enough(
-        place, toks.lower(i), gazetteer
+    return (
+        (spelled_out or not toks.sentence_start(i))
+        and _rare_enough(place, toks.lower(i), gazetteer)
+        and not _kazakh_name_at(toks, i)
     )
+
+
+def _kazakh_name_at(toks: Tokens, i: int) -> bool:
+    """A Cyrillic word alone that is a person's name first ("Абай", also the first word of
+    "Абай облысы"), unless a preposition of place puts it."""
+    word = toks.texts[i]
+    return is_cyrillic(word) and _kazakh_person(word) and not _after_place_preposition(toks, i)
 
 
 def _rare_enough(place: Place, lower: str, gazetteer: Gazetteer) -> bool:

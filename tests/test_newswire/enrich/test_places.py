@@ -183,3 +183,9 @@ def test_a_large_countrys_region_and_a_continent_are_places_though_frequent_word
         ("Texas", "US"),
         ("Europe", None),
     ]
+
+
+def test_a_kazakh_name_that_begins_a_region_is_no_place_alone() -> None:
+    assert _located("Мектепте Абай оқылды. Жиын Абай облысында өтті.", "kk") == [
+        ("Abay oblysy", "KZ")
+    ]
