@@ -1,16 +1,23 @@
 """Organisations: runs of capitalised words around an organisation head (``Ministry of
 Transport of Kazakhstan``, ``Shanghai Cooperation Organisation``), acronyms (``BRICS``), and
 names introduced as companies (``the Chinese company Hunan Junxin Environmental Protection``,
-``companies such as Toyota, Hitachi``)."""
+``companies such as Toyota, Hitachi``), and teams named by their town in results and fixtures
+(``Kent 108-3``, ``v Durham``, ``BALTIMORE AT SEATTLE``).
+
+An acronym is a word in capitals that is no place, currency or role (CEO), and, in a line in
+capitals (a headline, a table's heading: ``SOCCER - JAPAN BEAT SYRIA``), no English word.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from collections.abc import Collection
+from functools import lru_cache
 from itertools import compress
 
 from newswire.core.models import Organization
+from newswire.enrich import cyrillic_organizations
 from newswire.enrich.document import (
     ORGANIZATION_TOKENS,
     ORGANIZATIONS,
@@ -18,9 +25,9 @@ from newswire.enrich.document import (
     Findings,
     MentionOf,
 )
-from newswire.enrich.gazetteer import Gazetteer
+from newswire.enrich.gazetteer import Gazetteer, Place
 from newswire.enrich.lexicon import ORG_HEADS, ROLE_ACRONYMS, ROLE_HEADS, ROLE_MODIFIERS
-from newswire.enrich.text import Tokens, is_cyrillic, word_memo
+from newswire.enrich.text import Memo, Tokens, is_cyrillic, word_memo
 
 _MAX_ORG_WORDS = 12
 _NAME = r"[A-Z][\w&\-]*(?: [A-Z][\w&\-]*)*"
@@ -111,12 +118,18 @@ def _candidates(toks: Tokens) -> list[int]:
 
 
 def organizations(
-    text: str, toks: Tokens, gazetteer: Gazetteer, mention: MentionOf | None = None
+    text: str,
+    toks: Tokens,
+    gazetteer: Gazetteer,
+    mention: MentionOf | None = None,
+    *,
+    language: str | None = None,
 ) -> tuple[list[Organization], set[int]]:
     """Organisations in order of mention, and the indexes of the tokens their names cover.
     ``mention``: the provenance of a span of ``text``; given, each carries its mentions."""
     names: dict[str, list[tuple[int, int]]] = {}
     covered: set[int] = set()
+    lines: dict[int, bool] = {}  # a line's start -> whether it is in capitals
     texts, starts, ends, capitals = toks.texts, toks.starts, toks.ends, toks.capitals
     for i in _candidates(toks):
         word = texts[i]
@@ -127,16 +140,13 @@ def organizations(
                 span = (starts[first], ends[last])
                 names.setdefault(text[span[0] : span[1]], []).append(span)
                 covered.update(range(first, last + 1))
-        elif (
-            word.isupper()
-            and 2 <= len(word) <= 12
-            and word.isalpha()
-            and word not in ROLE_ACRONYMS
-            and gazetteer.place(word) is None
-            and word not in gazetteer.currency_codes
+        elif _acronym(word, gazetteer) and not _shouted_word(
+            word, starts[i], text, gazetteer, lines
         ):
             names.setdefault(word, []).append((starts[i], ends[i]))
             covered.add(i)
+    _teams(text, toks, gazetteer, names, covered)
+    covered |= cyrillic_organizations.organizations(text, toks, language, names, gazetteer)
     if "compan" in text:  # the company lists' pattern is costly: most texts have none
         _company_lists(text, toks, names, covered)
     kept = outermost(names)
@@ -148,6 +158,105 @@ def organizations(
         )
         for name in kept
     ], covered
+
+
+def _acronym(word: str, gazetteer: Gazetteer) -> bool:
+    return (
+        word.isupper()
+        and 2 <= len(word) <= _LONGEST_ACRONYM
+        and word.isalpha()
+        and word not in ROLE_ACRONYMS
+        and gazetteer.place(word) is None
+        and word not in gazetteer.currency_codes
+    )
+
+
+_LONGEST_ACRONYM = 12
+_WORD_IN_CAPITALS = re.compile(r"\b[^\W\d_]{2,}\b")
+_SHOUTED_SHARE = 0.6  # of a line's words in capitals: a headline or a heading
+_ENGLISH_WORD_ZIPF = 3.0  # "BEAT", "LATEST", "CRICKET"; not "UEFA", "OSCE"
+
+
+def _shouted_word(
+    word: str, start: int, text: str, gazetteer: Gazetteer, lines: dict[int, bool]
+) -> bool:
+    """An English word in a line in capitals: a headline's or a heading's word
+    ("SOCCER - JAPAN BEAT SYRIA", "W L PCT GB"), no acronym."""
+    if gazetteer.frequency(word.lower()) < _ENGLISH_WORD_ZIPF:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    shouted = lines.get(line_start)
+    if shouted is None:
+        line_end = text.find("\n", start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        words = _WORD_IN_CAPITALS.findall(line)
+        shouted = sum(map(str.isupper, words)) >= _SHOUTED_SHARE * len(words)
+        lines[line_start] = shouted
+    return shouted
+
+
+# A team's town: before a score ("Kent 108-3", "CALIFORNIA 14"), either side of "v", before
+# "AT" in a fixture list (the venue is after it). Not a dateline's year ("CHICAGO 1996-08-31").
+_SCORE = re.compile(r" \d{1,3}(?![\d:.,])")
+_VERSUS = frozenset({"v", "vs"})
+_VISITING = frozenset({"v", "vs", "AT"})
+_TEAM_KINDS = frozenset({"city", "region", "capital"})
+
+
+@lru_cache(maxsize=4)
+def _may_begin_town(gazetteer: Gazetteer) -> Memo[bool]:
+    """Whether a capitalised word is a town or begins a place's name: the few words the
+    team rule looks at (a lookup a word)."""
+
+    def begins(word: str) -> bool:  # Latin script: the agencies' results tables
+        if is_cyrillic(word):
+            return False
+        return word.lower() in gazetteer.first_words or _is_town(gazetteer.place(word))
+
+    return word_memo(begins)
+
+
+def _is_town(place: Place | None) -> bool:
+    return place is not None and place.kind in _TEAM_KINDS
+
+
+def _teams(
+    text: str,
+    toks: Tokens,
+    gazetteer: Gazetteer,
+    names: dict[str, list[tuple[int, int]]],
+    covered: set[int],
+) -> None:
+    """Towns named as teams, added to ``names`` and their tokens to ``covered``."""
+    texts, gaps, starts, ends = toks.texts, toks.gaps_after, toks.starts, toks.ends
+    capitalised = toks.capitalised_at
+    begins = map(_may_begin_town(gazetteer).__getitem__, map(texts.__getitem__, capitalised))
+    for i in compress(capitalised, begins):
+        last = _town_end(text, toks, i, gazetteer)
+        if last is None or not covered.isdisjoint(range(i, last + 1)):
+            continue
+        after = last + 1 < len(texts) and gaps[last] == " "
+        if (
+            _SCORE.match(gaps[last])
+            or (after and texts[last + 1] in _VISITING)
+            or (i > 0 and gaps[i - 1] == " " and texts[i - 1] in _VERSUS)
+        ):
+            name = text[starts[i] : ends[last]]
+            names.setdefault(name, []).append((starts[i], ends[last]))
+            covered.update(range(i, last + 1))
+
+
+def _town_end(text: str, toks: Tokens, i: int, gazetteer: Gazetteer) -> int | None:
+    """The last token of the town of one or two words from token ``i`` (NEW YORK, Kent)."""
+    starts, ends = toks.starts, toks.ends
+    if (
+        i + 1 < len(toks)
+        and toks.gaps_after[i] == " "
+        and toks.capitals[i + 1]
+        and _is_town(gazetteer.place(text[starts[i] : ends[i + 1]]))
+    ):
+        return i + 1
+    return i if _is_town(gazetteer.place(toks.texts[i])) else None
 
 
 def _company_lists(
@@ -187,5 +296,7 @@ def outermost(names: Collection[str]) -> list[str]:
 
 def extract(doc: Document) -> Findings:
     """Organisations, claiming the tokens of their names."""
-    found, covered = organizations(doc.text, doc.tokens, doc.gazetteer, doc.mention)
+    found, covered = organizations(
+        doc.text, doc.tokens, doc.gazetteer, doc.mention, language=doc.language
+    )
     return Findings().found(ORGANIZATIONS, found).claiming(ORGANIZATION_TOKENS, covered)

@@ -1,8 +1,25 @@
 """Places with their country (gazetteer lookups of up to four capitalised words) and the
-countries an article is about (places and demonyms, ISO 3166-1 alpha-2, in order of mention)."""
+countries an article is about (places and demonyms, ISO 3166-1 alpha-2, in order of mention).
+
+The rules a place keeps:
+
+- the longest place wins (``Ақтөбе облысы`` is the region, not the city in it);
+- a person's name is never a place: the words people claimed are skipped, and a single word
+  that is also a first name, surname or patronymic (pymorphy3's ``Name``, ``Surn``, ``Patr``:
+  ``Виктория``, ``Киров``, ``Питер``) is a place only when it is a country, or where a
+  preposition of place puts it (``в Кирове``);
+- Russian words are read by the dictionary (``russian_places``): a word it knows is a place
+  only by a geographical reading;
+- a single English word that is a common English word (``Nice``) or begins a sentence is a
+  place only when national (a country, demonym or capital); a word in capitals (a dateline's
+  ``LONDON``) begins no sentence by its capital;
+- inside an organisation's name only national places count (``Toyota`` in ``Toyota Motor``);
+- in a results line a town followed by a score is a team (``Kent 108-3``, ``Bristol 28``).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -10,6 +27,7 @@ from itertools import compress, starmap
 from typing import cast
 
 from newswire.core.models import Location
+from newswire.enrich import kazakh, russian_places
 from newswire.enrich.document import (
     COUNTRIES,
     LOCATIONS,
@@ -21,12 +39,21 @@ from newswire.enrich.document import (
     Findings,
     MentionOf,
 )
-from newswire.enrich.gazetteer import MAX_PLACE_WORDS, Gazetteer, Place
-from newswire.enrich.text import WORDS_REMEMBERED, Memo, Tokens, word_memo
+from newswire.enrich.gazetteer import MAX_PLACE_WORDS, Gazetteer, Place, load
+from newswire.enrich.lexicon import (
+    CALENDAR,
+    CONNECTORS,
+    PLACE_HEADS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    TITLES,
+)
+from newswire.enrich.text import WORDS_REMEMBERED, Memo, Tokens, is_cyrillic, word_memo
 
 _COMMON_CITY_ZIPF = 4.5  # "Nice", "Split", "Reading": a common word first, a city second
 _COMMON_REGION_ZIPF = 3.0  # one-word regions ("Gulf", "Central") are mostly ordinary words
-_NATIONAL = ("country", "demonym", "capital")
+_COMMON_MAJOR_REGION_ZIPF = 5.0  # but a large country's (Texas) are names
+_NATIONAL = ("country", "demonym", "capital", "area")  # "area": continents (Europe)
 _LONGEST_PHRASE_REMEMBERED = 80
 
 
@@ -34,18 +61,39 @@ def _accept(
     place: Place, toks: Tokens, i: int, size: int, gazetteer: Gazetteer, *, in_org: bool
 ) -> bool:
     """Whether the place named by ``size`` words from token ``i`` on counts."""
+    if _is_team(place, toks, i + size - 1) or _quoted(toks, i, i + size - 1):
+        return False
     if place.kind in _NATIONAL:
         return True
+    if _in_longer_name(toks, i, i + size - 1):
+        return False
     if in_org:  # "Toyota" in a company name is the company, not the city
         return False
     if size > 1:
         return True
-    return not toks.sentence_start(i) and _rare_enough(place, toks.lower(i), gazetteer)
+    spelled_out = toks.texts[i].isupper()  # LONDON: no sentence's capital
+    return (
+        (spelled_out or not toks.sentence_start(i))
+        and _rare_enough(place, toks.lower(i), gazetteer)
+        and not _kazakh_name_at(toks, i)
+    )
+
+
+def _kazakh_name_at(toks: Tokens, i: int) -> bool:
+    """A Cyrillic word alone that is a person's name first ("Абай", also the first word of
+    "Абай облысы"), unless a preposition of place puts it."""
+    word = toks.texts[i]
+    return is_cyrillic(word) and _kazakh_person(word) and not _after_place_preposition(toks, i)
 
 
 def _rare_enough(place: Place, lower: str, gazetteer: Gazetteer) -> bool:
-    """The word is rare enough in English to name the place alone."""
-    limit = _COMMON_REGION_ZIPF if place.kind == "region" else _COMMON_CITY_ZIPF
+    """The word is rare enough in English to name the place alone, or names a large city."""
+    if lower in gazetteer.large_cities:
+        return True
+    limit = _COMMON_CITY_ZIPF
+    if place.kind == "region":
+        major = lower in gazetteer.major_regions
+        limit = _COMMON_MAJOR_REGION_ZIPF if major else _COMMON_REGION_ZIPF
     return gazetteer.frequency(lower) < limit
 
 
@@ -57,6 +105,8 @@ class _Alone:
     place: Place
     anywhere: bool  # a country, demonym or capital: accepted wherever the word stands
     rare: bool  # else accepted outside organisations' names and sentences' first words
+    person: bool = False  # also a person's name: a place only by a preposition of place
+    first_word_ok: bool = False  # a place even as a sentence's first word
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +116,10 @@ class _Begins:
     # The second words (lower case) those places may have, None when any may follow: a
     # Cyrillic word's phrase is also looked up with a case ending taken off.
     second_words: frozenset[str] | None
+    # Russian: the place the word names alone, judged as a word alone is (None: none), since
+    # the dictionary, not the gazetteer's endings, reads it.
+    alone: _Alone | None = None
+    by_dictionary: bool = False
 
 
 _Start = _Alone | _Begins | None  # None: no place
@@ -79,15 +133,58 @@ def _starts(gazetteer: Gazetteer, language: str | None) -> Memo[_Start]:
 
     def start(word: str) -> _Start:
         lower = word.lower()
+        cyrillic = "\u0400" <= lower[:1] <= "\u04ff"
+        if cyrillic and language == "ru":
+            alone = _cyrillic_start(word, gazetteer, language)
+            if russian_places.may_begin_phrase(word, gazetteer.first_words):
+                return _Begins(None, alone, by_dictionary=True)
+            return alone
         if lower in gazetteer.first_words:
-            cyrillic = "\u0400" <= lower[:1] <= "\u04ff"
             return _Begins(None if cyrillic else second_words.get(lower, frozenset()))
+        if cyrillic:
+            return _cyrillic_start(word, gazetteer, language)
         place = gazetteer.place(word, language)  # the word's text is its span's
         if place is None:
             return None
-        return _Alone(place, place.kind in _NATIONAL, _rare_enough(place, lower, gazetteer))
+        spelled_out = word.isupper() and len(word) > 1  # LONDON: no sentence's capital
+        return _Alone(
+            place,
+            place.kind in _NATIONAL,
+            _rare_enough(place, lower, gazetteer),
+            first_word_ok=spelled_out,
+        )
 
     return word_memo(start)
+
+
+def _cyrillic_start(word: str, gazetteer: Gazetteer, language: str | None) -> _Alone | None:
+    """A Cyrillic word alone: by the dictionary in Russian, by the gazetteer (case endings
+    taken off) otherwise, a person's name flagged either way."""
+    if language == "ru":
+        found = russian_places.word_place(word, gazetteer)
+        if found is None:
+            return None
+        national = found.place.kind in _NATIONAL
+        return _Alone(found.place, national, True, found.person, found.first_word_ok or national)
+    place = gazetteer.place(word, language)
+    if place is None:
+        return None
+    national = place.kind in _NATIONAL
+    return _Alone(place, national, True, _kazakh_person(word), national)
+
+
+def _kazakh_person(word: str) -> bool:
+    """A Kazakh word, its case ending taken off (Абайдың -> Абай), that the dictionary knows
+    as a person's name or that ends like a surname (Қонаев)."""
+    stem = kazakh.without_case(word)
+    return (
+        russian_places.reads_as_person(stem)
+        or russian_places.reads_as_person(word)
+        or stem.lower().endswith(_KAZAKH_SURNAME_ENDINGS)
+    )
+
+
+_KAZAKH_SURNAME_ENDINGS = ("ов", "ев", "ұлы", "қызы")
 
 
 @lru_cache(maxsize=4)
@@ -105,12 +202,131 @@ def _second_words(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=128)
 def _phrase_places(gazetteer: Gazetteer, language: str | None) -> Memo[Place | None]:
-    """``gazetteer.place`` of phrases, remembered: the phrases after "The" and "A" repeat."""
-    return Memo(
-        partial(gazetteer.place, language=language),
-        limit=WORDS_REMEMBERED,
-        longest=_LONGEST_PHRASE_REMEMBERED,
+    """``gazetteer.place`` of phrases, remembered: the phrases after "The" and "A" repeat.
+    Russian phrases of several words are also put in the nominative (``russian_places``)."""
+    lookup = partial(gazetteer.place, language=language)
+    if language == "ru":
+        lookup = partial(_russian_phrase_place, gazetteer)
+    return Memo(lookup, limit=WORDS_REMEMBERED, longest=_LONGEST_PHRASE_REMEMBERED)
+
+
+def _russian_phrase_place(gazetteer: Gazetteer, phrase: str) -> Place | None:
+    place = gazetteer.place(phrase, "ru")
+    if place is None and " " in phrase and is_cyrillic(phrase):
+        place = russian_places.phrase_place(phrase, gazetteer)
+    return place
+
+
+# The words before a place that make a one-word name a place even when it is also a
+# person's (в Кирове, из Владимира, city of Jackson): prepositions of place and "city".
+_PLACE_PREPOSITIONS = frozenset({
+    *("в", "во", "из", "под", "около", "близ", "г", "город", "города", "городе", "городу"),
+    *("городом", "село", "селе", "посёлок", "поселок", "in", "at", "from", "near", "city"),
+})  # fmt: skip
+
+
+def _after_place_preposition(toks: Tokens, i: int) -> bool:
+    return (
+        i > 0
+        and toks.gaps_after[i - 1] in (" ", ". ")
+        and (toks.texts[i - 1].lower() in _PLACE_PREPOSITIONS)
     )
+
+
+def _alone_counts(start: _Alone, toks: Tokens, i: int, orgs: set[int]) -> bool:
+    """Whether a word that names a place alone is one here."""
+    named = start.person or _after_first_name(toks, i)
+    if named and start.place.kind != "country" and not _after_place_preposition(toks, i):
+        return False  # "Виктория", "Киров"; "Войцеха Хаса": a person's name first
+    if _is_team(start.place, toks, i) or _quoted(toks, i, i):
+        return False
+    if start.place.kind not in _NATIONAL and _in_longer_name(toks, i, i):
+        return False
+    if start.anywhere:
+        return True
+    if i in orgs or not start.rare:
+        return False
+    return start.first_word_ok or not toks.sentence_start(i)
+
+
+def _after_first_name(toks: Tokens, i: int) -> bool:
+    """The word comes right after a Cyrillic first name: it is that person's surname."""
+    if i == 0 or toks.gaps_after[i - 1] != " " or not toks.capitals[i - 1]:
+        return False
+    previous = toks.texts[i - 1]
+    return is_cyrillic(previous) and russian_places.reads_as_first_name(previous)
+
+
+_OPENING_QUOTES = tuple('«"“„')  # not "'": "Britain's"
+_CLOSING_QUOTES = tuple('»"”')
+
+
+def _quoted(toks: Tokens, first: int, last: int) -> bool:
+    """The place's words open or close a quotation: the name of a company, a channel, a
+    road («Ленинград», «Говорит Москва», «Астана – Алматы»), not the place."""
+    before = toks.gaps_after[first - 1] if first > 0 else ""
+    return before.endswith(_OPENING_QUOTES) or toks.gaps_after[last].startswith(_CLOSING_QUOTES)
+
+
+# Capitalised English words that do not make a town's name part of a longer one: roles
+# ("Chicago Mayor"), titles, days and months, connectors, place heads ("Kent County").
+_NOT_NAME_WORDS = ROLE_HEADS | ROLE_MODIFIERS | TITLES | CALENDAR | CONNECTORS | PLACE_HEADS
+# A team's name stands before or after "v" ("Queens Park Rangers v Bolton"), the visiting
+# team's before "AT" in a fixture list ("BALTIMORE AT SEATTLE": Seattle is where).
+_VERSUS = frozenset({"v", "vs"})
+_VISITING = frozenset({"v", "vs", "AT"})
+_COMMON_FIRST_WORD_ZIPF = 5.0  # "In Chicago": a common word that begins a sentence
+
+
+def _in_longer_name(toks: Tokens, first: int, last: int) -> bool:
+    """An English town's words inside a longer name, a person's, a team's or a company's
+    ("Wang Donghai", "Baltimore Orioles", "Inter Milan", "New York Times"), or a team's
+    in a fixture ("v Durham", "BALTIMORE AT SEATTLE"): a capitalised Latin word right before
+    or after it that is no role, title, day, connector or place of its own."""
+    texts, gaps = toks.texts, toks.gaps_after
+    if is_cyrillic(texts[first]):
+        return False
+    after = last + 1
+    if (
+        after < len(texts)
+        and gaps[last] == " "
+        and (texts[after] in _VISITING or _name_word(texts[after]))
+    ):
+        return True
+    before = first - 1
+    if before >= 0 and gaps[before] == " ":
+        word = texts[before]
+        if word in _VERSUS:
+            return True
+        if _name_word(word) and not (toks.sentence_start(before) and _common(word)):
+            return True
+    return False
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised Latin word that may be part of a name, and names no place itself."""
+    return (
+        word[:1].isupper()
+        and not is_cyrillic(word)
+        and not word.isupper()
+        and word.lower() not in _NOT_NAME_WORDS
+        and load().place(word) is None
+    )
+
+
+def _common(word: str) -> bool:
+    return load().frequency(word.lower()) >= _COMMON_FIRST_WORD_ZIPF
+
+
+_TEAM_KINDS = frozenset({"city", "region", "capital"})
+
+
+_SCORE = re.compile(r" \d{1,3}(?!\d)")  # not a dateline's year: "CHICAGO 1996-08-31"
+
+
+def _is_team(place: Place, toks: Tokens, last: int) -> bool:
+    """A town followed by a score is a team in a results line ("Kent 108-3", "Bristol 28")."""
+    return place.kind in _TEAM_KINDS and _SCORE.match(toks.gaps_after[last]) is not None
 
 
 def places(
@@ -152,22 +368,21 @@ def places(
             size, place = found
             covered.update(range(i, i + size))
         else:  # most places: one word
-            if not (
-                start.anywhere or (start.rare and not toks.sentence_start(i) and i not in orgs)
-            ):
+            if not _alone_counts(start, toks, i, orgs):
                 continue
             size, place = 1, start.place
             covered.add(i)
         if place.kind != "demonym":
             span = (toks.starts[i], toks.ends[i + size - 1])
             locations.setdefault((place.name, place.country), []).append(span)
-        countries.setdefault(place.country, None)
+        if place.country:  # Europe is in no one country
+            countries.setdefault(place.country, None)
         resume = i + size
     if mention is None:
         return list(starmap(location, locations)), list(countries), covered
     placed = [
         Location.model_construct(  # from the gazetteer and the text: valid by construction
-            name=name, country=country, mentions=[mention(*span) for span in spans]
+            name=name, country=country or None, mentions=[mention(*span) for span in spans]
         )
         for (name, country), spans in locations.items()
     ]
@@ -178,7 +393,7 @@ def places(
 def location(name: str, country: str) -> Location:
     """The ``Location`` of a gazetteer place, validated once and shared (it is frozen): the
     same places come back in every article."""
-    return Location(name=name, country=country)
+    return Location(name=name, country=country or None)
 
 
 def _longest_place_at(
@@ -200,12 +415,16 @@ def _longest_place_at(
         most = 1  # no place of several words begins "The talks": only the word alone may be
     else:
         most = _reach(i, toks, skip)
-    for size in range(most, 0, -1):
+    least = 2 if begins.by_dictionary else 1  # the word alone: as the dictionary reads it
+    for size in range(most, least - 1, -1):
         place = phrase_places[text[begin : ends[i + size - 1]]]
         if place is not None and _accept(
             place, toks, i, size, gazetteer, in_org=not orgs.isdisjoint(range(i, i + size))
         ):
             return size, place
+    alone = begins.alone
+    if begins.by_dictionary and alone is not None and _alone_counts(alone, toks, i, orgs):
+        return 1, alone.place
     return None
 
 

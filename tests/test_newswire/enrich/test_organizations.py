@@ -47,3 +47,36 @@ def test_candidates_are_heads_in_any_case_and_words_in_capitals() -> None:
         "ÖZBEK",
         "A.B",
     ]
+
+
+def test_english_words_of_a_line_in_capitals_are_no_acronyms() -> None:
+    names, _covered = _found("SOCCER - LATEST RESULTS FROM UEFA\nThe UEFA said SOCCER grows.")
+    assert names == ["UEFA", "SOCCER"]  # in prose, a word in capitals may be one
+
+
+def test_towns_named_as_teams_in_results_and_fixtures() -> None:
+    text = "Results:\nKent 108-3, NEW YORK 2\nBALTIMORE AT SEATTLE\nPlaying Sunday: Leeds v Durham"
+    names, _covered = _found(text)
+    assert names == ["Kent", "NEW YORK", "BALTIMORE", "Leeds", "Durham"]
+    assert _found("CHICAGO 1996-08-31\nPrices rose in Kent.")[0] == []  # a dateline
+
+
+def _found_in(text: str, language: str) -> list[str]:
+    found, _covered = organizations.organizations(text, tokens(text), load(), language=language)
+    return [o.name for o in found]
+
+
+def test_kazakh_state_bodies_in_any_case_and_official_names_up_to_their_head() -> None:
+    text = "Жобаны Үкіметке жіберді. Оны Денсаулық сақтау министрлігінің өкілі айтты."
+    assert _found_in(text, "kk") == ["Үкімет", "Денсаулық сақтау министрлігі"]
+    assert _found_in("Бұл комиссия жұмыс істеді.", "kk") == []  # no possessive, first word
+
+
+def test_a_quoted_name_with_its_kind_is_an_organisation_wherever_it_comes_back() -> None:
+    assert _found_in("Оны «Таң» арнасы көрсетті. «Таң» тағы айтты.", "kk") == ["Таң"]
+    text = "Об этом сообщила компания «Северный ветер». Позже «Северный ветер» уточнил."
+    assert _found_in(text, "ru") == ["Северный ветер"]
+
+
+def test_russian_state_bodies_the_dictionary_tags_as_organisations() -> None:
+    assert _found_in("Решение приняли в Минздраве и в Госдуме.", "ru") == ["Минздрав", "Госдума"]

@@ -89,3 +89,103 @@ def test_a_location_is_validated_once_then_shared() -> None:
     assert location("Astana", "KZ") is location("Astana", "KZ")
     with pytest.raises(ValidationError):  # made by the model's validation, not around it
         location("Astana", "kz")
+
+
+def _located(text: str, language: str | None) -> list[tuple[str, str | None]]:
+    found, _countries, _covered = places(
+        text, tokens(text), load(), set(), set(), language=language
+    )
+    return [(location.name, location.country) for location in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Об этом рассказала Виктория.",  # Victoria, Canada
+        "Адвокат Александра подал жалобу.",  # Alexandria
+        "Друг его, Питер, приехал вчера.",  # Saint Petersburg
+        "Выступил Сантана на концерте.",  # Santana
+        "Члены Совета собрались утром.",  # Soweto, by an ending cut off
+    ],
+)
+def test_a_russian_name_or_word_is_no_place(text: str) -> None:
+    assert _located(text, "ru") == []
+
+
+def test_a_name_that_is_also_a_town_is_one_after_a_preposition_of_place() -> None:
+    assert _located("Завод открыли в Кирове вчера.", "ru") == [("Kirov", "RU")]
+    assert _located("Слова Кирова повторили вчера.", "ru") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Переговоры прошли в Бразилии.", ("Brazil", "BR")),
+        ("Президент США выступил.", ("United States", "US")),
+        ("Он родился в СССР.", ("Soviet Union", "SU")),
+        ("Пожар вспыхнул в Нижнем Новгороде.", ("Nizhniy Novgorod", "RU")),
+        ("Ракету запустили в Северной Корее.", ("North Korea", "KP")),
+        ("Выборы прошли в Иллинойсе.", ("Illinois", "US")),  # iso-codes' Russian name
+        ("Губернатор Алтайского края приехал.", ("Алтайский край", None)),  # by the pattern
+        ("Туристы вернулись из Европы.", ("Europe", None)),  # a place of no country
+        ("Солдаты вернулись в Донбасс.", ("Донбасс", None)),  # geographical by the dictionary
+    ],
+)
+def test_russian_places_by_the_dictionary(text: str, place: tuple[str, str | None]) -> None:
+    assert _located(text, "ru") == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Жиын Маңғыстау облысында өтті.", ("Mangghystaū oblysy", "KZ")),  # the region wins
+        ("Ал АҚШ-тың өкілі келді.", ("United States", "US")),
+        ("Делегация Орталық Азияға барды.", ("Central Asia", None)),
+    ],
+)
+def test_kazakh_regions_abbreviations_and_areas(text: str, place: tuple[str, str | None]) -> None:
+    assert _located(text, "kk") == [place]
+
+
+def test_a_dateline_in_capitals_is_a_place() -> None:
+    assert _located("CHICAGO 1996-08-31\nPrices rose.", "en") == [("Chicago", "US")]
+
+
+def test_a_town_followed_by_a_score_is_a_team() -> None:
+    assert _located("Results:\nKent 108-3, Bristol 28\nRain in Bristol later.", "en") == [
+        ("Bristol", "GB")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Фильм Анджея Хаса показали.", "ru", []),  # after a first name: a surname
+        ("Он работал на канале «Ленинград» давно.", "ru", []),  # a quoted name: a company's
+        ("Карта Украинского фронта.", "ru", []),  # an adjective alone is no place
+        ("Dissident Wang Donghai was detained.", "en", []),  # inside a person's name
+        ("The Baltimore Orioles won.", "en", []),  # inside a team's name
+        ("Fixtures: BALTIMORE AT SEATTLE", "en", [("Seattle", "US")]),  # the visiting team
+    ],
+)
+def test_a_town_inside_a_longer_name_is_no_place(
+    text: str, language: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _located(text, language) == expected
+
+
+def test_a_kazakh_name_declined_is_no_place() -> None:
+    assert _located("Мектепте Абайдың өлеңдері оқылды.", "kk") == []
+
+
+def test_a_large_countrys_region_and_a_continent_are_places_though_frequent_words() -> None:
+    assert _located("Oil traders in Texas and Europe waited.", "en") == [
+        ("Texas", "US"),
+        ("Europe", None),
+    ]
+
+
+def test_a_kazakh_name_that_begins_a_region_is_no_place_alone() -> None:
+    assert _located("Мектепте Абай оқылды. Жиын Абай облысында өтті.", "kk") == [
+        ("Abay oblysy", "KZ")
+    ]
