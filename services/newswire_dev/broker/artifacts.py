@@ -17,7 +17,7 @@ _COMPLETE_MARKER = ".complete"
 
 
 def resource_path(name: str) -> Path:
-    """A file shipped in ``newswire/devtools/broker/resources``."""
+    """A file shipped in ``newswire_dev/broker/resources``."""
     return Path(str(resources.files("newswire_dev.broker").joinpath("resources", name)))
 
 
