@@ -48,14 +48,18 @@ _NAME_WORDS_AT = re.compile(rf"{_WORD}(?: {_WORD}){{0,{_NAME_WORDS - 1}}}")
 _GROUP_SEPARATOR = re.compile(r"[,\u00a0 ](?=\d{3}\b)")
 # Kazakh names of currencies the gazetteer's CLDR data lacks ("АҚШ доллары": US dollars).
 _MORE_NAMES = {"ақш доллар": "USD", "еуро": "EUR"}
-# The currency words an amount in words ends with (checked by ``_by_name`` after).
-_CURRENCY_WORD = re.compile(
-    r"(?:теңге|тенге|доллар|евро|еуро|рубл|юан|фунт|иен|йен|манат|франк|гривн|АҚШ|США)",
-    re.IGNORECASE,
-)
+# The currency words an amount in words ends with (checked by ``_by_name`` after), in lower
+# case: after a number, a currency word opens no sentence. Each is looked for by
+# ``str.find``: a pattern of their alternatives would try a dozen branches at every other
+# letter of Cyrillic text.
+_CURRENCY_STEMS = (
+    "теңге", "тенге", "доллар", "евро", "еуро", "рубл", "юан", "фунт", "иен", "йен", "манат",
+    "франк", "гривн", "АҚШ", "США",
+)  # fmt: skip
 _WORD_LANGUAGES = frozenset(("ru", "kk"))
 _NUMBER_WORD = re.compile(r"[^\W\d_]+|[–—]")
 _WORDS_BACK = 160  # characters before a currency word where its number may begin
+_RANGE_ENDS = frozenset("–—-оo")  # what ends the text before a range's high end ("до", "to")
 _RANGE_BEFORE = re.compile(r"(?:(?:от|from)\s+)?(?P<low>\d[\d,.]*)\s?(?:до|to|[–—-])\s?$")
 
 
@@ -153,6 +157,8 @@ def range_lows(text: str, amounts: list[Money], spans: list[tuple[int, int]]) ->
     the whole range as its text."""
     found: list[Placed] = []
     for amount, (start, end) in zip(amounts, spans, strict=True):
+        if text[max(0, start - 2) : start].rstrip()[-1:] not in _RANGE_ENDS:
+            continue  # most amounts end no range: looked at no further
         before = _RANGE_BEFORE.search(text, max(0, start - 24), start)
         named = _NAME_AFTER.match(text, start)
         if before is None or named is None:
@@ -174,8 +180,7 @@ def word_amounts(
     if language not in _WORD_LANGUAGES:
         return []
     found: list[Placed] = []
-    for hit in _CURRENCY_WORD.finditer(text):
-        start = hit.start()
+    for start in _currency_words(text):
         if start and (text[start - 1].isalnum() or text[start - 1] == "-"):
             continue  # inside a word ("100-долларовой")
         after = _NAME_WORDS_AT.match(text, start)
@@ -190,6 +195,17 @@ def word_amounts(
         written = text[first:end]
         found.extend((first, end, Money(amount=a, currency=named[0], text=written)) for a in ends)
     return found
+
+
+def _currency_words(text: str) -> list[int]:
+    """Where the currency stems occur, in order (several stems may start at one place)."""
+    found: set[int] = set()
+    for stem in _CURRENCY_STEMS:
+        at = text.find(stem)
+        while at >= 0:
+            found.add(at)
+            at = text.find(stem, at + 1)
+    return sorted(found)
 
 
 def _number_before(text: str, end: int, language: str) -> tuple[list[str], int]:
@@ -230,17 +246,17 @@ def extract(doc: Document) -> Findings:
     words are no places)."""
     amounts, spans = money(doc.text, doc.gazetteer)
     text = doc.text
-    found: list[Placed] = [(b, e, a) for a, (b, e) in zip(amounts, spans, strict=True)]
-    found += range_lows(text, amounts, spans)
-    found += word_amounts(text, doc.language, doc.gazetteer, spans)
-    found.sort(key=lambda placed: (placed[0], placed[2].amount))
+    more = range_lows(text, amounts, spans) + word_amounts(text, doc.language, doc.gazetteer, spans)
+    if more:  # in order of where they are written, the lower end of a range first
+        found = sorted(
+            [*zip(spans, amounts, strict=True), *(((b, e), a) for b, e, a in more)],
+            key=lambda placed: (placed[0][0], placed[1].amount),
+        )
+        spans, amounts = [span for span, _ in found], [amount for _, amount in found]
     placed = []
-    for begin, finish, amount in found:
+    for amount, (begin, finish) in zip(amounts, spans, strict=True):
         written = text[begin:finish]
         start = begin + len(written) - len(written.lstrip())  # as ``_money`` strips it
         end = finish - (len(written) - len(written.rstrip()))
         placed.append(amount.model_copy(update={"mentions": [doc.mention(start, end)]}))
-    covered = [(begin, finish) for begin, finish, _ in found]
-    return (
-        Findings().found(MONEY, placed).claiming(MONEY_TOKENS, tokens_within(doc.tokens, covered))
-    )
+    return Findings().found(MONEY, placed).claiming(MONEY_TOKENS, tokens_within(doc.tokens, spans))

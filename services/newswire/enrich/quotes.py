@@ -80,6 +80,7 @@ _DASHES = ("–", "—", " - ", "\u00a0-")
 _THAT_OR_COLON = re.compile(rf",{_SPACE}что{_SPACE}|:{_SPACE}*(?=[«“\"])|:[ \u00a0]*$")
 _WORD_BEFORE = re.compile(r"[^\s.!?:;«»]+")
 _WORDS_FROM_VERB = 7  # the verb and at most six words after it
+_RESUME = re.compile(rf",{_SPACE}[–—-]{_SPACE}")  # "..., — говорит X, — ...": the quote goes on
 _COLON_QUOTE = re.compile(rf":{_SPACE}?[«“\"]")
 _CLOSE = re.compile(r"[»”\"]")
 # An agency credited at the end of a sentence is not what was said: ", передает ТАСС".
@@ -90,10 +91,12 @@ _ACCORDING = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING_STEMS = ("словам", "мнению", "ак ")
+# "X-тың сөзінше, ...": found from the word after the name (a pattern opening with the
+# name's words would be tried at every letter).
 _KK_ACCORDING = re.compile(
-    r"(?P<speaker>(?:[^\W\d_][\w-]*[ \u00a0]){0,3}[^\W\d_][\w-]*)"
-    rf"{_SPACE}(?:{'|'.join(KK_ACCORDING_TO)}),{_SPACE}(?P<text>[^\n]+?)(?=[.!?…](?:{_SPACE}|$)|$)"
+    rf"(?:{'|'.join(KK_ACCORDING_TO)}),{_SPACE}(?P<text>[^\n]+?)(?=[.!?…](?:{_SPACE}|$)|$)"
 )
+_KK_SPEAKER_WORDS = 4  # the name and the role words before "сөзінше"
 _KK_VERB_LAST = re.compile(
     rf"{_SPACE}(?:{'|'.join(KK_CLAUSE_ENDS)}){_SPACE}(?:{'|'.join(KK_VERB_LAST)})"
     rf"(?:{_SPACE}(?P<after>[^.!?«»\"\n]{{2,80}}))?(?=[.!?…]|$)"
@@ -106,6 +109,7 @@ _MAX_WORDS_BEFORE_VERB = 3
 _MIN_QUOTE_CHARS = 8
 _MAX_SUBJECT_WORDS = 8
 _MIN_STEM = 3
+_ROLE_STEM = 6  # "министр", "министрі", "министра": one role
 _OBLIQUE_ENDINGS = ("а", "я", "ы", "и", "у", "ю")
 _CYRILLIC_LANGUAGES = frozenset(("ru", "kk", "uk"))
 _KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
@@ -128,6 +132,9 @@ class Speakers:
         self.people = people
         self._body = body
         self._index: tuple[list[int], list[tuple[int, int, str]]] | None = None
+        # Made on first use, as the index: (name, surname in lower case), (name, role words).
+        self._surnames: list[tuple[str, str]] | None = None
+        self._roles: list[tuple[str, list[str]]] | None = None
 
     def _named(self) -> tuple[list[int], list[tuple[int, int, str]]]:
         """Every (start, end, name) the body names a person at, in order, and their starts:
@@ -175,14 +182,30 @@ class Speakers:
             index -= 1
         return None
 
+    def by_role(self, word: str) -> str | None:
+        """The one person whose role has this word (``— деді Президент``, ``— сказал
+        министр``: the article's only president, its only minister), else nobody."""
+        stem = word.lower()[:_ROLE_STEM]
+        if len(stem) < _ROLE_STEM - 1:
+            return None
+        if self._roles is None:
+            self._roles = [
+                (person.name, person.role.lower().split()) for person in self.people if person.role
+            ]
+        holders = {name for name, words in self._roles if any(w.startswith(stem) for w in words)}
+        return holders.pop() if len(holders) == 1 else None
+
     def by_name(self, name: str) -> str | None:
         """The person of that full name, or of the same surname (allowing a declension's
         two letters: ``Лаврова`` and ``Лавров``)."""
+        if self._surnames is None:
+            self._surnames = [
+                (person.name, person.name.rsplit(maxsplit=1)[-1].lower()) for person in self.people
+            ]
         surname = name.rsplit(maxsplit=1)[-1].lower()
-        for person in self.people:
-            theirs = person.name.rsplit(maxsplit=1)[-1].lower()
-            if person.name == name or theirs == surname or _same_stem(theirs, surname):
-                return person.name
+        for full, theirs in self._surnames:
+            if full == name or theirs == surname or _same_stem(theirs, surname):
+                return full
         return None
 
 
@@ -260,10 +283,21 @@ class _Reader:
             return person
         texts = [text for _, _, text in words]
         if self.kazakh or case == "kk" or any(kazakh.is_kazakh(t) for t in texts):
-            form = " ".join([*texts[:-1], kazakh.without_case(texts[-1])])
-            # Without morphology, a Kazakh name nobody was found by needs a surname.
-            found = self.speakers.by_name(form)
-            return found or (form if _kazakh_surname(form.rsplit(maxsplit=1)[-1]) else None)
+            return self._kazakh_name(texts)
+        return self._russian_name(texts, case)
+
+    def _kazakh_name(self, texts: list[str]) -> str | None:
+        """Without morphology, a Kazakh name nobody was found by needs a surname; a title
+        alone may be the article's one holder of it."""
+        form = " ".join([*texts[:-1], kazakh.without_case(texts[-1])])
+        found = self.speakers.by_name(form)
+        if found or _kazakh_surname(form.rsplit(maxsplit=1)[-1]):
+            return found or form
+        return self.speakers.by_role(texts[0]) if len(texts) == 1 else None
+
+    def _russian_name(self, texts: list[str], case: str | None) -> str | None:
+        """A Russian (or foreign) name in the nominative: a person found, else the name
+        when it looks like one; a title alone may be the article's one holder of it."""
         if all(_cyrillic(t) for t in texts):
             form = russian.nominative_name(texts, case or "nomn")
         else:
@@ -271,8 +305,10 @@ class _Reader:
         person = self.speakers.by_name(form)
         if person is not None:
             return person
-        if len(texts) == 1 and (_not_a_name_start(texts[0]) or not _name_like(texts[0])):
-            return None  # "– заявил Эмир.": a title, not a name
+        if len(texts) == 1 and (
+            _not_a_name_start(texts[0]) or not _name_like(texts[0]) or not _cyrillic(texts[0])
+        ):  # "– заявил Эмир.", "Forbes уточняет": a title or a source, no name
+            return self.speakers.by_role(texts[0])
         return form if any(_name_like(t) for t in texts) else None
 
     def clause_speaker(self, start: int, end: int, case: str | None) -> str | None:
@@ -283,6 +319,7 @@ class _Reader:
         clause = self.body[start:end]
         run: list[tuple[int, int, str]] = []
         after_role = False
+        role: str | None = None  # the first role word, for a clause that names nobody
         for match in _WORDS.finditer(clause):
             text = match.group()
             if match.start() > 0 and clause[match.start() - 1] in ",;:(":
@@ -298,7 +335,10 @@ class _Reader:
                 break
             else:  # role words, or a complement of them ("Қазақстанның", "России")
                 run, after_role = [], True
-        if not run or (after_role and case == "nomn" and _oblique(run[-1][2])):
+                role = role or text
+        if not run:
+            return self.speakers.by_role(role) if role else None
+        if after_role and case == "nomn" and _oblique(run[-1][2]):
             return None
         return self.name(run, case)
 
@@ -489,8 +529,9 @@ def _english_speaker(match: re.Match[str], offset: int, reader: _Reader) -> str 
     start = offset + match.start("speaker")
     if raw.lower() in ("he", "she"):
         return reader.speakers.last_before(start)
-    person = reader.speakers.at(start, offset + match.end("speaker"))
-    return person or reader.speakers.by_name(raw) or raw
+    # By name first: the index of where persons are named is made only when needed.
+    person = reader.speakers.by_name(raw)
+    return person or reader.speakers.at(start, offset + match.end("speaker")) or raw
 
 
 def _english_open(paragraph: str, offset: int, reader: _Reader) -> list[Found]:
@@ -571,7 +612,23 @@ def _dash_quotes(paragraph: str, offset: int, reader: _Reader) -> list[Found]:
         quote = _quote(paragraph, offset, opening_end, match.start(), speaker)
         if quote is not None:
             found.append(quote)
+            found.extend(_resumed(paragraph, offset, match, speaker))
     return found
+
+
+def _resumed(paragraph: str, offset: int, match: re.Match[str], speaker: str | None) -> list[Found]:
+    """The rest of a quote the dash clause interrupts: «Мы раздаём маски, — говорит X, — не
+    получая за это денег»: from the second dash to the closing mark."""
+    if not match.group("speaker") or not paragraph[: match.start()].endswith(","):
+        return []
+    again = _RESUME.search(match.group("speaker"))
+    if again is None:
+        return []
+    start = match.start("speaker") + again.end()
+    close = _CLOSE.search(paragraph, start)
+    end = close.start() if close else _sentence_end(paragraph, start)
+    quote = _quote(paragraph, offset, start, end, speaker)
+    return [] if quote is None else [quote]
 
 
 class _Shapes(NamedTuple):
@@ -704,15 +761,15 @@ def _kazakh_according(paragraph: str, offset: int, reader: _Reader) -> list[Foun
     """``Министрдің сөзінше, ...``: the name before ``сөзінше`` is in the genitive."""
     found: list[Found] = []
     for match in _KK_ACCORDING.finditer(paragraph):
-        words = [
-            (
-                offset + match.start("speaker") + m.start(),
-                offset + match.start("speaker") + m.end(),
-                m.group(),
-            )
-            for m in _WORDS.finditer(match.group("speaker"))
+        if not _starts_word(paragraph, match.start()):
+            continue
+        sentence = _sentence_start(paragraph, match.start())
+        before = list(_WORDS.finditer(paragraph, sentence, match.start()))[-_KK_SPEAKER_WORDS:]
+        names = [
+            (offset + m.start(), offset + m.end(), m.group())
+            for m in before
+            if m.group()[:1].isupper()
         ]
-        names = [w for w in words if w[2][:1].isupper()]
         speaker = reader.name(names, "kk") if names else None
         quote = _quote(paragraph, offset, *match.span("text"), speaker)
         if quote is not None:
@@ -771,8 +828,9 @@ def extract(doc: Document) -> Findings:
     with where its words are."""
     found = found_quotes(doc.paragraphs[1:], doc.get(PERSONS), doc.language)  # not the title
     start = doc.body_start
+    # Built from offsets this module computed: valid by construction, not validated again.
     placed = [
-        Quote(
+        Quote.model_construct(
             text=q.text, speaker=q.speaker, mentions=[doc.mention(start + q.start, start + q.end)]
         )
         for q in found

@@ -26,14 +26,21 @@ _RU_PAST = _words(
 _RU_PRESENT = _words(
     """говорит отмечает подчеркивает подчёркивает заявляет считает полагает утверждает
     уверен уверена убежден убеждена убеждён признает признаёт поясняет рассказывает
-    добавляет"""
+    добавляет уточняет"""
 )
 _RU_FEMININE = {verb[:-2] + "ась" if verb.endswith("ся") else verb + "а" for verb in _RU_PAST}
 RU_VERBS = frozenset({*_RU_PAST, *_RU_FEMININE, *_RU_PRESENT, *RU_SPEECH_VERBS})
 # Plural and impersonal: reported speech whose speaker is no one person ("В Минздраве
 # заявили, что ...", "», — говорится в заявлении").
 RU_NO_SPEAKER_VERBS = frozenset(
-    {verb + "и" for verb in _RU_PAST if not verb.endswith("ся")} | {"говорится", "говорят"}
+    {verb + "и" for verb in _RU_PAST if not verb.endswith("ся")}
+    | set(
+        _words(
+            """говорится говорят сообщают заявляют отмечают считают утверждают добавляют
+            подчеркивают рассказывают сообщается отмечается подчеркивается подчёркивается
+            заявлялось сообщалось"""
+        )
+    )
 )
 # The speaker before the verb and ", что" or a colon after it ("X заявил, что ...").
 RU_SPEAKER_FIRST_VERBS = RU_VERBS | RU_NO_SPEAKER_VERBS

@@ -204,3 +204,44 @@ def test_kazakh_verb_last_quotes_what_stands_before_dep() -> None:
 
 def test_a_kazakh_word_that_is_no_name_is_no_speaker() -> None:
     assert _said(["«Бұл маңызды қадам», — деді Елбасы."], [], "kk") == [(None, "Бұл маңызды қадам")]
+
+
+def test_a_quote_the_dash_clause_interrupts_goes_on_after_it() -> None:
+    paragraph = "«Мы раздаём маски бесплатно, — говорит Песков, — и будем раздавать дальше»."
+    assert _said([paragraph], [_PESKOV]) == [
+        ("Дмитрий Песков", "Мы раздаём маски бесплатно"),
+        ("Дмитрий Песков", "и будем раздавать дальше"),
+    ]
+
+
+def test_impersonal_and_plural_present_verbs_give_quotes_without_a_speaker() -> None:
+    paragraphs = [
+        "Также сообщается, что матч перенесут на май.",
+        "Западные агентства сообщают, что переговоры сорваны.",
+    ]
+    assert _said(paragraphs, []) == [
+        (None, "матч перенесут на май."),
+        (None, "переговоры сорваны."),
+    ]
+
+
+def test_a_source_in_latin_letters_is_no_speaker() -> None:
+    assert _said(["Forbes уточняет, что сделка закрыта в понедельник."], []) == [
+        (None, "сделка закрыта в понедельник.")
+    ]
+
+
+def test_a_title_alone_is_the_articles_one_holder_of_that_role() -> None:
+    president = Person(key="тоқаев", name="Қасым-Жомарт Тоқаев", role="Президент")
+    minister = Person(key="оспанов", name="Марат Оспанов", role="көлік министрі")
+    envoy = Person(key="сейтқали", name="Айгерім Сейтқали", role="энергетика министрі")
+    assert _said(["«Жол биыл салынады», — деді Президент."], [president, minister], "kk") == [
+        ("Қасым-Жомарт Тоқаев", "Жол биыл салынады")
+    ]
+    # Two ministers: "the minister" is neither.
+    assert _said(["«Жол биыл салынады», — деді министр."], [minister, envoy], "kk") == [
+        (None, "Жол биыл салынады")
+    ]
+    assert _said(["«Жол биыл салынады», — деді министр."], [minister], "kk") == [
+        ("Марат Оспанов", "Жол биыл салынады")
+    ]
