@@ -90,6 +90,7 @@ _ACCORDING = re.compile(
     rf"{_SPACE}(?P<text>[^\n]+?)(?=[.!?…](?:{_SPACE}|$)|$)",
     re.IGNORECASE,
 )
+_APPOSITION = re.compile(r"((?:[A-ZА-ЯЁ][\w-]+[ \u00a0]){0,2}[A-ZА-ЯЁ][\w-]+),[ \u00a0]")
 _ACCORDING_STEMS = ("словам", "мнению", "ак ")
 # "X-тың сөзінше, ...": found from the word after the name (a pattern opening with the
 # name's words would be tried at every letter).
@@ -110,6 +111,8 @@ _MIN_QUOTE_CHARS = 8
 _MAX_SUBJECT_WORDS = 8
 _MIN_STEM = 3
 _ROLE_STEM = 6  # "министр", "министрі", "министра": one role
+# The comma that closes an aside, then at most three lowercase words up to the verb.
+_AFTER_ASIDE = re.compile(r",((?:[ \u00a0]+[^\s,A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][^\s,]*){0,3})[ \u00a0]*$")
 _OBLIQUE_ENDINGS = ("а", "я", "ы", "и", "у", "ю")
 _CYRILLIC_LANGUAGES = frozenset(("ru", "kk", "uk"))
 _KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
@@ -271,8 +274,11 @@ class _Reader:
         self.speakers = Speakers(people, body)
         self.kazakh = language == "kk"
 
-    def name(self, words: list[tuple[int, int, str]], case: str | None) -> str | None:
-        """The person or name these words (offsets in the body, and text) give."""
+    def name(
+        self, words: list[tuple[int, int, str]], case: str | None, *, named: bool = False
+    ) -> str | None:
+        """The person or name these words (offsets in the body, and text) give; ``named``:
+        where they stand says they are a name (``Дәурен Қуат: «...»``)."""
         while words and _not_a_name_start(words[0][2]) and len(words) > 1:
             words = words[1:]
         if not words:
@@ -283,15 +289,16 @@ class _Reader:
             return person
         texts = [text for _, _, text in words]
         if self.kazakh or case == "kk" or any(kazakh.is_kazakh(t) for t in texts):
-            return self._kazakh_name(texts)
+            return self._kazakh_name(texts, named=named)
         return self._russian_name(texts, case)
 
-    def _kazakh_name(self, texts: list[str]) -> str | None:
-        """Without morphology, a Kazakh name nobody was found by needs a surname; a title
-        alone may be the article's one holder of it."""
+    def _kazakh_name(self, texts: list[str], *, named: bool) -> str | None:
+        """Without morphology, a Kazakh name nobody was found by needs a surname (or a
+        place that says it is a name); a title alone may be the article's one holder of
+        it."""
         form = " ".join([*texts[:-1], kazakh.without_case(texts[-1])])
         found = self.speakers.by_name(form)
-        if found or _kazakh_surname(form.rsplit(maxsplit=1)[-1]):
+        if found or named or _kazakh_surname(form.rsplit(maxsplit=1)[-1]):
             return found or form
         return self.speakers.by_role(texts[0]) if len(texts) == 1 else None
 
@@ -352,15 +359,18 @@ class _Reader:
         if person is not None:
             return person
         run: list[tuple[int, int, str]] = []
+        after_words = False  # a lowercase word (a role) comes before the run
         for match in _WORDS.finditer(paragraph, _sentence_start(paragraph, colon), colon):
             text = match.group()
             if text[:1].isupper():
                 run.append((offset + match.start(), offset + match.end(), text))
             else:
-                run = []
+                run, after_words = [], True
         if len(run) < 2 or run[-1][1] != offset + colon:
             return None
-        return self.name(run, None)
+        # "журналист Дәурен Қуат: «...»" names someone; "Бүгін Президент: «...»" opens a
+        # sentence with a capital for grammar.
+        return self.name(run, None, named=after_words)
 
     def subject_before(self, sentence_start: int, verb_start: int) -> str | None:
         """The speaker ending at most three words before the verb (``Президент США Дональд
@@ -409,20 +419,28 @@ def _subject_end(found: list[re.Match[str]], prefix: str) -> int | None:
 
 
 def _without_aside(prefix: str) -> str:
-    """The words before a verb without a clause set off by commas after the subject
-    (``Эрдоган, который ..., выразил``; ``Хэнкок, заразившийся ..., заявил``)."""
-    stripped = prefix.rstrip(" \u00a0")
-    if not stripped.endswith(","):
+    """The words before a verb without a clause set off by commas after the subject, the
+    adverbs after it kept (``Эрдоган, который ..., выразил``; ``Хэнкок, заразившийся ...,
+    также заявил``; ``Шаймиев, рассказывая о предках, заявил``; ``Джонсон во вторник, 31
+    марта, заявил``): a clause that opens with ``который``, a participle or a gerund, or
+    that names nothing (no capital)."""
+    tail = _AFTER_ASIDE.search(prefix)
+    if tail is None:
         return prefix
-    opening = stripped.rfind(",", 0, len(stripped) - 1)
+    opening = prefix.rfind(",", 0, tail.start())
     if opening < 0:
         return prefix
-    aside = _WORDS.search(stripped, opening + 1)
-    if aside is None:
+    aside = prefix[opening + 1 : tail.start()]
+    first = _WORDS.search(aside)
+    if first is None:
         return prefix
-    word = aside.group()
-    if word.lower().startswith("котор") or any(r.pos == "PRTF" for r in russian.analyses(word)):
-        return stripped[:opening] + " "
+    word = first.group()
+    if (
+        word.lower().startswith("котор")
+        or any(r.pos in ("PRTF", "GRND") for r in russian.analyses(word))
+        or not any(w[:1].isupper() for w in aside.split())
+    ):
+        return prefix[:opening] + tail.group(1) + " "
     return prefix
 
 
@@ -751,7 +769,12 @@ def _according(paragraph: str, offset: int, reader: _Reader) -> list[Found]:
         case = "nomn" if match.group("how").lower().startswith("как") else "gent"
         start, end = match.span("speaker")
         speaker = reader.clause_speaker(offset + start, offset + end, case)
-        quote = _quote(paragraph, offset, *match.span("text"), speaker)
+        text_start = match.start("text")
+        named = _APPOSITION.match(paragraph, text_start)
+        if speaker is None and named is not None:  # "По словам мужа погибшей, Дэвида Маккина, ..."
+            speaker = reader.clause_speaker(offset + text_start, offset + named.end(1), case)
+            text_start = named.end() if speaker else text_start
+        quote = _quote(paragraph, offset, text_start, match.end("text"), speaker)
         if quote is not None:
             found.append(quote)
     return found

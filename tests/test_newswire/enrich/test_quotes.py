@@ -245,3 +245,30 @@ def test_a_title_alone_is_the_articles_one_holder_of_that_role() -> None:
     assert _said(["«Жол биыл салынады», — деді министр."], [minister], "kk") == [
         ("Марат Оспанов", "Жол биыл салынады")
     ]
+
+
+def test_an_aside_of_a_date_or_a_gerund_between_subject_and_verb_is_skipped() -> None:
+    paragraphs = [
+        "Премьер-министр Борис Джонсон во вторник, 31 марта, заявил, что карантин продлят.",
+        "Дмитрий Песков, отвечая на вопрос журналистов, также отметил, что визит состоится.",
+    ]
+    assert _said(paragraphs, [_PESKOV]) == [
+        ("Борис Джонсон", "карантин продлят."),
+        ("Дмитрий Песков", "визит состоится."),
+    ]
+
+
+def test_according_to_a_role_then_the_name_in_apposition() -> None:
+    paragraphs = ["По словам тренера команды, Сергея Иванова, игроки готовы к матчу."]
+    assert _said(paragraphs, []) == [("Сергей Иванов", "игроки готовы к матчу")]
+
+
+def test_kazakh_name_after_a_role_before_a_colon_is_the_speaker() -> None:
+    paragraphs = [
+        "Белгілі журналист Дәурен Қуат: «Кеңес отырысы сирек өтеді», — дейді.",
+        "Бүгін Президент: «Біз алға жылжимыз», — деді.",  # a capital for grammar: no name
+    ]
+    assert _said(paragraphs, [], "kk") == [
+        ("Дәурен Қуат", "Кеңес отырысы сирек өтеді"),
+        (None, "Біз алға жылжимыз"),
+    ]
