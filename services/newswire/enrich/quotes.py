@@ -48,6 +48,7 @@ from newswire.enrich.speech import (
     KK_VERB_LAST,
     PREPOSITIONS,
     PRONOUNS,
+    RU_GERUNDS,
     RU_NO_SPEAKER_VERBS,
     RU_SPEAKER_FIRST_VERBS,
     SURNAME_ENDINGS,
@@ -371,6 +372,21 @@ class _Reader:
         # "журналист Дәурен Қуат: «...»" names someone; "Бүгін Президент: «...»" opens a
         # sentence with a capital for grammar.
         return self.name(run, None, named=after_words)
+
+    def opening_person(self, sentence_start: int, verb_start: int) -> str | None:
+        """The person the first capitalised words of the sentence name, past role words
+        (``Президент Путин поддержал ..., заявив``); nobody when those words are no
+        person found (``Южная Корея опровергает ..., заявляя``)."""
+        run: list[tuple[int, int, str]] = []
+        for match in _WORDS.finditer(self.body, sentence_start, verb_start):
+            text = match.group()
+            if text[:1].isupper():
+                run.append((match.start(), match.end(), text))
+            elif run:
+                break
+        while len(run) > 1 and _not_a_name_start(run[0][2]):
+            run = run[1:]
+        return self.speakers.at(run[0][0], run[-1][1]) if run else None
 
     def subject_before(self, sentence_start: int, verb_start: int) -> str | None:
         """The speaker ending at most three words before the verb (``Президент США Дональд
@@ -726,10 +742,13 @@ def _said_that(paragraph: str, offset: int, reader: _Reader) -> list[Found]:
 def _speaker_before(
     paragraph: str, offset: int, verb: re.Match[str], reader: _Reader
 ) -> str | None:
-    """The subject of a speech verb; nobody for a plural or impersonal one."""
+    """The subject of a speech verb; nobody for a plural or impersonal one; for a gerund
+    ("..., заявив, что"), the person whose name opens the sentence, if any."""
     if verb.group() in RU_NO_SPEAKER_VERBS:
         return None
     sentence = _sentence_start(paragraph, verb.start())
+    if verb.group() in RU_GERUNDS:
+        return reader.opening_person(offset + sentence, offset + verb.start())
     return reader.subject_before(offset + sentence, offset + verb.start())
 
 

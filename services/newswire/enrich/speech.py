@@ -42,8 +42,15 @@ RU_NO_SPEAKER_VERBS = frozenset(
         )
     )
 )
+# "..., заявив, что ...": the speaker is the subject of the sentence's main verb.
+RU_GERUNDS = frozenset(
+    _words(
+        """заявив заявляя отметив отмечая подчеркнув подчеркивая подчёркивая добавив
+        сообщив пояснив уточнив напомнив признав"""
+    )
+)
 # The speaker before the verb and ", что" or a colon after it ("X заявил, что ...").
-RU_SPEAKER_FIRST_VERBS = RU_VERBS | RU_NO_SPEAKER_VERBS
+RU_SPEAKER_FIRST_VERBS = RU_VERBS | RU_NO_SPEAKER_VERBS | RU_GERUNDS
 # After a dash that closes a quote ("», – деді X", "», – дейді ол").
 KK_DASH_VERBS = frozenset(
     {*KK_SPEECH_VERBS, "дейді", "деді ол", "түсіндірді", "жеткізді", "сендірді", "ескертті"}

@@ -272,3 +272,14 @@ def test_kazakh_name_after_a_role_before_a_colon_is_the_speaker() -> None:
         ("Дәурен Қуат", "Кеңес отырысы сирек өтеді"),
         (None, "Біз алға жылжимыз"),
     ]
+
+
+def test_a_gerund_quotes_for_the_person_who_opens_the_sentence() -> None:
+    paragraphs = [
+        "Дмитрий Песков поддержал инициативу, заявив, что она своевременна.",
+        "Южная Корея опровергает слухи о Пескове, заявляя, что он здоров.",
+    ]
+    assert _said(paragraphs, [_PESKOV]) == [
+        ("Дмитрий Песков", "она своевременна."),
+        (None, "он здоров."),
+    ]
