@@ -43,6 +43,7 @@ from newswire.enrich.speech import (
     ACCORDING_TO,
     KK_ACCORDING_TO,
     KK_CLAUSE_ENDS,
+    KK_MARK_VERBS,
     KK_SO,
     KK_SURNAME_ENDINGS,
     KK_VERB_LAST,
@@ -99,10 +100,13 @@ _KK_ACCORDING = re.compile(
     rf"(?:{'|'.join(KK_ACCORDING_TO)}),{_SPACE}(?P<text>[^\n]+?)(?=[.!?…](?:{_SPACE}|$)|$)"
 )
 _KK_SPEAKER_WORDS = 4  # the name and the role words before "сөзінше"
+# "X ... деп атап өтті.", and a quote's closing mark right before the verb ("«...» деді.").
 _KK_VERB_LAST = re.compile(
-    rf"{_SPACE}(?:{'|'.join(KK_CLAUSE_ENDS)}){_SPACE}(?:{'|'.join(KK_VERB_LAST)})"
+    rf"{_SPACE}(?:(?:{'|'.join(KK_CLAUSE_ENDS)}){_SPACE}(?:{'|'.join(KK_VERB_LAST)})"
+    rf"|(?<=[»”\"]{_SPACE})(?:{'|'.join(KK_MARK_VERBS)}))"
     rf"(?:{_SPACE}(?P<after>[^.!?«»\"\n]{{2,80}}))?(?=[.!?…]|$)"
 )
+_KK_MARK_THEN_VERB = tuple(f"» {verb}" for verb in KK_MARK_VERBS)
 _SENTENCE_STOP = re.compile(r"[.!?…][»”\"]?[ \u00a0]+(?=[«\"“„–—-]?[ \u00a0]?[^\W\d_])")
 _WORDS = re.compile(r"[^\s,;:()«»\"“”]+")
 _STRIP = ' \u00a0,:;«»"“”„–—-'
@@ -683,7 +687,7 @@ class _Shapes(NamedTuple):
             colon,
             _has_any(body, _ACCORDING_STEMS),
             _has_any(body, KK_ACCORDING_TO),
-            _has_any(body, KK_CLAUSE_ENDS),
+            _has_any(body, KK_CLAUSE_ENDS) or _has_any(body, _KK_MARK_THEN_VERB),
         )
 
 
@@ -698,7 +702,9 @@ def _cyrillic_quotes(paragraph: str, offset: int, reader: _Reader, shapes: _Shap
         found.extend(_according(paragraph, offset, reader))
     if shapes.kk_according and _has_any(paragraph, KK_ACCORDING_TO):
         found.extend(_kazakh_according(paragraph, offset, reader))
-    if shapes.kk_verb_last and _has_any(paragraph, KK_CLAUSE_ENDS):
+    if shapes.kk_verb_last and (
+        _has_any(paragraph, KK_CLAUSE_ENDS) or _has_any(paragraph, _KK_MARK_THEN_VERB)
+    ):
         found.extend(_kazakh_verb_last(paragraph, offset, reader))
     return found
 
@@ -709,7 +715,8 @@ def _verb_before(paragraph: str, anchor: int) -> re.Match[str] | None:
     words = list(_WORD_BEFORE.finditer(paragraph, low, anchor))[-_WORDS_FROM_VERB:]
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
-        if word.group() in RU_SPEAKER_FIRST_VERBS and _starts_word(paragraph, word.start()):
+        lower = word.group().lower()  # "Сообщается, что" opens a sentence
+        if lower in RU_SPEAKER_FIRST_VERBS and _starts_word(paragraph, word.start()):
             return word
         if "," in word.group() or paragraph[word.end() : anchor][:1] == ",":
             break  # "X, сказал он, что": the verb's clause ends at a comma
@@ -744,10 +751,11 @@ def _speaker_before(
 ) -> str | None:
     """The subject of a speech verb; nobody for a plural or impersonal one; for a gerund
     ("..., заявив, что"), the person whose name opens the sentence, if any."""
-    if verb.group() in RU_NO_SPEAKER_VERBS:
+    said = verb.group().lower()
+    if said in RU_NO_SPEAKER_VERBS:
         return None
     sentence = _sentence_start(paragraph, verb.start())
-    if verb.group() in RU_GERUNDS:
+    if said in RU_GERUNDS:
         return reader.opening_person(offset + sentence, offset + verb.start())
     return reader.subject_before(offset + sentence, offset + verb.start())
 
@@ -829,8 +837,10 @@ def _kazakh_verb_last(paragraph: str, offset: int, reader: _Reader) -> list[Foun
             speaker = reader.clause_speaker(
                 offset + match.start("after"), offset + match.end("after"), "kk"
             )
-        if speaker is None:
-            speaker, begin = _kazakh_subject(paragraph, offset, sentence, match.start(), reader)
+        if speaker is None:  # named before the quote's opening mark, if it has one
+            opening = paragraph.find("«", sentence, match.start())
+            until = match.start() if opening < 0 else opening
+            speaker, begin = _kazakh_subject(paragraph, offset, sentence, until, reader)
         said = paragraph[begin : match.start()].split()
         if not said or said[-1].lower() in KK_SO:
             continue  # "... осылай деп мәлімдеді": what was said is before
@@ -855,14 +865,21 @@ def _kazakh_subject(
         if text[:1].isupper():
             run.append((offset + match.start(), offset + match.end(), text))
             continue
-        if run and kazakh.without_case(run[-1][2]) == run[-1][2] and not _complement(run[-1][2]):
-            speaker = reader.name(run, "kk")
-            if speaker is not None:
-                return speaker, run[-1][1] - offset
+        speaker = _subject_of(run, reader)
+        if speaker is not None:
+            return speaker, run[-1][1] - offset
         run = []
         if index >= _MAX_SUBJECT_WORDS:
             break
-    return None, sentence
+    speaker = _subject_of(run, reader)  # the run that ends where the quote opens
+    return (speaker, run[-1][1] - offset) if speaker else (None, sentence)
+
+
+def _subject_of(run: list[tuple[int, int, str]], reader: _Reader) -> str | None:
+    """The speaker capitalised words name when their last is in no case (a subject)."""
+    if run and kazakh.without_case(run[-1][2]) == run[-1][2] and not _complement(run[-1][2]):
+        return reader.name(run, "kk")
+    return None
 
 
 def extract(doc: Document) -> Findings:

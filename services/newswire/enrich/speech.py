@@ -57,6 +57,8 @@ KK_DASH_VERBS = frozenset(
 )
 # Kazakh, the verb last: "X ... деп атап өтті." The quoted clause ends with one of these.
 KK_CLAUSE_ENDS = ("деп", "екенін", "екендігін")
+# Right after a quote's closing mark, without "деп": "«...» деді."
+KK_MARK_VERBS = ("деді", "дейді")
 KK_VERB_LAST = tuple(
     sorted(
         {*KK_SPEECH_VERBS, "хабарлады", "сендірді", "ескертті", "түсіндірді", "жеткізді",

@@ -283,3 +283,12 @@ def test_a_gerund_quotes_for_the_person_who_opens_the_sentence() -> None:
         ("Дмитрий Песков", "она своевременна."),
         (None, "он здоров."),
     ]
+
+
+def test_kazakh_closing_mark_then_the_verb_without_a_dash() -> None:
+    paragraphs = ["Марат Оспанов «Жоба биыл аяқталады» деді."]
+    assert _said(paragraphs, [], "kk") == [("Марат Оспанов", "Жоба биыл аяқталады")]
+
+
+def test_an_impersonal_verb_opening_a_sentence() -> None:
+    assert _said(["Сообщается, что матч перенесут."], []) == [(None, "матч перенесут.")]
