@@ -6,8 +6,10 @@ gold PERSON spans, independently of the extractor's patterns:
 
 - a *candidate* is a sentence of the body with a speech verb (a broad list of stems, wider
   than the extractor's: ``заяв``, ``сообщ``, ``рассказ``..., ``деді``, ``мәлімде``...) and a sign
-  of reported speech: a quotation mark, a dash before the verb, ``по словам``/``по мнению``,
-  ``что`` after the verb, or Kazakh ``деп``/``екенін``/``сөзінше``. Quotation marks also enclose
+  of reported speech: a quotation mark, a dash before the verb, ``что`` after the verb, a
+  final colon, or Kazakh ``деп``/``екенін``; or a sentence with ``по словам``/``по мнению``
+  (``сөзінше``/``айтуынша``/``пікірінше``). A sentence ending with a colon reaches the next
+  one (``Анна говорит:`` then what she said). Quotation marks also enclose
   names (``«Метро»``), so not every candidate is reported speech: the hand check of a sample
   (``--sample``) says how many are;
 - *coverage*: the share of candidates that a found quote's text overlaps (its mention);
@@ -65,6 +67,8 @@ _RU_SIGN = re.compile(
 _KK_SIGN = re.compile(
     r"[«“\"„]|[,»”\"]\s*[–—-]\s*\w|(?<!\w)деп(?!\w)|екені\w*|екенд\w*|сөзінше|пікірінше|айтуынша"
 )
+# Phrases that credit what follows to someone by themselves ("По словам X, ...").
+_CREDIT = re.compile(r"по словам|по мнению|сөзінше|айтуынша|пікірінше", re.IGNORECASE)
 # Sentences: a stop, then spaces, then a capital, a quotation mark or a dash.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"“„–—-]?\s*[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ])")
 
@@ -118,7 +122,9 @@ def sentences(body: str, language: str) -> list[Sentence]:
             end = match.start() if match else len(paragraph)
             text = paragraph[start:end]
             if text.strip():
-                candidate = bool(verb.search(text) and sign.search(text))
+                candidate = bool(verb.search(text) and sign.search(text)) or bool(
+                    _CREDIT.search(text)
+                )
                 out.append(Sentence(offset + start, offset + end, text, candidate))
             start = match.end() if match else end
         offset += len(paragraph) + 1
@@ -171,7 +177,7 @@ def score(document: Document, event: ArticleEvent, tally: Tally, seen: list[Seen
         tally.quotes += 1
         exact = any(event.body[m.start : m.end] == m.text for m in quote.mentions)
         tally.with_provenance += exact and bool(spans)
-        touched = [s for s in said if _touches(spans, s)]
+        touched = _introduced([s for s in said if _touches(spans, s)], said)
         if not any(s.candidate for s in touched):
             tally.outside += 1
         else:
@@ -185,6 +191,17 @@ def score(document: Document, event: ArticleEvent, tally: Tally, seen: list[Seen
         text = " ".join(s.text for s in touched)
         gold_near = [name for s in touched for name in _in(persons, s)]
         seen.append(Seen(text, quote.text, quote.speaker, gold_near))
+
+
+def _introduced(touched: list[Sentence], said: list[Sentence]) -> list[Sentence]:
+    """The sentences a quote touches, with the one before them when it ends with a colon
+    ("Анна говорит:"): that one names the speaker."""
+    if not touched:
+        return touched
+    index = said.index(touched[0])
+    if index > 0 and said[index - 1].text.rstrip().endswith(":"):
+        return [said[index - 1], *touched]
+    return touched
 
 
 def _inside(span: Span, sentence: Sentence) -> bool:
