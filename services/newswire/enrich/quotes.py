@@ -150,17 +150,25 @@ class Speakers:
         if self._index is None:
             named: list[tuple[int, int, str]] = []
             for person in self.people:
-                named.extend(
+                spans = [
                     (m.start, m.end, person.name) for m in person.mentions if m.field == "body"
-                )
-                surname = person.name.rsplit(maxsplit=1)[-1]
-                at = self._body.find(surname)
-                while at >= 0:  # a person given without mentions is found by surname
-                    named.append((at, at + len(surname), person.name))
-                    at = self._body.find(surname, at + len(surname))
+                ]
+                named.extend(spans or self._by_surname(person.name))
             named.sort()
             self._index = ([start for start, _, _ in named], named)
         return self._index
+
+    def _by_surname(self, name: str) -> list[tuple[int, int, str]]:
+        """Where the body names a person given without mentions: their surname, at the start
+        of a word (any case ending after it)."""
+        surname = name.rsplit(maxsplit=1)[-1]
+        found = []
+        at = self._body.find(surname)
+        while at >= 0:
+            if at == 0 or not self._body[at - 1].isalnum():
+                found.append((at, at + len(surname), name))
+            at = self._body.find(surname, at + len(surname))
+        return found
 
     def at(self, start: int, end: int) -> str | None:
         """The person a mention of which overlaps ``[start, end)`` of the body."""
