@@ -60,7 +60,12 @@ _WORD_LANGUAGES = frozenset(("ru", "kk"))
 _NUMBER_WORD = re.compile(r"[^\W\d_]+|[–—]")
 _WORDS_BACK = 160  # characters before a currency word where its number may begin
 _RANGE_ENDS = frozenset("–—-оo")  # what ends the text before a range's high end ("до", "to")
-_RANGE_BEFORE = re.compile(r"(?:(?:от|from)\s+)?(?P<low>\d[\d,.]*)\s?(?:до|to|[–—-])\s?$")
+# "от 3 до", "10–", "от 2 млн до": the low end, with its own scale word if it has one.
+_RANGE_BEFORE = re.compile(
+    r"(?:(?:от|from)\s+)?(?P<low>\d[\d,.]*)(?:\s?(?P<scale>"
+    + "|".join(sorted(SCALES, key=len, reverse=True))
+    + r")\.?)?\s?(?:до|to|[–—-])\s?$"
+)
 
 
 @cache
@@ -159,11 +164,12 @@ def range_lows(text: str, amounts: list[Money], spans: list[tuple[int, int]]) ->
     for amount, (start, end) in zip(amounts, spans, strict=True):
         if text[max(0, start - 2) : start].rstrip()[-1:] not in _RANGE_ENDS:
             continue  # most amounts end no range: looked at no further
-        before = _RANGE_BEFORE.search(text, max(0, start - 24), start)
+        before = _RANGE_BEFORE.search(text, max(0, start - 36), start)
         named = _NAME_AFTER.match(text, start)
         if before is None or named is None:
             continue
-        low = _amount(before.group("low").rstrip(",."), named.group("scale"))
+        scale = before.group("scale") or named.group("scale")
+        low = _amount(before.group("low").rstrip(",."), scale)
         if low is not None and low < amount.amount:
             written = text[before.start() : end].strip()
             found.append(
