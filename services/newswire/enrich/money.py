@@ -46,8 +46,12 @@ _NAME_AFTER = re.compile(
 )
 _NAME_WORDS_AT = re.compile(rf"{_WORD}(?: {_WORD}){{0,{_NAME_WORDS - 1}}}")
 _GROUP_SEPARATOR = re.compile(r"[,\u00a0 ](?=\d{3}\b)")
-# Kazakh names of currencies the gazetteer's CLDR data lacks ("АҚШ доллары": US dollars).
-_MORE_NAMES = {"ақш доллар": "USD", "еуро": "EUR"}
+# Names of currencies the gazetteer's CLDR data lacks: Kazakh ("АҚШ доллары": US dollars)
+# and the Russian pound sterling without "британский".
+_MORE_NAMES = {
+    "ақш доллар": "USD", "еуро": "EUR", "фунт стерлингов": "GBP", "фунта стерлингов": "GBP",
+    "фунтов стерлингов": "GBP", "фунтах стерлингов": "GBP",
+}  # fmt: skip
 # The currency words an amount in words ends with (checked by ``_by_name`` after), in lower
 # case: after a number, a currency word opens no sentence. Each is looked for by
 # ``str.find``: a pattern of their alternatives would try a dozen branches at every other

@@ -172,9 +172,11 @@ def test_a_range_gives_both_ends_with_the_scale_of_the_high_one() -> None:
     ]
 
 
-def test_us_dollars_in_kazakh_and_no_amount_inside_a_word() -> None:
+def test_names_the_gazetteer_lacks_and_no_amount_inside_a_word() -> None:
     text = "Инвестиция 12,9 миллиард АҚШ долларына тең. Ол 100-долларовой купюрой төледі."
     assert _extracted(text, "kk") == [(12.9e9, "USD", "12,9 миллиард АҚШ долларына")]
+    text = "Он собрал 30 миллионов фунтов стерлингов."
+    assert _extracted(text, "ru") == [(3e7, "GBP", "30 миллионов фунтов стерлингов")]
 
 
 def test_number_words_are_read_only_in_russian_and_kazakh_text() -> None:
