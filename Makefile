@@ -84,8 +84,9 @@ bench-core: $(STAMP) ## Core benchmarks: parse vs regex floor, enrichment, dedup
 	$(BIN)/python -m bench.near_memory
 
 .PHONY: bench-quality
-bench-quality: $(STAMP) ## Enrichment on real annotated corpora (../shared/data): P/R, errors in bench/results/errors/
+bench-quality: $(STAMP) ## Enrichment on real annotated corpora (../shared/data): P/R, errors in bench/results/errors/; quotes
 	$(BIN)/python -m bench.enrich_real --errors bench/results/errors
+	$(BIN)/python -m bench.quotes_real
 
 .PHONY: bench
 bench: bench-core ## Everything: core benchmarks, end to end and state cost on a local broker, report (bench/results/latest.*)

@@ -3,10 +3,13 @@
 A gold span parses when it holds exactly one number (digits with ``,`` or ``.`` decimals and
 space or comma groups, or Kazakh or Russian number words: ``екі жүз мың``), at most one scale
 word (тыс., млн, миллиард, мың, million, bn...) and one currency (a symbol, an ISO code, or a
-currency word's stem: доллар, руб, теңге, евро, юан, фунт...). Ranges (``от 3 до 5 тысяч``:
-two numbers; ``10 – 15``), several scale words (``бір миллион екі жүз мың``) and currencies
-it does not know (``биткоина``) do not parse: those are scored by overlap of the predicted
-amount's text with the gold span only.
+currency word's stem: доллар, руб, теңге, евро, юан, фунт...); ``жарым`` adds a half to the
+number words before it (``үш жарым миллиард`` = 3.5e9). Ranges (``от 3 до 5 тысяч``: two
+numbers; ``10 – 15``; ``он-он бес``; ``үш пен бес``), spoken decimals (``бір де сегіз``),
+fractions (``алты бүтін оннан екі``), several scale words (``бір миллион екі жүз мың``) or
+number words after the scale word (``жиырма алты мың бір жүз``: a compound, not 26 x 186
+thousand) and currencies it does not know (``биткоина``) do not parse: those are scored by
+overlap of the predicted amount's text with the gold span only.
 """
 
 from __future__ import annotations
@@ -46,9 +49,15 @@ NUMBER_WORDS = {
     "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "двадцать": 20, "тридцать": 30,
     "сорок": 40, "пятьдесят": 50, "сто": 100, "двести": 200, "триста": 300, "пятьсот": 500,
 }  # fmt: skip
+_NUMBER_WORD = "|".join(NUMBER_WORDS)
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)*")
-# "10 – 15 мың", "сексен – сексен екі" (a range); "алты бүтін оннан екі" is 6.2.
-_RANGE = re.compile(r"\d\s*[-–—]\s*\d|\s[–—]\s|бүтін")
+# "10 – 15 мың", "сексен – сексен екі", "он-он бес", "үш пен бес" (ranges); "алты бүтін
+# оннан екі" is 6.2 and "бір де сегіз" 1.8 (a spoken decimal): none is read.
+_RANGE = re.compile(
+    rf"\d\s*[-–—]\s*\d|\s[–—]\s|бүтін|(?:{_NUMBER_WORD})-(?:{_NUMBER_WORD})"
+    rf"|\s(?:пен|мен|бен|де|да|те|та)\s(?:{_NUMBER_WORD})\b",
+    re.IGNORECASE,
+)
 
 
 def _number(text: str) -> float | None:
@@ -75,6 +84,9 @@ def _words_number(text: str) -> float | None:
     """Number words: units and tens add, ``жүз`` multiplies what came before it."""
     total, current, seen = 0.0, 0.0, False
     for word in (fold(w) for w in words(text)):
+        if word == "жарым" and current:  # "үш жарым": three and a half
+            current += 0.5
+            continue
         value = NUMBER_WORDS.get(word)
         if value is None:
             continue
@@ -88,13 +100,14 @@ def _words_number(text: str) -> float | None:
 
 
 def _scale(text: str) -> float | None:
-    """The scale word's factor, 1 for none, None for several (``миллион екі жүз мың``)."""
-    factors = [
-        next((factor for stem, factor in SCALES if word.startswith(stem)), None)
-        for word in (fold(w) for w in words(text))
-    ]
-    found = [f for f in factors if f is not None]
-    return None if len(found) > 1 else (found[0] if found else 1.0)
+    """The scale word's factor, 1 for none; None for several (``миллион екі жүз мың``) or
+    for number words after it (``жиырма алты мың бір жүз``: a compound number)."""
+    folded = [fold(w) for w in words(text)]
+    factors = [next((f for stem, f in SCALES if word.startswith(stem)), None) for word in folded]
+    found = [i for i, f in enumerate(factors) if f is not None]
+    if len(found) > 1 or (found and any(w in NUMBER_WORDS for w in folded[found[0] + 1 :])):
+        return None
+    return factors[found[0]] if found else 1.0
 
 
 def _currency(text: str) -> str | None:

@@ -21,6 +21,7 @@ from bench.scoring.money import parse, same_amount
         ("100 млн АҚШ доллары", 100e6, "USD"),
         ("US$ 2 million", 2e6, "USD"),
         ("1,500 Canadian dollars", 1.5e3, "CAD"),
+        ("үш жарым миллиард теңгеден", 3.5e9, "KZT"),
     ],
 )
 def test_amounts_parse(text: str, amount: float, currency: str) -> None:
@@ -33,7 +34,8 @@ def test_amounts_parse(text: str, amount: float, currency: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["от 3 до 5 тысяч рублей", "10 – 15 мың теңге", "биткоина", "бір миллион екі жүз мың теңге",
-     "алты бүтін оннан екі триллион теңге", "сексен – сексен екі теңгеге"],
+     "алты бүтін оннан екі триллион теңге", "сексен – сексен екі теңгеге", "он-он бес мың теңге",
+     "үш пен бес доллар", "бір де сегіз миллиард теңге", "жиырма алты мың бір жүз теңге"],
 )  # fmt: skip
 def test_ranges_unknown_currencies_and_compound_numbers_do_not_parse(text: str) -> None:
     assert parse(text) is None

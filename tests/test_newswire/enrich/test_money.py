@@ -1,4 +1,5 @@
-"""Amounts of money: the patterns written for speed match what the plain ones match."""
+"""Amounts of money: the patterns written for speed match what the plain ones match; amounts
+in Russian and Kazakh words; ranges."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import random
 import re
 
 from newswire.core.models import Money
+from newswire.enrich.document import MONEY, read
 from newswire.enrich.gazetteer import Gazetteer, load
 from newswire.enrich.money import (
     _NAME_AFTER,
@@ -15,8 +17,10 @@ from newswire.enrich.money import (
     _by_name,
     _money,
     _symbol_or_code_first,
+    extract,
     money,
 )
+from tests.test_newswire.enrich.support import unenriched
 
 # The patterns as first written: a number's alternatives side by side, a code after \b, one
 # pattern for symbols and one for codes.
@@ -118,3 +122,63 @@ def test_an_amount_written_alike_is_the_same_money_and_a_non_number_none() -> No
         "$1.8 billion", "USD", "1.8", "billion"
     )
     assert _money("5..", "USD", "5..", None) is None
+
+
+def _extracted(text: str, language: str) -> list[tuple[float, str, str]]:
+    """Amounts of an article's body through the extractor: (amount, currency, text)."""
+    doc = read(unenriched("Жаңалықтар", text))._replace(language=language)
+    found = extract(doc).values[MONEY.field]
+    assert isinstance(found, list)
+    for amount in found:  # every amount says where it is written
+        assert [m.text for m in amount.mentions] == [amount.text]
+    return [(m.amount, m.currency, m.text) for m in found]
+
+
+def test_kazakh_amounts_in_words() -> None:
+    text = (
+        "Жобаға жүз қырық миллион доллар бөлінді. Құны үш жарым миллиард теңгеден асады. "
+        "Бағасы жиырма төрт бүтін оннан үш миллиард долларға жетті. "
+        "Бір бетпердеге он жеті теңге береді. Табыс жиырма алты мың бір жүз теңгеге өсті."
+    )
+    assert _extracted(text, "kk") == [
+        (1.4e8, "USD", "жүз қырық миллион доллар"),
+        (3.5e9, "KZT", "үш жарым миллиард теңгеден"),
+        (24.3e9, "USD", "жиырма төрт бүтін оннан үш миллиард долларға"),
+        (17.0, "KZT", "он жеті теңге"),
+        (26_100.0, "KZT", "жиырма алты мың бір жүз теңгеге"),
+    ]
+
+
+def test_russian_amounts_in_words_by_their_lemmas() -> None:
+    text = "Бюджет составит двести миллионов рублей, а премия — полтора миллиона долларов."
+    assert _extracted(text, "ru") == [
+        (2e8, "RUB", "двести миллионов рублей"),
+        (1.5e6, "USD", "полтора миллиона долларов"),
+    ]
+
+
+def test_a_range_gives_both_ends_with_the_scale_of_the_high_one() -> None:
+    assert _extracted("Цена выросла от 3 до 5 тысяч рублей за тонну.", "ru") == [
+        (3e3, "RUB", "от 3 до 5 тысяч рублей"),
+        (5e3, "RUB", "5 тысяч рублей"),
+    ]
+    assert _extracted("Бюджет вырастет с 2 млн до 3 млн долларов.", "ru") == [
+        (2e6, "USD", "2 млн до 3 млн долларов"),
+        (3e6, "USD", "3 млн долларов"),
+    ]
+    assert _extracted("Көмірді он-он бес мың теңгеге жеткізеді.", "kk") == [
+        (1e4, "KZT", "он-он бес мың теңгеге"),
+        (1.5e4, "KZT", "он-он бес мың теңгеге"),
+    ]
+
+
+def test_names_the_gazetteer_lacks_and_no_amount_inside_a_word() -> None:
+    text = "Инвестиция 12,9 миллиард АҚШ долларына тең. Ол 100-долларовой купюрой төледі."
+    assert _extracted(text, "kk") == [(12.9e9, "USD", "12,9 миллиард АҚШ долларына")]
+    text = "Он собрал 30 миллионов фунтов стерлингов."
+    assert _extracted(text, "ru") == [(3e7, "GBP", "30 миллионов фунтов стерлингов")]
+
+
+def test_number_words_are_read_only_in_russian_and_kazakh_text() -> None:
+    assert _extracted("Он бес доллар.", "en") == []
+    assert _extracted("Он сказал: доллар падает.", "ru") == []
