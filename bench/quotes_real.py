@@ -44,8 +44,8 @@ from bench.scoring.clues import same_person
 from bench.scoring.keys import person_key
 from bench.scoring.tally import ratio
 from newswire.core.models import ArticleEvent, Quote
-from newswire.devtools.corpus import unenriched
 from newswire.enrich import enrich
+from newswire_dev.corpus import unenriched
 
 SPLITS = ("nerel-dev", "nerel-test", "kaznerd-dev", "kaznerd-test")
 # Stems of speech verbs, Russian and Kazakh: what says "someone said this".

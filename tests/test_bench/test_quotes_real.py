@@ -6,7 +6,7 @@ from __future__ import annotations
 from bench import quotes_real
 from bench.corpora import Document, Span
 from newswire.core.models import Mention, Quote
-from newswire.devtools.corpus import unenriched
+from newswire_dev.corpus import unenriched
 
 _BODY = (
     "Иван Петров заявил, что завод откроют. Погода была тёплой.\n"
