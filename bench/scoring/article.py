@@ -491,17 +491,17 @@ class _Scorer:
 
     def _money_spans(self) -> None:
         golds = self.gold.money
-        body = [s for s, _ in golds if s.field == "body"]
+        spans = [s for s, _ in golds]  # title and body: an amount in a title is one too
         at_all = [o for _, at in self.amounts for o in at]
-        by_span = Tally(gold=len(body), predicted=len(self.amounts))
+        by_span = Tally(gold=len(spans), predicted=len(self.amounts))
         for span, value in golds:
             on = any(overlaps(occurrence(span), o) for o in at_all)
-            by_span.found += on and span.field == "body"
-            if value is None and not on and span.field == "body":
+            by_span.found += on
+            if value is None and not on:
                 self.error(kind="money", side="fn", cls="unparsed_gold", key="?",
                            surface=span.text, at=occurrence(span))  # fmt: skip
         for _, at in self.amounts:
-            hit = any(overlaps(occurrence(s), o) for s in body for o in at)
+            hit = any(overlaps(occurrence(s), o) for s in spans for o in at)
             by_span.right += hit
             by_span.wrong += not hit
         self.result.tallies["money_span"] += by_span
