@@ -87,9 +87,10 @@ bench-core: $(STAMP) ## Core benchmarks: parse vs regex floor, enrichment, dedup
 bench-quality: $(STAMP) ## Enrichment on real annotated corpora (../shared/data): P/R, errors in bench/results/errors/; quotes
 	$(BIN)/python -m bench.enrich_real --errors bench/results/errors
 	$(BIN)/python -m bench.quotes_real
+	$(BIN)/python -m bench.report
 
 .PHONY: bench
-bench: bench-core ## Everything: core benchmarks, end to end and state cost on a local broker, report (bench/results/latest.*)
+bench: bench-core ## Everything: core benchmarks, end to end and state cost on a local broker, report (bench/README.md)
 	$(BIN)/python -m bench.e2e
 	$(BIN)/python -m bench.drain
 	$(BIN)/python -m bench.state

@@ -1,4 +1,5 @@
-"""Merge bench/results/*.json into latest.json and a markdown table (latest.md).
+"""Merge bench/results/*.json into latest.json and a markdown table (latest.md), and write
+bench/README.md: how each benchmark measures, then the latest figures, from those files.
 
 python -m bench.report
 """
@@ -14,8 +15,51 @@ from bench.common import RESULTS, machine
 
 _RESULTS = (
     *("parse", "e2e", "enrich", "dedup", "near", "state", "compare", "profile"),
-    *("near_memory_before", "near_memory", "drain"),
+    *("near_memory_before", "near_memory", "drain", "enrich_real", "quotes_real"),
 )
+README = RESULTS.parent / "README.md"
+METHOD = """# Benchmarks
+
+Every figure here comes from a command in this directory and is written by it to
+`bench/results/`; `python -m bench.report` (run by `make bench`, `make bench-quality` and
+`make bench-compare`) writes this file from those results. Machines here differ by up to 3x in
+speed and are shared: rates are reported, never compared across machines; a target is a ratio
+against a named commit measured in the same run (`--before`).
+
+- `parse_throughput.py`: parsing and the whole core (`newswire parse`) against a one-regex
+  floor, on a generated corpus.
+- `enrich_real.py` (`make bench-quality`): enrichment on public annotated news corpora nobody
+  here wrote, outside the repository (`../shared/data`, or `BENCH_CORPORA_DIR`): Russian
+  NEREL 1.1 (`dev` to develop on, `test` the figure), Kazakh KazNERD (pseudo-articles of 8
+  sentences; a hash of each split's documents keeps `test` held out), English CoNLL++
+  development split (Reuters agency news, the same held-out rule) and, where `BENCH_GUM_DIR`
+  points at a clone of the GUM corpus, its Wikinews news genre (English prose the extractors
+  were never tuned on; CoNLL++ is mostly sports tables). Precision and recall per type at the
+  article level (the set of entities: persons by the dictionary form of the surname) and at
+  the mention level (spans); roles of NEREL's `WORKS_AS` pairs and KazNERD's positions next to
+  a person; money by value and by span. `--errors DIR` writes the error analysis (not in git).
+- `quotes_real.py`: quotes on the same Russian and Kazakh corpora, which carry no quote
+  annotation: the share of sentences of reported speech (a speech verb and a mark of speech,
+  or "по словам") a quote covers, and whether its speaker is a gold person.
+- `enrich_quality.py`: enrichment speed, language accuracy, and the hand-written held-out
+  articles (regression figures, not the quality figure).
+- `dedup_quality.py`: dedup precision and recall on generated corpora with known repeats,
+  revisions and copies; state bytes an article.
+- `near_ceiling.py`: the near-duplicate decision alone on one core: every article passes that
+  one-partition stage, so its rate is the cluster's ceiling. `near_memory.py`: the
+  near-duplicate index's memory an article.
+- `e2e.py`: a real local broker, newswire with 1 and 2 workers at full and half speed against
+  a pass-through relay; medians of 3 runs with their spread.
+- `drain.py`: a backlog waiting on the input topic drained by one worker: articles/s, the
+  worker's CPU an article, how busy it was, its peak RSS; `--before <commit>` drains the same
+  corpus with that commit's worker too, alternately, in one run.
+- `state.py`: 200,000 distinct articles through one worker with `memory://` and `rocksdb://`;
+  resident memory at checkpoints, changelog bytes, and the slope extrapolated to 1,000,000 (an
+  extrapolation, not a measurement).
+- `profile.py`: one worker sampled by py-spy, its CPU split by kind of work.
+- `compare.py` (`make bench-compare BEFORE=<commit>`): the core, the events of `newswire
+  parse` byte for byte, and end to end, for two commits from git worktrees in one run.
+"""
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -224,6 +268,47 @@ def compare_rows(compare: dict[str, Any]) -> list[tuple[str, str]]:
     return out
 
 
+def _pr(figure: dict[str, Any] | None) -> str:
+    if not figure or figure.get("precision") is None:
+        return "-"
+    return f"{figure['precision']:.2f} / {figure['recall']:.2f}"
+
+
+def quality_table(real: dict[str, Any], quotes: dict[str, Any]) -> str:
+    """Precision / recall per corpus and type (article level; persons at the mention level
+    too), roles, money and quotes: the enrichment's figures on text nobody here wrote."""
+    corpora = real.get("corpora") or {}
+    if not corpora:
+        return ""
+    head = (
+        "| corpus | articles | persons | persons (mentions) | full-name recall | places "
+        "| countries | organisations | roles | money (value) | quotes: coverage, speaker right |"
+    )
+    lines = [head, "|" + " --- |" * 11]
+    for name, run in corpora.items():
+        level = run["article_level"]
+        mention = (run.get("mention_level") or {}).get("persons", {}).get("body", {})
+        persons_m = (
+            f"{mention['exact_precision']:.2f} / {mention['exact_recall']:.2f}"
+            if mention.get("exact_precision") is not None
+            else "-"
+        )
+        roles = run.get("roles") or {}
+        role = f"{roles['role_right']:.2f}" if roles.get("role_right") is not None else "-"
+        quote = (quotes.get("corpora") or {}).get(name)
+        quoted = (
+            f"{quote['coverage']:.2f}, {quote['speaker_right_when_given']:.2f}" if quote else "-"
+        )
+        full = level["persons"].get("full_name_recall")
+        lines.append(
+            f"| {name} | {run['articles']} | {_pr(level['persons'])} | {persons_m} | "
+            f"{full if full is not None else '-'} | {_pr(level['places'])} | "
+            f"{_pr(level['countries'])} | {_pr(level['organizations'])} | {role} | "
+            f"{_pr(level.get('money'))} | {quoted} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     results = {name: _load(f"{name}.json") for name in _RESULTS}
     (RESULTS / "latest.json").write_bytes(orjson.dumps({"machine": machine(), **results}) + b"\n")
@@ -231,6 +316,14 @@ def main() -> int:
     table += [f"| {left} | {right} |" for left, right in rows(results)]
     text = f"Measured on {machine()}.\n\n" + "\n".join(table) + "\n"
     (RESULTS / "latest.md").write_text(text)
+    quality = quality_table(results["enrich_real"], results["quotes_real"])
+    README.write_text(
+        METHOD
+        + "\n## Enrichment on public corpora (precision / recall)\n\n"
+        + (quality or "Not measured yet: `make bench-quality`.\n")
+        + "\n## Throughput, latency, memory\n\n"
+        + text
+    )
     print(text)
     return 0
 
