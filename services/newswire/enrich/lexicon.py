@@ -26,6 +26,32 @@ ORG_HEADS = frozenset(
     administration""".split()
 )
 ROLE_ACRONYMS = frozenset("CEO CFO CTO COO MP".split())
+# What a person is called before their name in English news besides an office: a trade, a
+# post in a team, a part in a story ("midfielder Mauro Silva", "dissident Wang Donghai").
+# Evidence of a person for the English rules only (organisations read ROLE_HEADS alone).
+PERSON_NOUNS = frozenset(
+    """captain coach trainer skipper striker midfielder defender goalkeeper keeper winger
+    forward referee umpire batsman bowler seamer spinner wicketkeeper all-rounder jockey
+    rider driver pitcher golfer champion player teammate actor actress singer musician
+    songwriter singer-songwriter author writer novelist poet playwright director producer
+    photographer designer artist painter composer journalist reporter correspondent editor
+    columnist publisher analyst economist trader banker lawyer attorney barrister solicitor
+    curator professor scientist researcher dissident activist campaigner critic candidate
+    rival challenger opponent owner investor entrepreneur businessman businesswoman
+    tycoon chef doctor""".split()
+)
+# Words of a football club's name after its town ("Leeds United", "Crystal Palace"): a name
+# with one is a club, never a person.
+CLUB_WORDS = frozenset(
+    """united city rovers wanderers athletic athletico albion town county hotspur forest
+    rangers celtic thistle orient villa palace argyle academical alexandra borussia
+    deportivo sporting dynamo dinamo lokomotiv spartak olympique olympiakos olympiacos
+    racing atletico juventus ajax""".split()
+)
+# Lower-case words inside a name ("Aravinda de Silva", "Kevin De Bruyne", "Ronald de Boer").
+NAME_PARTICLES = frozenset(
+    "de da di du del della der den van von ter ten le la dos das bin ibn".split()
+)
 CONNECTORS = frozenset("of for the and on de".split())
 SPEECH_VERBS = frozenset(
     """said says noted stated emphasized emphasised added stressed underlined told explained

@@ -11,6 +11,7 @@ ends with it.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache, partial
 from itertools import compress
 from typing import NamedTuple
@@ -25,12 +26,16 @@ from newswire.enrich.document import (
     Findings,
 )
 from newswire.enrich.gazetteer import Gazetteer
+from newswire.enrich.given_names import given_names
 from newswire.enrich.lexicon import (
     CALENDAR,
+    CLUB_WORDS,
     CONNECTORS,
+    NAME_PARTICLES,
     NAME_WORD_ZIPF_LOOSE,
     NAME_WORD_ZIPF_STRICT,
     ORG_HEADS,
+    PERSON_NOUNS,
     PLACE_HEADS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -41,11 +46,17 @@ from newswire.enrich.persons import persons
 from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic, word_memo
 
 _MAX_NAME_WORDS = 3
+_MAX_INITIALS = 2
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")  # "M", "K.C" (the dot after is the gap)
 _CYRILLIC_LANGUAGES = ("ru", "kk", "uk")
 _SYLLABLE_LETTERS = 4
+_SHORT_ZIPF = 5.5  # a short word this common is no name word ("Tran" may be; "When" not)
+_SURNAME_ZIPF = 6.0  # after a given name, only the commonest words are no surname
 _MAX_ROLE_WORDS = 16
 _ROLE_GAPS = (" ", " - ", " – ", " — ")
-_ROLE_WORDS = CONNECTORS | ROLE_HEADS | ROLE_MODIFIERS | ORG_HEADS
+# Offices and the other nouns a person is called by before or after their name.
+_ROLE_HEADS = ROLE_HEADS | PERSON_NOUNS
+_ROLE_WORDS = CONNECTORS | _ROLE_HEADS | ROLE_MODIFIERS | ORG_HEADS
 # Without a role or a speech verb, a Cyrillic name needs a surname ending (-ов, -ева, -ұлы).
 _CYRILLIC_SURNAME_ENDINGS = (
     "ов",
@@ -77,28 +88,48 @@ _CACHED_WORDS = 65_536
 
 def _name_word(word: str, gazetteer: Gazetteer, *, strict: bool) -> bool:
     """Whether a word may be part of a person's name (``strict``: without other evidence).
-    Depends on the word alone: its case, lower case, place and frequency."""
+    Depends on the word alone: its case, lower case, place, frequency and whether it is a
+    given name ("Michael" is common in English, and a name)."""
+    if not _may_name(word, gazetteer):
+        return False
+    lower = word.lower()
+    if is_cyrillic(lower):
+        return gazetteer.frequency(lower, "ru") < NAME_WORD_ZIPF_STRICT
+    zipf = gazetteer.frequency(lower)
+    if not strict and (word in given_names() or (_short_name(lower) and zipf < _SHORT_ZIPF)):
+        return True  # given names; one-syllable name words: Tran Hong Ha, Li Qiang, Wu
+    return zipf < (NAME_WORD_ZIPF_STRICT if strict else NAME_WORD_ZIPF_LOOSE)
+
+
+def _may_name(word: str, gazetteer: Gazetteer) -> bool:
+    """A capitalised word, not all capitals, neither a role's, an organisation's, a date's
+    or a title's word, nor a country, demonym or capital."""
     lower = word.lower()
     if not word[0].isupper() or word.isupper() or len(lower) < 2 or lower in _NEVER_NAME_WORDS:
         return False
     place = gazetteer.place(word)
-    if place is not None and place.kind in ("country", "demonym", "capital"):
-        return False
-    if is_cyrillic(lower):
-        return gazetteer.frequency(lower, "ru") < NAME_WORD_ZIPF_STRICT
-    zipf = gazetteer.frequency(lower)
-    if not strict and len(lower) <= _SYLLABLE_LETTERS and lower not in CONNECTORS and zipf < 5.5:
-        return True  # one-syllable name words: Tran Hong Ha, Li Qiang, Wu
-    return zipf < (NAME_WORD_ZIPF_STRICT if strict else NAME_WORD_ZIPF_LOOSE)
+    return place is None or place.kind not in ("country", "demonym", "capital")
+
+
+def _short_name(lower: str) -> bool:
+    return len(lower) <= _SYLLABLE_LETTERS and lower not in CONNECTORS
+
+
+def _surname_word(word: str, gazetteer: Gazetteer) -> bool:
+    """Whether a word may be a surname after a given name: any name's word but the most
+    common English ones ("Tiger Woods", "Michael Green", "Stuart Law"; not "Will Be")."""
+    return _may_name(word, gazetteer) and gazetteer.frequency(word) < _SURNAME_ZIPF
 
 
 class _Judges(NamedTuple):
-    """``_name_word`` for one gazetteer, loose and strict, each remembered by the word alone
-    and read as ``loose[word]``: a dict lookup, the cheapest there is (the hot loops ask for
-    every capitalised word; an ``lru_cache`` call cost twice as much)."""
+    """``_name_word`` for one gazetteer, loose and strict, and ``_surname_word``, each
+    remembered by the word alone and read as ``loose[word]``: a dict lookup, the cheapest
+    there is (the hot loops ask for every capitalised word; an ``lru_cache`` call cost twice
+    as much)."""
 
     loose: Memo[bool]
     strict: Memo[bool]
+    surname: Memo[bool]
 
 
 @lru_cache(maxsize=4)
@@ -106,7 +137,11 @@ def _judges(gazetteer: Gazetteer) -> _Judges:
     def judge(*, strict: bool) -> Memo[bool]:
         return word_memo(partial(_name_word, gazetteer=gazetteer, strict=strict))
 
-    return _Judges(judge(strict=False), judge(strict=True))
+    return _Judges(
+        judge(strict=False),
+        judge(strict=True),
+        word_memo(partial(_surname_word, gazetteer=gazetteer)),
+    )
 
 
 def ends_a_place(text: str, toks: Tokens, i: int, gazetteer: Gazetteer) -> bool:
@@ -148,35 +183,122 @@ def _a_place(phrase: str, gazetteer: Gazetteer) -> bool:
 
 def name_ends(toks: Tokens, gazetteer: Gazetteer) -> list[int]:
     """Where a name may end: the last word of each run of capitalised words (joined by single
-    spaces), when it may be a name's word."""
+    spaces), when it may be a name's word, or a surname after a given name."""
     capitalised = toks.capitalised_at
-    loose = _judges(gazetteer).loose
-    may_be_names = map(loose.__getitem__, map(toks.texts.__getitem__, capitalised))
+    texts = toks.texts
+    judges = _judges(gazetteer)
+    may_be_names = map(judges.loose.__getitem__, map(texts.__getitem__, capitalised))
     gaps = toks.gaps_after
     capitals = toks.capitals
     after_last = len(capitals) - 1
-    return [
+    ends = [
         i
         for i in compress(capitalised, may_be_names)
         if i == after_last or not capitals[i + 1] or gaps[i] != " "
     ]
+    # Surnames common in English ("Woods", "Law") end a name after a given name or initials
+    # only: those are few, found by one lookup a capitalised word.
+    leads = map(_leads_a_name.__getitem__, map(texts.__getitem__, capitalised))
+    extra = [
+        i + 1
+        for i in compress(capitalised, leads)
+        if _surname_after_lead(toks, i + 1, judges.surname)
+        and (i + 1 == after_last or not capitals[i + 2] or gaps[i + 1] != " ")
+    ]
+    return sorted({*ends, *extra}) if extra else ends
+
+
+def _may_lead_a_name(word: str) -> bool:
+    """A given name or initials ("M", "K.C"): a surname may follow whatever its frequency."""
+    return word in given_names() or _INITIALS.fullmatch(word) is not None
+
+
+_leads_a_name = word_memo(_may_lead_a_name)
+
+
+def _surname_after_lead(toks: Tokens, k: int, surname: Memo[bool]) -> bool:
+    """Token k is a surname right after a given name ("Tiger Woods") or initials ("P.
+    Johnson")."""
+    if not (0 < k < len(toks.texts) and toks.capitals[k] and surname[toks.texts[k]]):
+        return False
+    before, gap = toks.texts[k - 1], toks.gaps_after[k - 1]
+    if gap == " ":
+        return before in given_names()
+    return gap == ". " and _INITIALS.fullmatch(before) is not None
 
 
 def _name_start(text: str, toks: Tokens, last: int, gazetteer: Gazetteer, taken: set[int]) -> int:
     """The first word of the name ending at ``last`` (the end of a run): at most three words
-    of the run, none of an organisation's name, none closing a place's name; ``last + 1``
-    when there is none."""
-    loose = _judges(gazetteer).loose
+    of the run, none of an organisation's name, none closing a place's name, particles inside
+    ("Aravinda de Silva") not counted; ``last + 1`` when there is none."""
+    loose, _, surname = _judges(gazetteer)
     texts, gaps = toks.texts, toks.gaps_after
     first = last + 1
-    while first > last + 1 - _MAX_NAME_WORDS:
+    words = 0
+    while words < _MAX_NAME_WORDS:
         k = first - 1
         # The run goes back over words joined by a space (capitalised: ``loose`` says so).
         if k < last and (k < 0 or gaps[k] != " "):
             break
-        if k in taken or not loose[texts[k]] or ends_a_place(text, toks, k, gazetteer):
+        if k in taken or ends_a_place(text, toks, k, gazetteer):
+            break
+        if not loose[texts[k]] and not (k == last and _surname_after_lead(toks, k, surname)):
+            if k < last and _particle_inside(toks, k, loose, taken):
+                first = k
+                continue
             break
         first = k
+        words += 1
+    return first
+
+
+def _particle_inside(toks: Tokens, k: int, loose: Memo[bool], taken: set[int]) -> bool:
+    """Token k is a particle between two words of a name: "de" in "Aravinda de Silva"."""
+    return (
+        k > 0
+        and toks.texts[k].lower() in NAME_PARTICLES
+        and toks.gaps_after[k - 1] == " "
+        and k - 1 not in taken
+        and loose[toks.texts[k - 1]]
+    )
+
+
+def _before_a_particle(toks: Tokens, last: int) -> bool:
+    """The word is a name's first part: a particle and a capitalised word follow."""
+    texts, gaps, capitals = toks.texts, toks.gaps_after, toks.capitals
+    return (
+        last + 2 < len(texts)
+        and gaps[last] == " "
+        and gaps[last + 1] == " "
+        and texts[last + 1].lower() in NAME_PARTICLES
+        and capitals[last + 2]
+    )
+
+
+def _with_initials(toks: Tokens, first: int, gazetteer: Gazetteer) -> int:
+    """The first word of the name with the initials before it: "M. Bevan", "K.C. Maurer"."""
+    texts, gaps = toks.texts, toks.gaps_after
+    k = first - 1
+    while (
+        k >= 0
+        and first - k <= _MAX_INITIALS
+        and gaps[k] == ". "
+        and _INITIALS.fullmatch(texts[k]) is not None
+        and texts[k].replace(".", "") not in gazetteer.abbreviations  # "U.S. Open"
+    ):
+        first = k
+        k -= 1
+    return first
+
+
+def _from_given_name(texts: list[str], first: int, last: int, given: frozenset[str]) -> int:
+    """The name starts at its given name when a capitalised word stands before it in the
+    run ("Somerset Mark Lathwell"): the first given name of the run, else ``first``."""
+    if texts[first] in given:
+        return first
+    for k in range(first + 1, last):
+        if texts[k] in given:
+            return k
     return first
 
 
@@ -196,7 +318,7 @@ def _role_before(
         j -= 1
     lowest = j + 1  # the role's words are toks[lowest:first]
     for start in range(lowest, first):  # the outermost role: "Deputy Prime Minister - ..."
-        if texts[start].lower() in ROLE_HEADS:
+        if texts[start].lower() in _ROLE_HEADS:
             break
     else:
         return None
@@ -224,7 +346,7 @@ def _role_after(text: str, toks: Tokens, last: int) -> str | None:
     begin = k
     while k < count and texts[k].lower() in ROLE_MODIFIERS:
         k += 1
-    if k >= count or texts[k].lower() not in ROLE_HEADS:
+    if k >= count or texts[k].lower() not in _ROLE_HEADS:
         return None
     end = k
     while end + 1 < count and end - begin < _MAX_ROLE_WORDS:
@@ -255,39 +377,101 @@ def mentions(text: str, toks: Tokens, gazetteer: Gazetteer, taken: set[int]) -> 
     """
     found: list[Mention] = []
     barrier = -1
-    texts, gaps = toks.texts, toks.gaps_after
-    strict = _judges(gazetteer).strict
+    texts = toks.texts
+    given = given_names()
     for run_last in name_ends(toks, gazetteer):
-        if run_last in taken:
+        if run_last in taken or _before_a_particle(toks, run_last):
             continue
         first = _name_start(text, toks, run_last, gazetteer, taken)
         if first > run_last:
             continue
-        # "Minister of Energy and Petroleum of Kenya": words of a role, not a name.
-        if run_last + 1 < len(texts) and gaps[run_last] == " ":
-            following = texts[run_last + 1].lower()
-            if following in ("of", "for") or (following == "and" and first == run_last):
-                continue
-        role = _role_before(text, toks, first, gazetteer, barrier) or _role_after(
+        first = _from_given_name(texts, first, run_last, given)
+        initialled = _with_initials(toks, first, gazetteer)
+        if _words_of_a_role(toks, first, initialled, run_last, given):
+            continue
+        role = _role_before(text, toks, initialled, gazetteer, barrier) or _role_after(
             text, toks, run_last
         )
-        evidence = role is not None or _has_title(toks, first) or _speaks(toks, run_last)
-        one_word = first == run_last
-        if one_word and role is None and toks.sentence_start(first):
-            continue  # a capitalised sentence opener, not a surname
-        surname = texts[run_last]
-        if not evidence and (
-            one_word
-            or not all(map(strict.__getitem__, texts[first : run_last + 1]))
-            or (is_cyrillic(surname) and not surname.lower().endswith(_CYRILLIC_SURNAME_ENDINGS))
-        ):
+        if not _a_person(toks, _Candidate(first, initialled, run_last, role), gazetteer):
             continue
+        first = initialled
         name = text[toks.starts[first] : toks.ends[run_last]]
         if gazetteer.place(name) is not None:
             continue
         found.append(Mention(first, run_last, name, role))
         barrier = run_last
     return found
+
+
+class _Candidate(NamedTuple):
+    """A name's words ``first..last``, with initials from ``initialled``, and its role."""
+
+    first: int
+    initialled: int
+    last: int
+    role: str | None
+
+
+def _a_person(toks: Tokens, name: _Candidate, gazetteer: Gazetteer) -> bool:
+    """Whether a candidate name is a person's: a club never is; with a role, a title or a
+    speech verb it is (a one-word name opening a sentence needs a role); without, see
+    ``_named_without_evidence``."""
+    words = [w for w in toks.texts[name.first : name.last + 1] if w.lower() not in NAME_PARTICLES]
+    if any(w.lower() in CLUB_WORDS for w in words):
+        return False
+    one_word = name.initialled == name.last
+    if one_word and name.role is None and toks.sentence_start(name.first):
+        return False  # a capitalised sentence opener, not a surname
+    if name.role is not None or _has_title(toks, name.initialled) or _speaks(toks, name.last):
+        return True
+    return not one_word and _named_without_evidence(toks, name, words, gazetteer)
+
+
+def _named_without_evidence(
+    toks: Tokens, name: _Candidate, words: list[str], gazetteer: Gazetteer
+) -> bool:
+    """Two words or more, no place among them ("Hansa Rostock"), not led by a particle ("Der
+    Spiegel"); led by initials or a given name, or with a particle inside ("de Silva"), or
+    else every word rare in English (and a Cyrillic surname with a surname's ending)."""
+    texts = toks.texts
+    if texts[name.first].lower() in NAME_PARTICLES or _a_town_among(words[1:], gazetteer):
+        return False  # "Hansa Rostock" is a club
+    if (
+        name.initialled < name.first
+        or texts[name.first] in given_names()
+        or len(words) < name.last + 1 - name.first
+    ):
+        return True
+    strict = _judges(gazetteer).strict
+    if not all(map(strict.__getitem__, words)) or gazetteer.place(words[0]) is not None:
+        return False
+    surname = texts[name.last]
+    return not is_cyrillic(surname) or surname.lower().endswith(_CYRILLIC_SURNAME_ENDINGS)
+
+
+def _words_of_a_role(
+    toks: Tokens, first: int, initialled: int, last: int, given: frozenset[str]
+) -> bool:
+    """ "Energy and Petroleum" in "Minister of Energy and Petroleum of Kenya": capitalised
+    words before "of" or "for" that no given name or initials lead ("Lynn Reaser of Barnett
+    Banks" is a person)."""
+    texts, gaps = toks.texts, toks.gaps_after
+    if last + 1 >= len(texts) or gaps[last] != " ":
+        return False
+    following = texts[last + 1].lower()
+    if following == "and" and first == last:
+        return True
+    named = initialled < first or (first < last and texts[first] in given)
+    return following in ("of", "for") and not named
+
+
+def _a_town_among(words: list[str], gazetteer: Gazetteer) -> bool:
+    """A city among the words (a region's name is a surname too: "Mickey Rivers")."""
+    for word in words:
+        place = gazetteer.place(word)
+        if place is not None and place.kind != "region":
+            return True
+    return False
 
 
 def resolve(name: str, people: list[Person]) -> str:
