@@ -48,6 +48,16 @@ CLUB_WORDS = frozenset(
     deportivo sporting dynamo dinamo lokomotiv spartak olympique olympiakos olympiacos
     racing atletico juventus ajax""".split()
 )
+# Last words of the names of places, buildings, events, laws, prizes and publications: a
+# name ending with one is no person's ("Ellis Park", "Davis Cup", "Sky News").
+NOT_SURNAMES = frozenset(
+    """park bridge street road avenue square stadium arena cathedral castle tower airport
+    station harbour harbor bay river lake island islands mount valley museum gallery
+    galleries collection collections theatre theater hotel hospital college university act
+    treaty prize award cup trophy open championship championships games news times post
+    journal herald gazette tribune telegraph magazine daily weekly review""".split()
+)
+PREPOSITIONS = frozenset("in at from to of for on by near into across against".split())
 # Lower-case words inside a name ("Aravinda de Silva", "Kevin De Bruyne", "Ronald de Boer").
 NAME_PARTICLES = frozenset(
     "de da di du del della der den van von ter ten le la dos das bin ibn".split()

@@ -17,7 +17,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from newswire.core.models import Person
-from newswire.enrich import cyrillic_people
+from newswire.enrich import cyrillic_people, english_persons
 from newswire.enrich.document import (
     ORGANIZATION_TOKENS,
     PERSON_TOKENS,
@@ -34,15 +34,16 @@ from newswire.enrich.lexicon import (
     NAME_PARTICLES,
     NAME_WORD_ZIPF_LOOSE,
     NAME_WORD_ZIPF_STRICT,
+    NOT_SURNAMES,
     ORG_HEADS,
     PERSON_NOUNS,
     PLACE_HEADS,
+    PREPOSITIONS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     SPEECH_VERBS,
     TITLES,
 )
-from newswire.enrich.persons import persons
 from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic, word_memo
 
 _MAX_NAME_WORDS = 3
@@ -57,6 +58,8 @@ _ROLE_GAPS = (" ", " - ", " – ", " — ")
 # Offices and the other nouns a person is called by before or after their name.
 _ROLE_HEADS = ROLE_HEADS | PERSON_NOUNS
 _ROLE_WORDS = CONNECTORS | _ROLE_HEADS | ROLE_MODIFIERS | ORG_HEADS
+# Right before a surname alone, these make it a person's ("President Clinton", "Mr Woods").
+_ONE_WORD_LEADS = _ROLE_HEADS | (TITLES - {"his", "her"})  # not "his Wimbledon final"
 # Without a role or a speech verb, a Cyrillic name needs a surname ending (-ов, -ева, -ұлы).
 _CYRILLIC_SURNAME_ENDINGS = (
     "ов",
@@ -417,14 +420,33 @@ def _a_person(toks: Tokens, name: _Candidate, gazetteer: Gazetteer) -> bool:
     speech verb it is (a one-word name opening a sentence needs a role); without, see
     ``_named_without_evidence``."""
     words = [w for w in toks.texts[name.first : name.last + 1] if w.lower() not in NAME_PARTICLES]
-    if any(w.lower() in CLUB_WORDS for w in words):
+    if not words or any(w.lower() in CLUB_WORDS for w in words):
         return False
-    one_word = name.initialled == name.last
-    if one_word and name.role is None and toks.sentence_start(name.first):
-        return False  # a capitalised sentence opener, not a surname
+    if words[-1].lower() in NOT_SURNAMES:
+        return False
+    if name.initialled == name.last:
+        return _one_word_evidence(toks, name, gazetteer)
     if name.role is not None or _has_title(toks, name.initialled) or _speaks(toks, name.last):
         return True
-    return not one_word and _named_without_evidence(toks, name, words, gazetteer)
+    return _named_without_evidence(toks, name, words, gazetteer)
+
+
+def _one_word_evidence(toks: Tokens, name: _Candidate, gazetteer: Gazetteer) -> bool:
+    """A surname alone is a person's right after a role's head or a title ("President
+    Clinton", "Mr Woods"), or before a speech verb inside a sentence unless a preposition or
+    a place says it is a place ("an official in Liege said")."""
+    k = name.first - 1
+    if k < 0:
+        return False
+    before = toks.texts[k].lower()
+    if toks.gaps_after[k] in (" ", ". ") and before in _ONE_WORD_LEADS:
+        return True
+    return (
+        _speaks(toks, name.last)
+        and not toks.sentence_start(name.first)
+        and before not in PREPOSITIONS
+        and gazetteer.place(toks.texts[name.last]) is None
+    )
 
 
 def _named_without_evidence(
@@ -487,8 +509,7 @@ def find(doc: Document, taken: set[int]) -> tuple[list[Person], set[int]]:
     """People of an English (or other non-Cyrillic) article by the English rules, and the
     token indexes of their names."""
     mentioned = mentions(doc.text, doc.tokens, doc.gazetteer, taken)
-    names = {i for m in mentioned for i in range(m.first, m.last + 1)}
-    return persons(mentioned, doc), names
+    return english_persons.persons(mentioned, doc, taken)
 
 
 def extract(doc: Document) -> Findings:
