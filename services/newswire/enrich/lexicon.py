@@ -38,7 +38,8 @@ PERSON_NOUNS = frozenset(
     columnist publisher analyst economist trader banker lawyer attorney barrister solicitor
     curator professor scientist researcher dissident activist campaigner critic candidate
     rival challenger opponent owner investor entrepreneur businessman businesswoman
-    tycoon chef doctor""".split()
+    tycoon chef doctor cardinal pope bishop archbishop emperor empress tsar czar colonel
+    lieutenant sergeant admiral marshal commander""".split()
 )
 # Words of a football club's name after its town ("Leeds United", "Crystal Palace"): a name
 # with one is a club, never a person.
@@ -46,7 +47,9 @@ CLUB_WORDS = frozenset(
     """united city rovers wanderers athletic athletico albion town county hotspur forest
     rangers celtic thistle orient villa palace argyle academical alexandra borussia
     deportivo sporting dynamo dinamo lokomotiv spartak olympique olympiakos olympiacos
-    racing atletico juventus ajax""".split()
+    racing atletico juventus ajax hertha fortuna sparta spartak hansa lada benfica eintracht
+    werder energie alemannia arminia rapid slavia dukla legia steaua partizan hajduk sturm
+    torpedo zenit shakhtar rotor vitesse roda feyenoord schalke bayer""".split()
 )
 # Last words of the names of places, buildings, events, laws, prizes and publications: a
 # name ending with one is no person's ("Ellis Park", "Davis Cup", "Sky News").

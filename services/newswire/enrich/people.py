@@ -17,7 +17,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from newswire.core.models import Person
-from newswire.enrich import cyrillic_people, english_persons
+from newswire.enrich import cyrillic_people, english_persons, lineups
 from newswire.enrich.document import (
     ORGANIZATION_TOKENS,
     PERSON_TOKENS,
@@ -104,14 +104,16 @@ def _name_word(word: str, gazetteer: Gazetteer, *, strict: bool) -> bool:
     return zipf < (NAME_WORD_ZIPF_STRICT if strict else NAME_WORD_ZIPF_LOOSE)
 
 
-def _may_name(word: str, gazetteer: Gazetteer) -> bool:
+def _may_name(
+    word: str, gazetteer: Gazetteer, places: tuple[str, ...] = ("country", "demonym", "capital")
+) -> bool:
     """A capitalised word, not all capitals, neither a role's, an organisation's, a date's
-    or a title's word, nor a country, demonym or capital."""
+    or a title's word, nor a place of these kinds."""
     lower = word.lower()
     if not word[0].isupper() or word.isupper() or len(lower) < 2 or lower in _NEVER_NAME_WORDS:
         return False
     place = gazetteer.place(word)
-    return place is None or place.kind not in ("country", "demonym", "capital")
+    return place is None or place.kind not in places
 
 
 def _short_name(lower: str) -> bool:
@@ -121,7 +123,10 @@ def _short_name(lower: str) -> bool:
 def _surname_word(word: str, gazetteer: Gazetteer) -> bool:
     """Whether a word may be a surname after a given name: any name's word but the most
     common English ones ("Tiger Woods", "Michael Green", "Stuart Law"; not "Will Be")."""
-    return _may_name(word, gazetteer) and gazetteer.frequency(word) < _SURNAME_ZIPF
+    # A capital's name is a surname too: "George Washington", "G. Hamilton".
+    return gazetteer.frequency(word) < _SURNAME_ZIPF and _may_name(
+        word, gazetteer, places=("country", "demonym")
+    )
 
 
 class _Judges(NamedTuple):
@@ -403,7 +408,13 @@ def mentions(text: str, toks: Tokens, gazetteer: Gazetteer, taken: set[int]) -> 
             continue
         found.append(Mention(first, run_last, name, role))
         barrier = run_last
-    return found
+    judge = lineups.Judge(_judges(gazetteer).surname.__getitem__, gazetteer, taken)
+    listed = lineups.members(text, toks, found, judge)
+    return sorted([*found, *listed], key=_first_token) if listed else found
+
+
+def _first_token(mention: Mention) -> int:
+    return mention.first
 
 
 class _Candidate(NamedTuple):
@@ -452,12 +463,13 @@ def _one_word_evidence(toks: Tokens, name: _Candidate, gazetteer: Gazetteer) -> 
 def _named_without_evidence(
     toks: Tokens, name: _Candidate, words: list[str], gazetteer: Gazetteer
 ) -> bool:
-    """Two words or more, no place among them ("Hansa Rostock"), not led by a particle ("Der
-    Spiegel"); led by initials or a given name, or with a particle inside ("de Silva"), or
-    else every word rare in English (and a Cyrillic surname with a surname's ending)."""
+    """Two words or more, not led by a particle ("Der Spiegel"): led by initials or a given
+    name ("G. Hamilton", "Felix Mantilla": a town's name is a surname too), or with a
+    particle inside ("de Silva"), or else every word rare in English and no town among them
+    ("Hansa Rostock" is a club), and a Cyrillic surname with a surname's ending."""
     texts = toks.texts
-    if texts[name.first].lower() in NAME_PARTICLES or _a_town_among(words[1:], gazetteer):
-        return False  # "Hansa Rostock" is a club
+    if texts[name.first].lower() in NAME_PARTICLES:
+        return False
     if (
         name.initialled < name.first
         or texts[name.first] in given_names()
@@ -465,7 +477,7 @@ def _named_without_evidence(
     ):
         return True
     strict = _judges(gazetteer).strict
-    if not all(map(strict.__getitem__, words)) or gazetteer.place(words[0]) is not None:
+    if not all(map(strict.__getitem__, words)) or _a_town_among(words, gazetteer):
         return False
     surname = texts[name.last]
     return not is_cyrillic(surname) or surname.lower().endswith(_CYRILLIC_SURNAME_ENDINGS)
