@@ -22,7 +22,6 @@ the one named nearest before it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from itertools import compress
 
 from newswire.core.models import Mention as SpanMention
@@ -36,11 +35,17 @@ _INITIAL_END = "."
 _COMMON_ZIPF = 5.0  # a sentence's capitalised first word this common is no name ("Later")
 
 
-@dataclass
 class _Person:
-    name: str
-    role: str | None = None
-    at: list[tuple[int, int]] = field(default_factory=list)  # token spans of its mentions
+    """A person being grouped: its name, first role, and the token spans of its mentions."""
+
+    __slots__ = ("at", "name", "named", "role")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.role: str | None = None
+        self.at: list[tuple[int, int]] = []
+        # The (token, person) list of its surname's full names, where its own are added.
+        self.named: list[tuple[int, _Person]] = []
 
 
 def persons(
@@ -52,14 +57,32 @@ def persons(
     by_surname: dict[str, list[tuple[int, _Person]]] = {}  # surname -> (token, person) in order
     _full_names(mentioned, doc.tokens, people, by_surname)
     _surnames_alone(mentioned, people, by_surname)
-    covered = {i for p in people.values() for first, last in p.at for i in range(first, last + 1)}
-    for i, surname in _bare_surnames(doc.tokens, by_surname, covered | taken, doc):
-        nearest = _nearest(by_surname[surname], i)
-        if nearest is not None:
-            _add(nearest, i, i, None)
+    if _more_surnames_than_mentions(doc.text, doc.title, by_surname, people):
+        covered = {
+            i for p in people.values() for first, last in p.at for i in range(first, last + 1)
+        }
+        for i, surname in _bare_surnames(doc.tokens, by_surname, covered | taken, doc):
+            nearest = _nearest(by_surname[surname], i)
+            if nearest is not None:
+                _add(nearest, i, i, None)
     ordered = sorted(people.values(), key=lambda p: min(p.at))
     names = {i for p in ordered for first, last in p.at for i in range(first, last + 1)}
     return [_person(p, doc) for p in ordered], names
+
+
+def _more_surnames_than_mentions(
+    text: str,
+    title: str,
+    by_surname: dict[str, list[tuple[int, _Person]]],
+    people: dict[str, _Person],
+) -> bool:
+    """Whether the surnames occur in the text (as written or in capitals) more often than
+    the mentions found: else there is no other mention to look for (C-level counts: most
+    articles name their people in full each time)."""
+    occurrences = sum(map(text.count, by_surname))
+    if title.isupper():  # a headline in capitals
+        occurrences += sum(title.count(s.upper()) for s in by_surname)
+    return occurrences > sum(len(p.at) for p in people.values())
 
 
 def _full_names(
@@ -70,12 +93,19 @@ def _full_names(
 ) -> None:
     """The persons named with two words or more (initials folded into the full name)."""
     full = [m for m in mentioned if m.first < m.last]
-    canonical = _canonical_names(full, toks)
+    gaps = toks.gaps_after
+    initialled = any(gaps[m.first] == ". " for m in full)
+    canonical = _canonical_names(full, toks) if initialled else {}
     for mention in full:
-        name = canonical[mention.name]
-        found = people.setdefault(name, _Person(name))
-        _add(found, mention.first, mention.last, mention.role)
-        by_surname.setdefault(_surname(name), []).append((mention.first, found))
+        name = canonical.get(mention.name, mention.name)
+        found = people.get(name)
+        if found is None:
+            found = people[name] = _Person(name)
+            found.named = by_surname.setdefault(name.rsplit(maxsplit=1)[-1], [])
+        found.named.append((mention.first, found))  # every mention: the nearest one counts
+        found.at.append((mention.first, mention.last))
+        if found.role is None:
+            found.role = mention.role
 
 
 def _surnames_alone(

@@ -50,18 +50,25 @@ class Judge(NamedTuple):
 def members(text: str, toks: Tokens, found: list[Mention], judge: Judge) -> list[Mention]:
     """Mentions of people in line-ups around the people ``found`` and in scorecards, not
     overlapping those found."""
-    covered = {i for m in found for i in range(m.first, m.last + 1)}
     surnames = {m.name.rsplit(maxsplit=1)[-1] for m in found if m.first < m.last}
+    starts = [(m.first, m.last) for m in found if _may_be_listed(toks, m.first, m.last)]
+    if surnames and sum(map(text.count, surnames)) > len(found):  # surnames alone too?
+        starts = sorted({*starts, *_surnames_listed(toks, surnames)})
+    scorecard = " b " in text or " c " in text or " st " in text  # else none: C-level
+    if not starts and not scorecard:
+        return []  # most articles: no person stands by a list's separator
+    covered = {i for m in found for i in range(m.first, m.last + 1)}
     spans: list[Span] = []
     seen: set[int] = set()
-    for first, last in _people_at(toks, found, surnames):
+    for first, last in starts:
         if first in seen:
             continue
         items = _list_around(toks, first, last)
         seen.update(range(items[0][0], items[-1][1] + 1))
         if _a_line_up(toks, items, covered, surnames):
             spans += [s for s in items if covered.isdisjoint(range(s[0], s[1] + 1))]
-    spans += [(i, i) for i in _scorecard_names(toks) if i not in covered]
+    if scorecard:
+        spans += [(i, i) for i in _scorecard_names(toks) if i not in covered]
     out: list[Mention] = []
     for first, last in sorted(set(spans)):
         if _shaped_like_a_name(toks, first, last, judge):
@@ -71,12 +78,27 @@ def members(text: str, toks: Tokens, found: list[Mention], judge: Judge) -> list
     return out
 
 
-def _people_at(toks: Tokens, found: list[Mention], surnames: set[str]) -> list[Span]:
-    """Where people already found stand: their mentions, and their surnames alone (found by
-    one lookup a capitalised word)."""
+def _surnames_listed(toks: Tokens, surnames: set[str]) -> list[Span]:
+    """The surnames of people found standing alone by a list's separator (found by one
+    lookup a capitalised word)."""
     texts, capitalised = toks.texts, toks.capitalised_at
     alone = compress(capitalised, map(surnames.__contains__, map(texts.__getitem__, capitalised)))
-    return sorted([*((m.first, m.last) for m in found), *((i, i) for i in alone)])
+    return [(i, i) for i in alone if _may_be_listed(toks, i, i)]
+
+
+def _may_be_listed(toks: Tokens, first: int, last: int) -> bool:
+    """A separator of a list stands right after the words or before them: what most
+    names in prose lack, told without walking the run ("Bevan, Healy"; "Bevan and")."""
+    gaps, texts = toks.gaps_after, toks.texts
+    after = gaps[last]
+    if after in _LIST_GAPS or after[:2] == " (":
+        return True
+    if last + 1 < len(texts) and texts[last + 1] == "and" and after in _AND_GAPS:
+        return True
+    if first == 0:
+        return False
+    before = gaps[first - 1]
+    return before in _LIST_GAPS or before[:1] == ")" or texts[first - 1] in ("and", "&")
 
 
 def _a_line_up(toks: Tokens, items: list[Span], covered: set[int], surnames: set[str]) -> bool:

@@ -12,6 +12,7 @@ ends with it.
 from __future__ import annotations
 
 import re
+from enum import Enum
 from functools import lru_cache, partial
 from itertools import compress
 from typing import NamedTuple
@@ -87,6 +88,8 @@ _NEVER_NAME_WORDS = ROLE_HEADS | ROLE_MODIFIERS | ORG_HEADS | CALENDAR | TITLES 
 # Capitalised words and phrases repeat (names, places, organisation words): each is judged
 # once per process, in bounded caches.
 _CACHED_WORDS = 65_536
+_NAMES_REMEMBERED = 65_536  # the verdicts on names' words (a bounded memo)
+_ROLE_FOLLOWERS = frozenset({"of", "for", "and"})  # "Energy and Petroleum of Kenya"
 
 
 def _name_word(word: str, gazetteer: Gazetteer, *, strict: bool) -> bool:
@@ -207,11 +210,16 @@ def name_ends(toks: Tokens, gazetteer: Gazetteer) -> list[int]:
     # Surnames common in English ("Woods", "Law") end a name after a given name or initials
     # only: those are few, found by one lookup a capitalised word.
     leads = map(_leads_a_name.__getitem__, map(texts.__getitem__, capitalised))
+    loose, surname = judges.loose, judges.surname
     extra = [
-        i + 1
+        k
         for i in compress(capitalised, leads)
-        if _surname_after_lead(toks, i + 1, judges.surname)
-        and (i + 1 == after_last or not capitals[i + 2] or gaps[i + 1] != " ")
+        if (k := i + 1) <= after_last
+        and capitals[k]
+        and not loose[texts[k]]  # a name's word ends a run above already
+        and surname[texts[k]]
+        and (k == after_last or not capitals[k + 1] or gaps[k] != " ")
+        and _surname_after_lead(toks, k, surname)
     ]
     return sorted({*ends, *extra}) if extra else ends
 
@@ -248,15 +256,18 @@ def _name_start(text: str, toks: Tokens, last: int, gazetteer: Gazetteer, taken:
         # The run goes back over words joined by a space (capitalised: ``loose`` says so).
         if k < last and (k < 0 or gaps[k] != " "):
             break
-        if k in taken or ends_a_place(text, toks, k, gazetteer):
+        if k in taken:
             break
+        particle = False
         if not loose[texts[k]] and not (k == last and _surname_after_lead(toks, k, surname)):
-            if k < last and _particle_inside(toks, k, loose, taken):
-                first = k
-                continue
+            if not (k < last and _particle_inside(toks, k, loose, taken)):
+                break
+            particle = True  # not counted: "Aravinda de Silva" is two name words
+        # (Asked after the cheap lookups: most words that end a walk are no name words.)
+        if ends_a_place(text, toks, k, gazetteer):
             break
         first = k
-        words += 1
+        words += 0 if particle else 1
     return first
 
 
@@ -386,100 +397,144 @@ def mentions(text: str, toks: Tokens, gazetteer: Gazetteer, taken: set[int]) -> 
     found: list[Mention] = []
     barrier = -1
     texts = toks.texts
-    given = given_names()
+    verdicts = _verdicts(gazetteer)
     for run_last in name_ends(toks, gazetteer):
-        if run_last in taken or _before_a_particle(toks, run_last):
+        span = _candidate(text, toks, run_last, gazetteer, taken)
+        if span is None:
             continue
-        first = _name_start(text, toks, run_last, gazetteer, taken)
-        if first > run_last:
+        first, initialled = span
+        # What the words alone say first (remembered by the words): then the role, asked
+        # of a surname alone only once the words around it make it a person's.
+        verdict = verdicts[_verdict_key(texts, first, initialled, run_last)]
+        if verdict is _Verdict.NEVER:
             continue
-        first = _from_given_name(texts, first, run_last, given)
-        initialled = _with_initials(toks, first, gazetteer)
-        if _words_of_a_role(toks, first, initialled, run_last, given):
+        one_word = initialled == run_last
+        if one_word and not _one_word_evidence(toks, run_last, gazetteer):
             continue
         role = _role_before(text, toks, initialled, gazetteer, barrier) or _role_after(
             text, toks, run_last
         )
-        if not _a_person(toks, _Candidate(first, initialled, run_last, role), gazetteer):
+        if (
+            not one_word
+            and verdict is not _Verdict.NAMED
+            and role is None
+            and not (_has_title(toks, initialled) or _speaks(toks, run_last))
+        ):
             continue
-        first = initialled
-        name = text[toks.starts[first] : toks.ends[run_last]]
+        name = text[toks.starts[initialled] : toks.ends[run_last]]
         if gazetteer.place(name) is not None:
             continue
-        found.append(Mention(first, run_last, name, role))
+        found.append(Mention(initialled, run_last, name, role))
         barrier = run_last
     judge = lineups.Judge(_judges(gazetteer).surname.__getitem__, gazetteer, taken)
     listed = lineups.members(text, toks, found, judge)
     return sorted([*found, *listed], key=_first_token) if listed else found
 
 
+def _candidate(
+    text: str, toks: Tokens, last: int, gazetteer: Gazetteer, taken: set[int]
+) -> tuple[int, int] | None:
+    """The name ending at token ``last``: its first word after any capitalised word before
+    its given name, and the first of the initials before it; None when there is no name
+    (an organisation's word, a particle follows, words of a role)."""
+    if last in taken:
+        return None
+    texts, gaps = toks.texts, toks.gaps_after
+    # The word after the name (after a space), read once: "de" (the name goes on), "of" and
+    # "for" (words of a role?).
+    following = texts[last + 1].lower() if last + 1 < len(texts) and gaps[last] == " " else ""
+    if following in NAME_PARTICLES and _before_a_particle(toks, last):
+        return None
+    first = _name_start(text, toks, last, gazetteer, taken)
+    if first > last:
+        return None
+    given = given_names()
+    if first < last and texts[first] not in given:
+        first = _from_given_name(texts, first, last, given)
+    initialled = first
+    if first > 0 and gaps[first - 1] == ". ":
+        initialled = _with_initials(toks, first, gazetteer)
+    if following in _ROLE_FOLLOWERS and _words_of_a_role(toks, first, initialled, last, given):
+        return None
+    return first, initialled
+
+
 def _first_token(mention: Mention) -> int:
     return mention.first
 
 
-class _Candidate(NamedTuple):
-    """A name's words ``first..last``, with initials from ``initialled``, and its role."""
-
-    first: int
-    initialled: int
-    last: int
-    role: str | None
+def _verdict_key(texts: list[str], first: int, initialled: int, last: int) -> str:
+    """The words of a name as ``_verdicts`` remembers them: after ". " when initials lead."""
+    words = texts[first] if first == last else " ".join(texts[first : last + 1])
+    return words if initialled == first else f". {words}"
 
 
-def _a_person(toks: Tokens, name: _Candidate, gazetteer: Gazetteer) -> bool:
-    """Whether a candidate name is a person's: a club never is; with a role, a title or a
-    speech verb it is (a one-word name opening a sentence needs a role); without, see
-    ``_named_without_evidence``."""
-    words = [w for w in toks.texts[name.first : name.last + 1] if w.lower() not in NAME_PARTICLES]
+class _Verdict(Enum):
+    """What a name's words alone say: never a person's (a club's, a place's), a person's
+    without other evidence (``_named_without_evidence``), or a person's with evidence only
+    (a role, a title or a speech verb; a surname alone: ``_one_word_evidence``)."""
+
+    NEVER = "never"
+    NAMED = "named"
+    WITH_EVIDENCE = "with evidence"
+
+
+@lru_cache(maxsize=4)
+def _verdicts(gazetteer: Gazetteer) -> Memo[_Verdict]:
+    """``_verdict`` remembered by the name's words (after ". " when initials lead them):
+    names come back, in an article and across articles."""
+    return Memo(partial(_verdict, gazetteer=gazetteer), limit=_NAMES_REMEMBERED, longest=80)
+
+
+def _verdict(key: str, gazetteer: Gazetteer) -> _Verdict:
+    initials = key.startswith(". ")
+    names = key.removeprefix(". ").split(" ")
+    words = [w for w in names if w.lower() not in NAME_PARTICLES]
     if not words or any(w.lower() in CLUB_WORDS for w in words):
-        return False
+        return _Verdict.NEVER
     if words[-1].lower() in NOT_SURNAMES:
-        return False
-    if name.initialled == name.last:
-        return _one_word_evidence(toks, name, gazetteer)
-    if name.role is not None or _has_title(toks, name.initialled) or _speaks(toks, name.last):
-        return True
-    return _named_without_evidence(toks, name, words, gazetteer)
+        return _Verdict.NEVER
+    if (initials or len(names) > 1) and _named_without_evidence(
+        names, words, gazetteer, initials=initials
+    ):
+        return _Verdict.NAMED
+    return _Verdict.WITH_EVIDENCE
 
 
-def _one_word_evidence(toks: Tokens, name: _Candidate, gazetteer: Gazetteer) -> bool:
+def _one_word_evidence(toks: Tokens, last: int, gazetteer: Gazetteer) -> bool:
     """A surname alone is a person's right after a role's head or a title ("President
     Clinton", "Mr Woods"), or before a speech verb inside a sentence unless a preposition or
-    a place says it is a place ("an official in Liege said")."""
-    k = name.first - 1
+    a place says it is a place ("an official in Liege said"); never opening a sentence
+    otherwise (a capitalised sentence opener)."""
+    k = last - 1
     if k < 0:
         return False
     before = toks.texts[k].lower()
     if toks.gaps_after[k] in (" ", ". ") and before in _ONE_WORD_LEADS:
         return True
     return (
-        _speaks(toks, name.last)
-        and not toks.sentence_start(name.first)
+        _speaks(toks, last)
+        and not toks.sentence_start(last)
         and before not in PREPOSITIONS
-        and gazetteer.place(toks.texts[name.last]) is None
+        and gazetteer.place(toks.texts[last]) is None
     )
 
 
 def _named_without_evidence(
-    toks: Tokens, name: _Candidate, words: list[str], gazetteer: Gazetteer
+    names: list[str], words: list[str], gazetteer: Gazetteer, *, initials: bool
 ) -> bool:
     """Two words or more, not led by a particle ("Der Spiegel"): led by initials or a given
     name ("G. Hamilton", "Felix Mantilla": a town's name is a surname too), or with a
     particle inside ("de Silva"), or else every word rare in English and no town among them
     ("Hansa Rostock" is a club), and a Cyrillic surname with a surname's ending."""
-    texts = toks.texts
-    if texts[name.first].lower() in NAME_PARTICLES:
+    if names[0].lower() in NAME_PARTICLES:
         return False
-    if (
-        name.initialled < name.first
-        or texts[name.first] in given_names()
-        or len(words) < name.last + 1 - name.first
-    ):
+    if initials or names[0] in given_names() or len(words) < len(names):
         return True
     strict = _judges(gazetteer).strict
     if not all(map(strict.__getitem__, words)) or _a_town_among(words, gazetteer):
         return False
-    surname = texts[name.last]
+    surname = names[-1]
     return not is_cyrillic(surname) or surname.lower().endswith(_CYRILLIC_SURNAME_ENDINGS)
 
 
