@@ -5,7 +5,8 @@ Source (a dev extra, not needed at run time): names-dataset (first names with th
 each of 105 countries, MIT licence), filtered by wordfreq's English frequencies. The dataset
 comes from social-network profiles, so it also holds words that are no names ("The", "Will",
 "Happy"): a name is kept when it ranks high in some country, and, when it is also a common
-English word, only if it ranks high in an English-speaking country too ("Mark", "Grant").
+English word, only if it ranks high in an English-speaking country too ("Mark", "Grant") or
+among the very first names of a country ("Ali").
 
 The output is deterministic (one name a line, sorted, after a header line with the source
 versions); `make given-names` rewrites it and a test fails when it is stale.
@@ -38,6 +39,10 @@ NAME_LIKE_ZIPF = 4.0
 COMMON_WORD_ZIPF = 5.5
 MAX_ENGLISH_RANK = 1000
 ENGLISH_SPEAKING = ("US", "GB", "CA", "AU", "IE", "NZ")
+# A name among the first MAX_TOP_RANK of a country is kept up to TOP_NAME_ZIPF ("Ali",
+# "Khan", "Li": frequent in English text because they are frequent names).
+MAX_TOP_RANK = 5
+TOP_NAME_ZIPF = 4.5
 # Capitalised letters, at most one hyphen ("Jean-Pierre"); no initials, no spaces.
 _NAME = re.compile(r"^[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_][^\W\d_A-Z]+)?$")
 
@@ -53,10 +58,11 @@ def _first_names() -> dict[str, Any]:
 
 
 def _kept(name: str, ranks: dict[str, int]) -> bool:
-    if not _NAME.match(name) or not name[0].isupper() or min(ranks.values()) > MAX_RANK:
+    best = min(ranks.values())
+    if not _NAME.match(name) or not name[0].isupper() or best > MAX_RANK:
         return False
     zipf = wordfreq.zipf_frequency(name.lower(), "en")
-    if zipf < NAME_LIKE_ZIPF:
+    if zipf < NAME_LIKE_ZIPF or (best <= MAX_TOP_RANK and zipf < TOP_NAME_ZIPF):
         return True
     english = min(ranks.get(country, MAX_ENGLISH_RANK + 1) for country in ENGLISH_SPEAKING)
     return zipf < COMMON_WORD_ZIPF and english <= MAX_ENGLISH_RANK

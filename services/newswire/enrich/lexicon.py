@@ -37,7 +37,7 @@ PERSON_NOUNS = frozenset(
     photographer designer artist painter composer journalist reporter correspondent editor
     columnist publisher analyst economist trader banker lawyer attorney barrister solicitor
     curator professor scientist researcher dissident activist campaigner critic candidate
-    rival challenger opponent owner investor entrepreneur businessman businesswoman
+    owner investor entrepreneur businessman businesswoman
     tycoon chef doctor cardinal pope bishop archbishop emperor empress tsar czar colonel
     lieutenant sergeant admiral marshal commander""".split()
 )

@@ -50,6 +50,7 @@ from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic, word_memo
 _MAX_NAME_WORDS = 3
 _MAX_INITIALS = 2
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")  # "M", "K.C" (the dot after is the gap)
+_ROMAN = re.compile(r"X{0,2}(?:IX|IV|V?I{1,3}|V)")  # I to XXIX: "Henry VIII", "Leopold III"
 _CYRILLIC_LANGUAGES = ("ru", "kk", "uk")
 _SYLLABLE_LETTERS = 4
 _SHORT_ZIPF = 5.5  # a short word this common is no name word ("Tran" may be; "When" not)
@@ -57,7 +58,8 @@ _SURNAME_ZIPF = 6.0  # after a given name, only the commonest words are no surna
 _MAX_ROLE_WORDS = 16
 _ROLE_GAPS = (" ", " - ", " – ", " — ")
 # Offices and the other nouns a person is called by before or after their name.
-_ROLE_HEADS = ROLE_HEADS | PERSON_NOUNS
+# Plurals before a list of names ("publishers Jann Wenner and ..."); teams are champions too.
+_ROLE_HEADS = ROLE_HEADS | PERSON_NOUNS | {f"{noun}s" for noun in PERSON_NOUNS - {"champion"}}
 _ROLE_WORDS = CONNECTORS | _ROLE_HEADS | ROLE_MODIFIERS | ORG_HEADS
 # Right before a surname alone, these make it a person's ("President Clinton", "Mr Woods").
 _ONE_WORD_LEADS = _ROLE_HEADS | (TITLES - {"his", "her"})  # not "his Wimbledon final"
@@ -126,9 +128,12 @@ def _short_name(lower: str) -> bool:
 def _surname_word(word: str, gazetteer: Gazetteer) -> bool:
     """Whether a word may be a surname after a given name: any name's word but the most
     common English ones ("Tiger Woods", "Michael Green", "Stuart Law"; not "Will Be")."""
-    # A capital's name is a surname too: "George Washington", "G. Hamilton".
+    # A country's or a capital's name is a surname too ("Neil Jordan", "G. Hamilton"); so
+    # is a regnal number ("Henry VIII").
+    if _ROMAN.fullmatch(word) is not None:
+        return True
     return gazetteer.frequency(word) < _SURNAME_ZIPF and _may_name(
-        word, gazetteer, places=("country", "demonym")
+        word, gazetteer, places=("demonym",)
     )
 
 
@@ -272,26 +277,26 @@ def _name_start(text: str, toks: Tokens, last: int, gazetteer: Gazetteer, taken:
 
 
 def _particle_inside(toks: Tokens, k: int, loose: Memo[bool], taken: set[int]) -> bool:
-    """Token k is a particle between two words of a name: "de" in "Aravinda de Silva"."""
-    return (
-        k > 0
-        and toks.texts[k].lower() in NAME_PARTICLES
-        and toks.gaps_after[k - 1] == " "
-        and k - 1 not in taken
-        and loose[toks.texts[k - 1]]
-    )
+    """Token k is a particle between two words of a name: "de" in "Aravinda de Silva", "van"
+    and "der" in "Joost van der Westhuizen"."""
+    texts, gaps = toks.texts, toks.gaps_after
+    while k > 0 and texts[k].lower() in NAME_PARTICLES and gaps[k - 1] == " ":
+        k -= 1
+        if k in taken:
+            return False
+        if loose[texts[k]]:
+            return True
+    return False
 
 
 def _before_a_particle(toks: Tokens, last: int) -> bool:
-    """The word is a name's first part: a particle and a capitalised word follow."""
+    """The word is a name's first part: particles and a capitalised word follow ("Aravinda"
+    in "Aravinda de Silva", "Joost" in "Joost van der Westhuizen")."""
     texts, gaps, capitals = toks.texts, toks.gaps_after, toks.capitals
-    return (
-        last + 2 < len(texts)
-        and gaps[last] == " "
-        and gaps[last + 1] == " "
-        and texts[last + 1].lower() in NAME_PARTICLES
-        and capitals[last + 2]
-    )
+    k = last + 1
+    while k < len(texts) and gaps[k - 1] == " " and texts[k].lower() in NAME_PARTICLES:
+        k += 1
+    return last + 1 < k < len(texts) and gaps[k - 1] == " " and capitals[k]
 
 
 def _with_initials(toks: Tokens, first: int, gazetteer: Gazetteer) -> int:
@@ -551,7 +556,9 @@ def _words_of_a_role(
     if following == "and" and first == last:
         return True
     named = initialled < first or (first < last and texts[first] in given)
-    return following in ("of", "for") and not named
+    # After a role's head the words are a name ("publisher Jann Wenner of Rolling Stone").
+    after_role = initialled > 0 and texts[initialled - 1].lower() in _ROLE_HEADS
+    return following in ("of", "for") and not named and not after_role
 
 
 def _a_town_among(words: list[str], gazetteer: Gazetteer) -> bool:

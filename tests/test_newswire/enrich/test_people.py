@@ -132,3 +132,22 @@ def test_particles_stay_inside_a_name() -> None:
 )
 def test_a_club_is_never_a_person(body: str) -> None:
     assert _names(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        ("Queen Elizabeth I was crowned that year.", ["Elizabeth I"]),  # a regnal number
+        ("Scrum-half Joost van der Hoevel scored twice.", ["Joost van der Hoevel"]),
+        ("The crowd cheered as Neil Jordan arrived.", ["Neil Jordan"]),  # a country's name
+        ("The crowd cheered as Ali Varzandeh arrived.", ["Ali Varzandeh"]),  # a top given name
+        # a role before: the words before "of" are a name, not a role's
+        ("Guests included publishers Jann Welborne of Harbor Press.", ["Jann Welborne"]),
+    ],
+)
+def test_names_with_numbers_particles_and_places_in_them(body: str, names: list[str]) -> None:
+    assert _names(body) == names
+
+
+def test_a_team_after_a_plural_is_no_person() -> None:
+    assert _names("They rested along with rivals Wendlingshire, who won.") == []
