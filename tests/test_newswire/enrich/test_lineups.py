@@ -32,5 +32,5 @@ def test_a_list_of_places_beside_people_makes_no_people_of_the_places() -> None:
 
 
 def test_fielders_and_bowlers_of_a_scorecard_are_people() -> None:
-    body = "R. Tobbin c Brenagh b Mostyn 56\nD. Quell lbw b Harvel 13"
-    assert _names(body) == ["R. Tobbin", "Brenagh", "Mostyn", "D. Quell", "Harvel"]
+    body = "R. Tobbin c Brenagh b Mostyn 56\nD. Quell lbw b Harvel 13\nP. Kerr not out 4"
+    assert _names(body) == ["R. Tobbin", "Brenagh", "Mostyn", "D. Quell", "Harvel", "P. Kerr"]
