@@ -21,7 +21,7 @@ the one named nearest before it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import compress
 
 from newswire.core.models import Mention as SpanMention
@@ -29,6 +29,7 @@ from newswire.core.models import Person
 from newswire.enrich.document import Document
 from newswire.enrich.lexicon import NAME_WORD_ZIPF_LOOSE, TITLES
 from newswire.enrich.persons import person
+from newswire.enrich.persons import persons as shared_persons
 from newswire.enrich.text import Mention, Tokens
 
 _INITIAL_END = "."
@@ -53,11 +54,16 @@ def persons(
 ) -> tuple[list[Person], set[int]]:
     """Distinct people of an English article, each with every mention of it, and the token
     indexes of all their mentions. Tokens in ``taken`` (organisations') are no mention."""
+    names = {i for m in mentioned for i in range(m.first, m.last + 1)}
+    if _named_in_full_only(mentioned, doc):
+        return shared_persons(mentioned, doc), names  # the same persons, at less cost
     people: dict[str, _Person] = {}
     by_surname: dict[str, list[tuple[int, _Person]]] = {}  # surname -> (token, person) in order
     _full_names(mentioned, doc.tokens, people, by_surname)
     _surnames_alone(mentioned, people, by_surname)
-    if _more_surnames_than_mentions(doc.text, doc.title, by_surname, people):
+    if _more_surnames_than(
+        doc.text, doc.title, by_surname, sum(len(p.at) for p in people.values())
+    ):
         covered = {
             i for p in people.values() for first, last in p.at for i in range(first, last + 1)
         }
@@ -66,23 +72,28 @@ def persons(
             if nearest is not None:
                 _add(nearest, i, i, None)
     ordered = sorted(people.values(), key=lambda p: min(p.at))
-    names = {i for p in ordered for first, last in p.at for i in range(first, last + 1)}
+    names.update(i for p in ordered for first, last in p.at for i in range(first, last + 1))
     return [_person(p, doc) for p in ordered], names
 
 
-def _more_surnames_than_mentions(
-    text: str,
-    title: str,
-    by_surname: dict[str, list[tuple[int, _Person]]],
-    people: dict[str, _Person],
-) -> bool:
-    """Whether the surnames occur in the text (as written or in capitals) more often than
-    the mentions found: else there is no other mention to look for (C-level counts: most
-    articles name their people in full each time)."""
-    occurrences = sum(map(text.count, by_surname))
-    if title.isupper():  # a headline in capitals
-        occurrences += sum(title.count(s.upper()) for s in by_surname)
-    return occurrences > sum(len(p.at) for p in people.values())
+def _named_in_full_only(mentioned: list[Mention], doc: Document) -> bool:
+    """Every mention is a full name without initials, and no surname of theirs occurs more
+    often than they do: the shared grouping (``persons.persons``) gives the same persons."""
+    gaps = doc.tokens.gaps_after
+    if any(m.first == m.last or gaps[m.first] == ". " for m in mentioned):
+        return False
+    surnames = {m.name.rsplit(maxsplit=1)[-1] for m in mentioned}
+    return not _more_surnames_than(doc.text, doc.title, surnames, len(mentioned))
+
+
+def _more_surnames_than(text: str, title: str, surnames: Iterable[str], mentions: int) -> bool:
+    """Whether the surnames occur in the text (as written, or in capitals in a headline in
+    capitals) more often than ``mentions``: else there is no other mention to look for
+    (C-level counts: most articles name their people in full each time)."""
+    occurrences = sum(map(text.count, surnames))
+    if title.isupper():
+        occurrences += sum(title.count(s.upper()) for s in surnames)
+    return occurrences > mentions
 
 
 def _full_names(
