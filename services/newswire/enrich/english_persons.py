@@ -50,20 +50,21 @@ class _Person:
 
 
 def persons(
-    mentioned: list[Mention], doc: Document, taken: set[int]
+    mentioned: list[Mention], doc: Document, taken: set[int], *, recurring: bool | None = None
 ) -> tuple[list[Person], set[int]]:
     """Distinct people of an English article, each with every mention of it, and the token
-    indexes of all their mentions. Tokens in ``taken`` (organisations') are no mention."""
+    indexes of all their mentions. Tokens in ``taken`` (organisations') are no mention;
+    ``recurring`` is ``recurring(mentioned, doc)`` when the caller has it."""
     names = {i for m in mentioned for i in range(m.first, m.last + 1)}
-    if _named_in_full_only(mentioned, doc):
+    if recurring is None:
+        recurring = _recurring(mentioned, doc)
+    if not recurring and _named_in_full(mentioned, doc):
         return shared_persons(mentioned, doc), names  # the same persons, at less cost
     people: dict[str, _Person] = {}
     by_surname: dict[str, list[tuple[int, _Person]]] = {}  # surname -> (token, person) in order
     _full_names(mentioned, doc.tokens, people, by_surname)
     _surnames_alone(mentioned, people, by_surname)
-    if _more_surnames_than(
-        doc.text, doc.title, by_surname, sum(len(p.at) for p in people.values())
-    ):
+    if recurring:
         covered = {
             i for p in people.values() for first, last in p.at for i in range(first, last + 1)
         }
@@ -76,14 +77,23 @@ def persons(
     return [_person(p, doc) for p in ordered], names
 
 
-def _named_in_full_only(mentioned: list[Mention], doc: Document) -> bool:
-    """Every mention is a full name without initials, and no surname of theirs occurs more
-    often than they do: the shared grouping (``persons.persons``) gives the same persons."""
-    gaps = doc.tokens.gaps_after
-    if any(m.first == m.last or gaps[m.first] == ". " for m in mentioned):
-        return False
+def recurring(mentioned: list[Mention], doc: Document) -> bool:
+    """Whether the mentions' surnames occur in the text more often than the mentions: else
+    no surname stands alone anywhere (C-level counts: most articles name their people in
+    full each time)."""
+    return _recurring(mentioned, doc)
+
+
+def _recurring(mentioned: list[Mention], doc: Document) -> bool:
     surnames = {m.name.rsplit(maxsplit=1)[-1] for m in mentioned}
-    return not _more_surnames_than(doc.text, doc.title, surnames, len(mentioned))
+    return _more_surnames_than(doc.text, doc.title, surnames, len(mentioned))
+
+
+def _named_in_full(mentioned: list[Mention], doc: Document) -> bool:
+    """Every mention is a full name without initials: with no surname recurring alone, the
+    shared grouping (``persons.persons``) gives the same persons."""
+    gaps = doc.tokens.gaps_after
+    return not any(m.first == m.last or gaps[m.first] == ". " for m in mentioned)
 
 
 def _more_surnames_than(text: str, title: str, surnames: Iterable[str], mentions: int) -> bool:

@@ -48,12 +48,14 @@ class Judge(NamedTuple):
     taken: set[int]
 
 
-def members(text: str, toks: Tokens, found: list[Mention], judge: Judge) -> list[Mention]:
+def members(
+    text: str, toks: Tokens, found: list[Mention], judge: Judge, *, recurring: bool
+) -> list[Mention]:
     """Mentions of people in line-ups around the people ``found`` and in scorecards, not
-    overlapping those found."""
+    overlapping those found (``recurring``: their surnames stand alone too somewhere)."""
     surnames = {m.name.rsplit(maxsplit=1)[-1] for m in found if m.first < m.last}
     starts = [(m.first, m.last) for m in found if _may_be_listed(toks, m.first, m.last)]
-    if surnames and sum(map(text.count, surnames)) > len(found):  # surnames alone too?
+    if recurring and surnames:
         starts = sorted({*starts, *_surnames_listed(toks, surnames)})
     # A batting scorecard has its unbeaten batsman: one search for a long needle is cheap
     # (a search for " b " cost more than all the rest here: spaces are everywhere).

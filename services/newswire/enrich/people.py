@@ -395,7 +395,8 @@ def _speaks(toks: Tokens, last: int) -> bool:
 
 
 def mentions(text: str, toks: Tokens, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
-    """Every person mention in order, one-word mentions unresolved (their name is one word).
+    """Every person mention in order (those of line-ups and scorecards apart: ``find``),
+    one-word mentions unresolved (their name is one word).
 
     Tokens in ``taken`` (organisation names) are never part of a person's name.
     """
@@ -431,9 +432,7 @@ def mentions(text: str, toks: Tokens, gazetteer: Gazetteer, taken: set[int]) -> 
             continue
         found.append(Mention(initialled, run_last, name, role))
         barrier = run_last
-    judge = lineups.Judge(_judges(gazetteer).surname.__getitem__, gazetteer, taken)
-    listed = lineups.members(text, toks, found, judge)
-    return sorted([*found, *listed], key=_first_token) if listed else found
+    return found
 
 
 def _candidate(
@@ -582,8 +581,15 @@ def resolve(name: str, people: list[Person]) -> str:
 def find(doc: Document, taken: set[int]) -> tuple[list[Person], set[int]]:
     """People of an English (or other non-Cyrillic) article by the English rules, and the
     token indexes of their names."""
-    mentioned = mentions(doc.text, doc.tokens, doc.gazetteer, taken)
-    return english_persons.persons(mentioned, doc, taken)
+    found = mentions(doc.text, doc.tokens, doc.gazetteer, taken)
+    # Whether surnames occur alone too: counted once, for the line-ups and the grouping.
+    recurring = english_persons.recurring(found, doc)
+    judge = lineups.Judge(_judges(doc.gazetteer).surname.__getitem__, doc.gazetteer, taken)
+    listed = lineups.members(doc.text, doc.tokens, found, judge, recurring=recurring)
+    if not listed:
+        return english_persons.persons(found, doc, taken, recurring=recurring)
+    mentioned = sorted([*found, *listed], key=_first_token)
+    return english_persons.persons(mentioned, doc, taken, recurring=None)
 
 
 def extract(doc: Document) -> Findings:
