@@ -1,12 +1,18 @@
 """People and their roles.
 
 A name is the end of a run of capitalised words (at most three words that are not role,
-organisation, calendar or place words). It counts as a person when the text gives evidence:
-a role or title just before it (``Prime Minister of the Republic of Kazakhstan Olzhas
-Bektenov``, ``Dr. René Fasel``), an apposition after it (``Dai Daoguo, Chairman of ...``), a
-speech verb after it (``Hidehiko Yuzaki said``), or, without evidence, two or three words that
-are rare in English. A one-word mention (``Minister Nurtleu``) resolves to the full name that
-ends with it.
+organisation, calendar or place words; particles inside: "Aravinda de Silva"; initials before:
+"M. Bevan"). It counts as a person when the text gives evidence: a role, a title or a trade
+just before it (``Prime Minister of the Republic of Kazakhstan Olzhas Bektenov``, ``Dr. René
+Fasel``, ``midfielder Mauro Silva``), an apposition after it (``Dai Daoguo, Chairman of
+...``), a speech verb after it (``Hidehiko Yuzaki said``); or, without evidence, when a given
+name or initials lead it (``Michael Green``, ``P. Johnson``: given names from a maintained
+first-name list, ``given_names``), or every word is rare in English and none is a town's. A
+name with a club's word is never a person (``Leeds United``, ``Hansa Rostock``), nor one
+ending with a place's, an event's or a publication's word (``Ellis Park``, ``Sky News``). A
+surname alone is a person's after a role's head or a title, or before a speech verb inside a
+sentence. Line-ups and scorecards: ``lineups``; grouping into persons, surnames alone and
+headlines in capitals: ``english_persons``.
 """
 
 from __future__ import annotations
