@@ -111,6 +111,10 @@ bench-profile: $(STAMP) ## A worker's CPU by stage (py-spy), before and after: m
 gazetteer: $(STAMP) ## Rebuild the enrichment gazetteer from its data packages
 	$(BIN)/python scripts/build_gazetteer.py
 
+.PHONY: given-names
+given-names: $(STAMP) ## Rebuild the given names the English people rules know
+	$(BIN)/python scripts/build_given_names.py
+
 .PHONY: lint
 lint: $(STAMP) ## ruff, and mypy (--strict on services/, relaxed on tests/ and bench/)
 	$(BIN)/ruff check services tests bench scripts

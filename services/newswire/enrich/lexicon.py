@@ -26,6 +26,45 @@ ORG_HEADS = frozenset(
     administration""".split()
 )
 ROLE_ACRONYMS = frozenset("CEO CFO CTO COO MP".split())
+# What a person is called before their name in English news besides an office: a trade, a
+# post in a team, a part in a story ("midfielder Mauro Silva", "dissident Wang Donghai").
+# Evidence of a person for the English rules only (organisations read ROLE_HEADS alone).
+PERSON_NOUNS = frozenset(
+    """captain coach trainer skipper striker midfielder defender goalkeeper keeper winger
+    forward referee umpire batsman bowler seamer spinner wicketkeeper all-rounder jockey
+    rider driver pitcher golfer champion player teammate actor actress singer musician
+    songwriter singer-songwriter author writer novelist poet playwright director producer
+    photographer designer artist painter composer journalist reporter correspondent editor
+    columnist publisher analyst economist trader banker lawyer attorney barrister solicitor
+    curator professor scientist researcher dissident activist campaigner critic candidate
+    owner investor entrepreneur businessman businesswoman
+    tycoon chef doctor cardinal pope bishop archbishop emperor empress tsar czar colonel
+    lieutenant sergeant admiral marshal commander""".split()
+)
+# Words of a football club's name after its town ("Leeds United", "Crystal Palace"): a name
+# with one is a club, never a person.
+CLUB_WORDS = frozenset(
+    """united city rovers wanderers athletic athletico albion town county hotspur forest
+    rangers celtic thistle orient villa palace argyle academical alexandra borussia
+    deportivo sporting dynamo dinamo lokomotiv spartak olympique olympiakos olympiacos
+    racing atletico juventus ajax hertha fortuna sparta spartak hansa lada benfica eintracht
+    werder energie alemannia arminia rapid slavia dukla legia steaua partizan hajduk sturm
+    torpedo zenit shakhtar rotor vitesse roda feyenoord schalke bayer""".split()
+)
+# Last words of the names of places, buildings, events, laws, prizes and publications: a
+# name ending with one is no person's ("Ellis Park", "Davis Cup", "Sky News").
+NOT_SURNAMES = frozenset(
+    """park bridge street road avenue square stadium arena cathedral castle tower airport
+    station harbour harbor bay river lake island islands mount valley museum gallery
+    galleries collection collections theatre theater hotel hospital college university act
+    treaty prize award cup trophy open championship championships games news times post
+    journal herald gazette tribune telegraph magazine daily weekly review""".split()
+)
+PREPOSITIONS = frozenset("in at from to of for on by near into across against".split())
+# Lower-case words inside a name ("Aravinda de Silva", "Kevin De Bruyne", "Ronald de Boer").
+NAME_PARTICLES = frozenset(
+    "de da di du del della der den van von ter ten le la dos das bin ibn".split()
+)
 CONNECTORS = frozenset("of for the and on de".split())
 SPEECH_VERBS = frozenset(
     """said says noted stated emphasized emphasised added stressed underlined told explained

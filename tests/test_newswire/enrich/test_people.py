@@ -76,3 +76,78 @@ def test_one_word_mentions_fold_into_the_full_name_with_its_first_role() -> None
         for m in person.mentions:
             assert doc.body[m.start : m.end] == m.text
         assert Person.model_validate(person.model_dump()) == person  # the wire validates
+
+
+def _names(body: str) -> list[str]:
+    return [p.name for p in enriched("Report", body).entities.persons]
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        # a given name leads a name whose surname is a common English word
+        ("Later Michael Green won the final in Leeds.", ["Michael Green"]),
+        ("The crowd cheered when Stuart Law hit a six.", ["Stuart Law"]),
+        # names in a line-up, no role nor speech verb
+        (
+            "Teams: Jason Gillespie, Glenn McGrath, Mark Waugh.",
+            ["Jason Gillespie", "Glenn McGrath", "Mark Waugh"],
+        ),
+        # everyday words stay words
+        ("Will Power Prevail was the headline of the day.", []),
+    ],
+)
+def test_a_given_name_makes_a_name_without_other_evidence(body: str, names: list[str]) -> None:
+    assert _names(body) == names
+
+
+def test_initials_make_a_name_and_are_part_of_it() -> None:
+    assert _names("Somerset 83 (P. Jorrin 4-38), Kent 108 (K.C. Varnell 61).") == [
+        "P. Jorrin",
+        "K.C. Varnell",
+    ]
+    assert _names("Essex 212 (R. Brown 55, T. Young 40).") == ["R. Brown", "T. Young"]
+    assert _names("The U.S. Treasury said nothing.") == []  # a country's initials
+
+
+def test_a_name_led_by_a_given_name_may_be_followed_by_its_affiliation() -> None:
+    assert _names("Prices rose, economist Dana Kolber of Harbor Trust noted.") == ["Dana Kolber"]
+    assert _names("He chairs the Board of Energy and Petroleum of Ruritania.") == []
+
+
+def test_particles_stay_inside_a_name() -> None:
+    assert _names("The visitors relied on Aravinda de Silva and Kevin De Bruyne.") == [
+        "Aravinda de Silva",
+        "Kevin De Bruyne",
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Later Crystal Palace beat Leeds United at home.",  # a club's word
+        "Then Lada Chemnitz lost again.",  # a town in the name
+        "In the final Borussia Wendtland said nothing more.",  # a club, whatever the verb
+    ],
+)
+def test_a_club_is_never_a_person(body: str) -> None:
+    assert _names(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        ("Queen Elizabeth I was crowned that year.", ["Elizabeth I"]),  # a regnal number
+        ("Scrum-half Joost van der Hoevel scored twice.", ["Joost van der Hoevel"]),
+        ("The crowd cheered as Neil Jordan arrived.", ["Neil Jordan"]),  # a country's name
+        ("The crowd cheered as Ali Varzandeh arrived.", ["Ali Varzandeh"]),  # a top given name
+        # a role before: the words before "of" are a name, not a role's
+        ("Guests included publishers Jann Welborne of Harbor Press.", ["Jann Welborne"]),
+    ],
+)
+def test_names_with_numbers_particles_and_places_in_them(body: str, names: list[str]) -> None:
+    assert _names(body) == names
+
+
+def test_a_team_after_a_plural_is_no_person() -> None:
+    assert _names("They rested along with rivals Wendlingshire, who won.") == []

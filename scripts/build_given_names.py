@@ -1,0 +1,100 @@
+"""Build services/newswire/enrich/data/given_names.txt.gz: the given names the English people
+rules know ("Michael" in "Michael Bevan", "Tiger" in "Tiger Woods").
+
+Source (a dev extra, not needed at run time): names-dataset (first names with their rank in
+each of 105 countries, MIT licence), filtered by wordfreq's English frequencies. The dataset
+comes from social-network profiles, so it also holds words that are no names ("The", "Will",
+"Happy"): a name is kept when it ranks high in some country, and, when it is also a common
+English word, only if it ranks high in an English-speaking country too ("Mark", "Grant") or
+among the very first names of a country ("Ali").
+
+The output is deterministic (one name a line, sorted, after a header line with the source
+versions); `make given-names` rewrites it and a test fails when it is stale.
+
+    python scripts/build_given_names.py [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import pickle
+import re
+import sys
+from importlib import resources
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import wordfreq
+
+OUT = Path(__file__).resolve().parents[1] / "services/newswire/enrich/data/given_names.txt.gz"
+SOURCES = ("names-dataset", "wordfreq")
+# A name ranks among the first MAX_RANK first names of at least one country.
+MAX_RANK = 1000
+# A word at least this common in English (Zipf) is kept only when it also ranks among the
+# first MAX_ENGLISH_RANK names of an English-speaking country; from COMMON_WORD_ZIPF up it is a
+# function or everyday word ("May", "Will", "Young") whatever it ranks.
+NAME_LIKE_ZIPF = 4.0
+COMMON_WORD_ZIPF = 5.5
+MAX_ENGLISH_RANK = 1000
+ENGLISH_SPEAKING = ("US", "GB", "CA", "AU", "IE", "NZ")
+# A name among the first MAX_TOP_RANK of a country is kept up to TOP_NAME_ZIPF ("Ali",
+# "Khan", "Li": frequent in English text because they are frequent names).
+MAX_TOP_RANK = 5
+TOP_NAME_ZIPF = 4.5
+# Capitalised letters, at most one hyphen ("Jean-Pierre"); no initials, no spaces.
+_NAME = re.compile(r"^[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_][^\W\d_A-Z]+)?$")
+
+
+def source_versions() -> dict[str, str]:
+    return {name: version(name) for name in SOURCES}
+
+
+def _first_names() -> dict[str, Any]:
+    data = resources.files("names_dataset").joinpath("v3", "first_names.pkl.gz").read_bytes()
+    # The package ships its data as a pickle; it is read as the package itself reads it.
+    return dict(pickle.loads(gzip.decompress(data)))  # noqa: S301
+
+
+def _kept(name: str, ranks: dict[str, int]) -> bool:
+    best = min(ranks.values())
+    if not _NAME.match(name) or not name[0].isupper() or best > MAX_RANK:
+        return False
+    zipf = wordfreq.zipf_frequency(name.lower(), "en")
+    if zipf < NAME_LIKE_ZIPF or (best <= MAX_TOP_RANK and zipf < TOP_NAME_ZIPF):
+        return True
+    english = min(ranks.get(country, MAX_ENGLISH_RANK + 1) for country in ENGLISH_SPEAKING)
+    return zipf < COMMON_WORD_ZIPF and english <= MAX_ENGLISH_RANK
+
+
+def given_names() -> list[str]:
+    return sorted(
+        name
+        for name, info in _first_names().items()
+        if info.get("rank") and _kept(name, info["rank"])
+    )
+
+
+def build() -> bytes:
+    sources = " ".join(f"{name}={v}" for name, v in source_versions().items())
+    text = "\n".join([f"# {sources}", *given_names()]) + "\n"
+    return gzip.compress(text.encode(), compresslevel=9, mtime=0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when the file is stale")
+    args = parser.parse_args()
+    fresh = build()
+    if args.check:
+        same = OUT.exists() and gzip.decompress(OUT.read_bytes()) == gzip.decompress(fresh)
+        print("given names up to date" if same else f"{OUT} is stale: run make given-names")
+        return 0 if same else 1
+    OUT.write_bytes(fresh)
+    print(f"wrote {OUT.name} ({len(fresh):,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
