@@ -20,19 +20,24 @@ from functools import lru_cache
 
 from newswire.core.models import Person
 from newswire.enrich import kazakh, russian
+from newswire.enrich.cyrillic_lexicon import KK_TITLE_STEMS
 from newswire.enrich.document import Document
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import KK_NOT_NAMES, KK_SPEECH_VERBS, RU_SPEECH_VERBS
-from newswire.enrich.persons import persons
+from newswire.enrich.persons import persons_by_surname
 from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic, word_memo
 
 _MAX_NAME_WORDS = 3
+_SYLLABLE = 3  # letters of a syllable of a name at most: Ван, Аль, Ким
+# Lower-case words inside Arabic, Dutch, German and French names: Тамим бин Хамад Аль Тани.
+_NAME_PARTICLES = frozenset(("бин", "ибн", "бен", "аль", "ван", "фон", "де", "ди", "дель"))
 _MAX_ROLE_WORDS = 14
 _MAX_KK_LOWER_WORDS = 3  # "сыртқы істер министрі", "ауыл шаруашылығы министрі"
 _DASHES = (" – ", " - ", " — ")
+# Not "-лы", "-лі" alone: Kazakh adjectives end so (Көпбалалы, Қайырлы); "-ұлы" surnames do.
 _SURNAME_ENDINGS = (
     "ов", "ев", "ёв", "ин", "ова", "ева", "ина", "ский", "ская", "ко", "ук", "юк", "ұлы", "қызы",
-    "лы", "ли", "швили", "дзе", "ян",
+    "швили", "дзе", "ян",
 )  # fmt: skip
 _NATIONAL = ("country", "demonym", "capital")
 _ROLE_PREPOSITIONS = frozenset(("в", "во", "по", "при"))
@@ -62,22 +67,27 @@ def _name_word_kinds(gazetteer: Gazetteer, kazakh_text: bool) -> Memo[bool | Non
     return word_memo(kind)
 
 
+@lru_cache(maxsize=4)
+def _surname_words(gazetteer: Gazetteer, kazakh_text: bool) -> Memo[bool]:
+    """Whether a capitalised word may be the surname after a first name: any Cyrillic word
+    but a role, a title or a country (``Юрий Царёв``, ``Алехандро Толедо``, ``Андрей Пучков``:
+    after a first name, a dictionary word or a city's name is a surname)."""
+
+    def may_be(word: str) -> bool:
+        return is_cyrillic(word) and not _never_a_name(word, gazetteer, kazakh_text)
+
+    return word_memo(may_be)
+
+
 def _word_kind(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool | None:
     """Whether a capitalised Cyrillic word may be part of a name; None for a syllable of a
     Chinese or Korean name (Ван И, Си Цзиньпин), which may be one anywhere but at the start
     of a sentence."""
-    lower = word.lower()
-    if (
-        (word.isupper() and len(word) > 1)
-        or lower in KK_NOT_NAMES
-        or kazakh.is_role_head(word)
-        or (kazakh_text and lower.startswith(_KK_ROLE_STEMS))  # "Президентін"
-        or _a_place(word, gazetteer, kazakh_text)
-    ):
+    if _never_a_name(word, gazetteer, kazakh_text):
         return False
     if len(word) <= 3:
         return None
-    if russian.role_head_case(word) is not None:  # "Аким" is a first name too
+    if _a_place_here(word, gazetteer, kazakh_text):
         return False
     readings = russian.analyses(word)
     if any(r.known and r.name for r in readings):  # a first name or surname: Роман, Мурат
@@ -87,24 +97,54 @@ def _word_kind(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool | Non
     return True  # a word no dictionary knows: a foreign or Kazakh name
 
 
-def _a_place(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
-    """Countries and capitals in any case ("Франции", "Әзірбайжан"); a city only by its exact
-    name: its declined forms collide with surnames ("Пуянне")."""
+def _a_place_here(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
+    """A city by its exact name, a declined place or organisation no name reads ("в
+    Анталье", "Лукойла"), a place the gazetteer knows that the dictionary reads as a name
+    no likelier ("в Астану": Астан; not "Абай", no place of the gazetteer)."""
+    facts = russian.name_facts(word)
+    return (
+        _a_city(word, gazetteer, kazakh_text)
+        or facts.place
+        or facts.organization
+        or (facts.may_be_place and gazetteer.place(word, "kk" if kazakh_text else "ru") is not None)
+    )
+
+
+def _never_a_name(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
+    """Words no name has: all capitals, role nouns and titles, countries and capitals."""
+    lower = word.lower()
+    return (
+        (word.isupper() and len(word) > 1)
+        or lower in KK_NOT_NAMES
+        or kazakh.is_role_head(word)
+        or (kazakh_text and lower.startswith(_KK_ROLE_STEMS))  # "Президентін"
+        or lower.startswith(KK_TITLE_STEMS)  # "Елбасы", "Елбасымыз"
+        or _a_country(word, gazetteer, kazakh_text)
+        or (len(word) > 3 and russian.role_head_case(word) is not None)  # "Аким": a name too
+    )
+
+
+def _a_country(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
+    """Countries and capitals in any case ("Франции", "Әзірбайжан")."""
     if len(word) <= 3:
         return False
     place = gazetteer.place(word, "kk" if kazakh_text else "ru")
-    if place is None:
-        return False
-    if place.kind in _NATIONAL:
-        return True
+    return place is not None and place.kind in _NATIONAL
+
+
+def _a_city(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
+    """A city by its exact name: its declined forms collide with surnames ("Пуянне")."""
     bare = (kazakh.without_case(word) if kazakh_text else word).lower()
+    if bare not in gazetteer.places:
+        return False
     # A city whose likeliest reading is a first name is the name here: Мадина, not Medina
     # (Алматы, Астана are read as places first).
     likeliest = russian.analyses(word)[0]
-    return bare in gazetteer.places and not (likeliest.known and likeliest.name)
+    return not (likeliest.known and likeliest.name)
 
 
 _RARE_ZIPF = 2.5
+_COMMON_FIRST_NAME_ZIPF = 3.0
 _KK_ROLE_STEMS = ("президент", "министр", "премьер", "вице-", "төраға", "әкім", "елші", "басшы")
 
 
@@ -233,15 +273,178 @@ def _speaks(toks: Tokens, first: int, last: int) -> bool:
     return before or after
 
 
-def _looks_like_full_name(words: list[str], *, kazakh_text: bool) -> bool:
-    """Without a role or a speech verb: two or three words ending like a surname, or (Kazakh)
-    with a case suffix on the last ("Нұрлан Сауранбаевқа")."""
-    if len(words) < 2:
-        return False
-    last = words[-1]
-    return last.lower().endswith(_SURNAME_ENDINGS) or (
-        kazakh_text and kazakh.without_case(last) != last
+def _ends_like_surname(name: str, *, kazakh_text: bool) -> bool:
+    """The name's last word, in the nominative, ends like a surname (-ов, -ева, -ұлы)."""
+    last = name.rsplit(maxsplit=1)[-1].lower()
+    return last.endswith(_SURNAME_ENDINGS) or (
+        kazakh_text and kazakh.without_case(last).endswith(_SURNAME_ENDINGS)
     )
+
+
+def _opens_a_name(word: str) -> bool:
+    """A first name: the likeliest reading of the word (Kazakh letters read as Russian)."""
+    return russian.name_facts(word).first_name
+
+
+def _name_like(word: str) -> bool:
+    """A word that is surely part of a name: a known name's likeliest reading, or the
+    ending of a surname (``Тоқаевтың``)."""
+    return russian.name_facts(word).likeliest_name or kazakh.without_case(word).lower().endswith(
+        _SURNAME_ENDINGS
+    )
+
+
+def _run_end(
+    toks: Tokens,
+    i: int,
+    taken: set[int],
+    kind_of: Memo[bool | None],
+    surname_words: Memo[bool],
+    *,
+    kazakh_text: bool,
+) -> int:
+    """The last word of the name that starts at word i: up to three capitalised name words,
+    ending at a Kazakh case suffix, and before a first name that follows a word that is no
+    first name (``Владимира Путина | Дмитрий Песков``: a new name begins)."""
+    texts, gaps, capitals = toks.texts, toks.gaps_after, toks.capitals
+    count = len(texts)
+    last = i
+    particles = 0
+    while True:
+        # "Тамим бин Хамад Аль Тани": a particle between two name words is part of the name,
+        # not counted among its words.
+        if (
+            last + 2 < count
+            and texts[last + 1] in _NAME_PARTICLES
+            and gaps[last] == " "
+            and gaps[last + 1] == " "
+            and capitals[last + 2]
+            and last + 2 not in taken
+            and surname_words[texts[last + 2]]
+            and last - i - particles + 1 < _MAX_NAME_WORDS + 1
+        ):
+            last += 2
+            particles += 1
+            continue
+        if not _continues_name(
+            toks,
+            i,
+            last,
+            particles=particles,
+            taken=taken,
+            kind_of=kind_of,
+            surname_words=surname_words,
+            kazakh_text=kazakh_text,
+        ):
+            return last
+        last += 1
+
+
+def _continues_name(
+    toks: Tokens,
+    i: int,
+    last: int,
+    *,
+    particles: int,
+    taken: set[int],
+    kind_of: Memo[bool | None],
+    surname_words: Memo[bool],
+    kazakh_text: bool,
+) -> bool:
+    """Whether the name ``i..last`` goes on with the next word (``_run_end``)."""
+    texts, gaps, capitals = toks.texts, toks.gaps_after, toks.capitals
+    return (
+        last + 1 < len(texts)
+        and last + 1 - i - particles < _MAX_NAME_WORDS + particles
+        and last + 1 not in taken
+        # Only a space between: the next word starts no sentence, and a syllable of a
+        # Chinese name (kind None) may be part of the name there.
+        and gaps[last] == " "
+        and capitals[last + 1]
+        and (
+            kind_of[texts[last + 1]] is not False
+            or (_opens_a_name(texts[last]) and surname_words[texts[last + 1]])
+        )
+        # A Kazakh name ends at the word with the case suffix ("Николя Мауимен Парижде").
+        and not (kazakh_text and kazakh.without_case(texts[last]) != texts[last])
+        and not _starts_another_name(texts[last], texts[last + 1], kazakh_text=kazakh_text)
+        and not (last > i and _ends_like_surname(texts[last], kazakh_text=kazakh_text))
+    )
+
+
+def _starts_another_name(word: str, following: str, *, kazakh_text: bool) -> bool:
+    """A first name after a word that is none starts another name (``Владимира Путина |
+    Дмитрий Песков``), except after a Kazakh surname: Kazakh lists put it first
+    (``Қосанов Әміржан``)."""
+    if not _opens_a_name(following) or _opens_a_name(word) or len(word) <= _SYLLABLE:
+        return False  # after a first name or a syllable ("Аль Тани") the name goes on
+    return not (kazakh_text and _ends_like_surname(word, kazakh_text=True))
+
+
+def _has_evidence(
+    toks: Tokens,
+    first: int,
+    last: int,
+    *,
+    gazetteer: Gazetteer,
+    name: str,
+    role: tuple[str | None, str | None],
+    kazakh_text: bool,
+) -> bool:
+    """Whether a run of name words is a person: a role before it, a speech verb beside it;
+    for a full name, a first name the dictionary knows or a surname's ending; for one word,
+    a surname the dictionary knows, a first name, or a surname's ending on a word the
+    dictionary does not know otherwise (not ``Лётчиков``, not an adjective), and at the start
+    of a sentence only a known name as its likeliest reading or a surname's ending."""
+    word = toks.texts[first]
+    facts = russian.name_facts(kazakh.without_case(word) if kazakh_text else word)
+    surname_ending = _ends_like_surname(name, kazakh_text=kazakh_text)
+    if first != last:
+        return (
+            role[0] is not None
+            or _speaks(toks, first, last)
+            or facts.first_name
+            or (surname_ending)
+        )
+    if role[0] is not None and (role[1] is None or role[1] in russian.cases(word)):
+        return True  # a role in the word's case: not "главой Рособрнадзора"
+    if _speaks(toks, first, last):
+        return True
+    if _before_its_noun(toks, first):
+        return False
+    unknown_surname = surname_ending and not facts.common and not facts.adjective
+    if toks.sentence_start(first):
+        # Kazakh sentences open with words the Russian dictionary reads as rare first names
+        # (Айта, Жаңа, Және): there only a surname's ending tells a name.
+        return (facts.likeliest_name and not kazakh_text) or unknown_surname
+    # A first name alone: in Russian text, a common one (Глеб, not the rare Алят); in Kazakh
+    # text, where only proper nouns are capitalised, any (Абайдың, Азамат).
+    first_name = (
+        facts.first_name
+        and _alone(toks, first)
+        and (kazakh_text or gazetteer.frequency(facts.lemma, "ru") >= _COMMON_FIRST_NAME_ZIPF)
+    )
+    return facts.surname or first_name or unknown_surname
+
+
+def _before_its_noun(toks: Tokens, i: int) -> bool:
+    """Word i is an adjective of the lower-case noun after it: «Московского университета»."""
+    following = i + 1
+    return (
+        following < len(toks.texts)
+        and toks.gaps_after[i] == " "
+        and not toks.capitals[following]
+        and russian.modifies(toks.texts[i], toks.texts[following])
+    )
+
+
+def _alone(toks: Tokens, i: int) -> bool:
+    """No capitalised word right beside word i: a first name there is not part of a longer
+    name the rules could not read ("шейх Тамим бин Хамад Аль Тани")."""
+    texts, gaps, capitals = toks.texts, toks.gaps_after, toks.capitals
+    before = i > 0 and gaps[i - 1] == " " and capitals[i - 1]
+    after = i + 1 < len(texts) and gaps[i] == " " and capitals[i + 1]
+    return not (before or after)
 
 
 def mentions(
@@ -249,9 +452,9 @@ def mentions(
 ) -> list[Mention]:
     """Every person mention in order, names in the nominative; tokens in ``taken``
     (organisation names) are never part of one."""
-    texts, gaps, capitals = toks.texts, toks.gaps_after, toks.capitals
-    count = len(texts)
+    texts, gaps = toks.texts, toks.gaps_after
     kind_of = _name_word_kinds(gazetteer, kazakh_text)
+    surname_words = _surname_words(gazetteer, kazakh_text)
     found: list[Mention] = []
     barrier = -1
     resume = 0  # the token after the last name or candidate looked at
@@ -261,20 +464,14 @@ def mentions(
     for i, kind in zip(capitalised, kinds, strict=True):
         if kind is False or i < resume or i in taken or (kind is None and toks.sentence_start(i)):
             continue
-        last = i
-        while (
-            last + 1 < count
-            and last + 1 - i < _MAX_NAME_WORDS
-            and last + 1 not in taken
-            # Only a space between: the next word starts no sentence, and a syllable of a
-            # Chinese name (kind None) may be part of the name there.
-            and gaps[last] == " "
-            and capitals[last + 1]
-            and kind_of[texts[last + 1]] is not False
-            # A Kazakh name ends at the word with the case suffix ("Николя Мауимен Парижде").
-            and not (kazakh_text and kazakh.without_case(texts[last]) != texts[last])
+        last = _run_end(toks, i, taken, kind_of, surname_words, kazakh_text=kazakh_text)
+        if (
+            last > i
+            and toks.sentence_start(i)
+            and _opens_a_name(texts[i + 1])
+            and not _name_like(texts[i])
         ):
-            last += 1
+            continue  # a sentence's first word before a name ("Биыл Нұрсұлтан Назарбаев")
         words = texts[i : last + 1]
         role: str | None
         if kazakh_text:
@@ -286,16 +483,21 @@ def mentions(
         if case is None and i > 0 and gaps[i - 1] == " ":
             case = russian.preposition_case(texts[i - 1])
         resume = last + 1
-        if (len(words) == 1 and role is None and toks.sentence_start(i)) or not (
-            role is not None
-            or _speaks(toks, i, last)
-            or _looks_like_full_name(words, kazakh_text=kazakh_text)
-        ):
-            continue
         if kazakh_text or kazakh.is_kazakh(" ".join(words)):
             name = " ".join([*words[:-1], kazakh.without_case(words[-1])])
         else:
             name = russian.nominative_name(words, case)
+        if not _has_evidence(
+            toks,
+            i,
+            last,
+            gazetteer=gazetteer,
+            name=name,
+            role=(role, case),
+            kazakh_text=kazakh_text,
+        ):
+            resume = i + 1  # the name may start at the next word
+            continue
         found.append(Mention(i, last, name, role))
         barrier = last
     return found
@@ -308,4 +510,10 @@ def find(doc: Document, taken: set[int]) -> tuple[list[Person], set[int]]:
         doc.text, doc.tokens, doc.gazetteer, taken, kazakh_text=doc.language == "kk"
     )
     names = {i for m in mentioned for i in range(m.first, m.last + 1)}
-    return persons(mentioned, doc), names
+    return persons_by_surname(mentioned, doc, _forms), names
+
+
+def _forms(word: str) -> frozenset[str]:
+    """The dictionary forms a name word may come from: Russian declension undone, a Kazakh
+    case suffix taken off."""
+    return russian.nominative_forms(word) | {kazakh.without_case(word).lower()}

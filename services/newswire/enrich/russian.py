@@ -22,6 +22,13 @@ import pymorphy3  # type: ignore[import-untyped]  # ships no type information
 from newswire.enrich.lexicon import RU_ROLE_HEADS
 
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+# The grammemes that say what kind of proper noun a reading is (OpenCorpora's): a first name,
+# surname, patronymic, place, organisation.
+_PROPER_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn")
+# Kazakh letters to the Russian ones a Russian spelling of the same name uses: the dictionary
+# knows «Нурсултан» and «Галымжан», so it knows «Нұрсұлтан» and «Ғалымжан» through this.
+_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
+_CASES = ("gent", "datv", "accs", "ablt", "loct")
 # The case a preposition gives the name after it: "с Антониу Коштой", "к Си Цзиньпину".
 _PREPOSITION_CASES = {
     "с": "ablt", "со": "ablt", "к": "datv", "ко": "datv", "о": "loct", "об": "loct",
@@ -63,6 +70,8 @@ class Analysis(NamedTuple):
     known: bool  # in the dictionary, not guessed from the ending
     name: bool  # a first name, surname or patronymic
     score: float
+    proper: str | None  # Name, Surn, Patr, Geox or Orgn: what proper noun it is
+    plural: bool  # «Сапарбаев» is a surname, and the plural genitive of «Сапарбай»
 
 
 @cache
@@ -87,6 +96,8 @@ def analyses(word: str) -> tuple[Analysis, ...]:
             p.is_known,
             not _NAME_TAGS.isdisjoint(p.tag.grammemes),
             p.score,
+            next((tag for tag in _PROPER_TAGS if tag in p.tag.grammemes), None),
+            p.tag.number == "plur",
         )
         for p in _analyzer().parse(word.lower())
     )
@@ -140,15 +151,104 @@ def _keep_case(original: str, new: str) -> str:
 
 
 def name_case(words: Sequence[str]) -> str:
-    """The case a name is in when nothing governs it: what known first names say, else nomn."""
+    """The case a name is in when nothing governs it: what known first names and surnames
+    say; else, for one word, what the dictionary guesses of it as a surname (``Мизамовой``);
+    else nomn."""
+    votes = _case_votes(words, known=True)
+    if not votes and len(words) == 1:
+        votes = _case_votes(words, known=False)
+    if not votes:
+        return "nomn"
+    likeliest = max(votes, key=lambda case: votes[case])
+    # The nominative unless another case is clearly likelier ("Владимира Путина": the
+    # feminine nominative Путина is a rare reading).
+    return "nomn" if 2 * votes.get("nomn", 0.0) >= votes[likeliest] else likeliest
+
+
+def _case_votes(words: Sequence[str], *, known: bool) -> dict[str, float]:
     votes: dict[str, float] = {}
     for word in words:
         for reading in analyses(word):
-            if reading.known and reading.name and reading.case:
+            if reading.known == known and reading.name and reading.case:
                 votes[reading.case] = votes.get(reading.case, 0.0) + reading.score
-    if not votes or votes.get("nomn", 0.0) > 0:
-        return "nomn"
-    return max(votes, key=lambda case: votes[case])
+    return votes
+
+
+class NameFacts(NamedTuple):
+    """What the dictionary says of a capitalised word as a part of a person's name (Kazakh
+    letters read as their Russian counterparts)."""
+
+    first_name: bool  # its likeliest reading is a known first name: Дмитрий, Нұрсұлтан
+    surname: bool  # a known reading is a surname: Путин, Песков (else «песок»)
+    likeliest_name: bool  # its likeliest reading is a known first name, surname, patronymic
+    place: bool  # a known reading is a place, the likeliest no name: Анталье, Уфы
+    may_be_place: bool  # a known reading is a place, as likely as any name: Астану (Астан)
+    organization: bool  # a known reading is an organisation, the likeliest no name: Лукойла
+    adjective: bool  # its likeliest reading is an adjective: Московский, Гегаркуникском
+    common: bool  # its likeliest reading is a known word that is no name: Лётчиков
+    lemma: str  # of the likeliest reading: Глебом -> глеб
+
+
+@lru_cache(maxsize=_CACHED_WORDS)
+def name_facts(word: str) -> NameFacts:
+    russian_spelling = word.translate(_KAZAKH_TO_RUSSIAN)
+    readings = analyses(russian_spelling)
+    top = readings[0] if readings else None
+    if top is None:
+        return NameFacts(False, False, False, False, False, False, False, False, "")
+    adjective = top.pos in ("ADJF", "PRTF") and not top.name
+    if not top.known:
+        return NameFacts(False, False, False, False, False, False, adjective, False, top.lemma)
+    return NameFacts(
+        first_name=top.proper == "Name" and not top.plural,
+        surname=any(r.known and r.proper == "Surn" for r in readings),
+        likeliest_name=top.name,
+        place=not top.name and any(r.known and r.proper == "Geox" for r in readings),
+        may_be_place=_best(readings, ("Geox",)) >= _best(readings, ("Name", "Surn", "Patr")),
+        organization=not top.name and any(r.known and r.proper == "Orgn" for r in readings),
+        adjective=adjective,
+        # A Kazakh word read with Russian letters is only near a Russian one (Тоқаев: токай).
+        common=not top.name and russian_spelling == word,
+        lemma=top.lemma,
+    )
+
+
+def _best(readings: tuple[Analysis, ...], kinds: tuple[str, ...]) -> float:
+    """The score of the likeliest known reading of those kinds of proper noun (0: none)."""
+    return max((r.score for r in readings if r.known and r.proper in kinds), default=0.0)
+
+
+def modifies(word: str, following: str) -> bool:
+    """The word may be an adjective agreeing with the noun after it: «Московского
+    университета» (but «Навальный предложил»)."""
+    adjective = {r.case for r in analyses(word) if r.known and r.pos in ("ADJF", "PRTF")}
+    return bool(adjective) and any(
+        r.pos == "NOUN" and r.case in adjective for r in analyses(following)
+    )
+
+
+@lru_cache(maxsize=_CACHED_WORDS)
+def cases(word: str) -> frozenset[str]:
+    """Every case the word may be in, by any reading, known or guessed (and the nominative
+    for a word no reading declines: ``Мугабе``)."""
+    found = {r.case for r in analyses(word) if r.case}
+    return frozenset(found or {"nomn"})
+
+
+@lru_cache(maxsize=_CACHED_WORDS)
+def nominative_forms(word: str) -> frozenset[str]:
+    """Every nominative a declined name word may come from, lower case: the dictionary's
+    first names and surnames, and the endings of each case undone (``Путиным`` -> путин,
+    ``Медведевой`` -> медведева, медведев)."""
+    forms = {word.lower()}
+    for index, reading in enumerate(analyses(word)):
+        if reading.known and reading.name:
+            forms.add(reading.lemma)
+            inflected = _parse(word, index).inflect({"nomn"})
+            if inflected is not None:
+                forms.add(inflected.word)
+    forms.update(nominative_word(word, case).lower() for case in _CASES)
+    return frozenset(form.replace("ё", "е") for form in forms)
 
 
 @lru_cache(maxsize=_CACHED_WORDS)
