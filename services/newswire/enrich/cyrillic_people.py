@@ -16,6 +16,7 @@ surname. Roles stand before the name in both languages, but are built differentl
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from newswire.core.models import Person
@@ -28,12 +29,21 @@ from newswire.enrich.persons import persons_by_surname
 from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic, word_memo
 
 _MAX_NAME_WORDS = 3
+_PATRONYMIC_ENDINGS = ("ұлы", "қызы", "улы", "кызы")
 _SYLLABLE = 3  # letters of a syllable of a name at most: Ван, Аль, Ким
+_MAX_INITIAL = 3  # letters of an initial: В., Дж.
+_MIN_ALONE = 2  # letters of a name alone at least: "М." is an initial
+_ROMAN = re.compile("[IVX]{1,5}")
+_AGES = ("летн",)  # "29-летний", "60-летняя": an age before a name
+_PLACE_PREPOSITIONS = frozenset(("в", "во", "на", "из", "под", "над"))
+_OPENING_QUOTES = ("«", '"', "“", "„")
+_CLOSING_QUOTES = ("»", '"', "”", "“")
 # Lower-case words inside Arabic, Dutch, German and French names: Тамим бин Хамад Аль Тани.
 _NAME_PARTICLES = frozenset(("бин", "ибн", "бен", "аль", "ван", "фон", "де", "ди", "дель"))
 _MAX_ROLE_WORDS = 14
 _MAX_KK_LOWER_WORDS = 3  # "сыртқы істер министрі", "ауыл шаруашылығы министрі"
 _DASHES = (" – ", " - ", " — ")
+_APPOSITION_GAPS = (", ", *_DASHES)
 # Not "-лы", "-лі" alone: Kazakh adjectives end so (Көпбалалы, Қайырлы); "-ұлы" surnames do.
 _SURNAME_ENDINGS = (
     "ов", "ев", "ёв", "ин", "ова", "ева", "ина", "ский", "ская", "ко", "ук", "юк", "ұлы", "қызы",
@@ -161,7 +171,7 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
             break
         word = texts[k]
         lower = word.lower()
-        if lower == "и" and russian.role_head_case(texts[k + 1]) is not None:
+        if lower == "и" and _role_word(texts[k + 1]):
             break  # "акимы областей и министр энергетики": two roles, the name has the second
         readings = russian.analyses(word)
         # "Посол Италии в Казахстане", "директор банка по Центральной Азии": a preposition
@@ -174,6 +184,8 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
         ):
             break
         word_case = russian.role_head_case(word)
+        if word_case is None and (not capitals[k] or toks.sentence_start(k)):
+            word_case = russian.profession_case(word)  # писатель, «Режиссёр Георгий Данелия»
         if not (capitals[k] or word_case is not None or russian.may_be_genitive(word)):
             break
         if word_case is not None:
@@ -336,8 +348,18 @@ def _run_end(
             surname_words=surname_words,
             kazakh_text=kazakh_text,
         ):
-            return last
+            return last + 1 if _numeral_after(toks, last) else last
         last += 1
+
+
+def _numeral_after(toks: Tokens, last: int) -> bool:
+    """A regnal number follows the name: «Елизавета II», «Иоанн Павел II»."""
+    following = last + 1
+    return (
+        following < len(toks.texts)
+        and toks.gaps_after[last] == " "
+        and _ROMAN.fullmatch(toks.texts[following]) is not None
+    )
 
 
 def _continues_name(
@@ -368,7 +390,12 @@ def _continues_name(
         # A Kazakh name ends at the word with the case suffix ("Николя Мауимен Парижде").
         and not (kazakh_text and kazakh.without_case(texts[last]) != texts[last])
         and not _starts_another_name(texts[last], texts[last + 1], kazakh_text=kazakh_text)
-        and not (last > i and _ends_like_surname(texts[last], kazakh_text=kazakh_text))
+        and not (
+            last > i
+            and _ends_like_surname(texts[last], kazakh_text=kazakh_text)
+            # a Kazakh patronymic comes before the surname: Қасым-Жомарт Кемелұлы Тоқаев
+            and not texts[last].lower().endswith(_PATRONYMIC_ENDINGS)
+        )
     )
 
 
@@ -392,10 +419,8 @@ def _has_evidence(
     kazakh_text: bool,
 ) -> bool:
     """Whether a run of name words is a person: a role before it, a speech verb beside it;
-    for a full name, a first name the dictionary knows or a surname's ending; for one word,
-    a surname the dictionary knows, a first name, or a surname's ending on a word the
-    dictionary does not know otherwise (not ``Лётчиков``, not an adjective), and at the start
-    of a sentence only a known name as its likeliest reading or a surname's ending."""
+    for a full name, a first name the dictionary knows, a surname's ending, or a noun of a
+    person before it; for one word, see ``_one_word_evidence``."""
     word = toks.texts[first]
     facts = russian.name_facts(kazakh.without_case(word) if kazakh_text else word)
     surname_ending = _ends_like_surname(name, kazakh_text=kazakh_text)
@@ -404,16 +429,52 @@ def _has_evidence(
             role[0] is not None
             or _speaks(toks, first, last)
             or facts.first_name
-            or (surname_ending)
+            or surname_ending
+            or _after_a_person_noun(toks, first)
         )
-    if role[0] is not None and (role[1] is None or role[1] in russian.cases(word)):
-        return True  # a role in the word's case: not "главой Рособрнадзора"
+    name_like = facts.surname or facts.first_name or surname_ending
+    # A role in the word's case (not "главой Рособрнадзора"), right before it or before a
+    # word like a name: after a role's complement, an unknown word is another one ("главарём
+    # клана Гамбино").
+    role_fits = role[0] is not None and (role[1] is None or role[1] in russian.cases(word))
+    if role_fits and (name_like or _role_word(toks.texts[first - 1])):
+        return True
     if _speaks(toks, first, last):
         return True
-    if _before_its_noun(toks, first):
+    if _not_a_name_alone(toks, first):
         return False
+    return _one_word_evidence(
+        toks, first, facts, gazetteer=gazetteer, surname_ending=surname_ending,
+        kazakh_text=kazakh_text,
+    )  # fmt: skip
+
+
+def _not_a_name_alone(toks: Tokens, i: int) -> bool:
+    """One word that is no person's name by where it stands: an initial, an adjective
+    before its noun, a title in quotes, a place after "в" ("в Грейт-Данмоу")."""
+    return (
+        len(toks.texts[i]) < _MIN_ALONE
+        or _before_its_noun(toks, i)
+        or _quoted(toks, i, i)
+        or (i > 0 and toks.lower(i - 1) in _PLACE_PREPOSITIONS)
+    )
+
+
+def _one_word_evidence(
+    toks: Tokens,
+    i: int,
+    facts: russian.NameFacts,
+    *,
+    gazetteer: Gazetteer,
+    surname_ending: bool,
+    kazakh_text: bool,
+) -> bool:
+    """One word without a role or a speech verb: a surname the dictionary knows, a first
+    name alone, or a surname's ending on a word the dictionary does not know otherwise (not
+    ``Лётчиков``, not an adjective); at the start of a sentence, only a known name as its
+    likeliest reading or a surname's ending."""
     unknown_surname = surname_ending and not facts.common and not facts.adjective
-    if toks.sentence_start(first):
+    if toks.sentence_start(i):
         # Kazakh sentences open with words the Russian dictionary reads as rare first names
         # (Айта, Жаңа, Және): there only a surname's ending tells a name.
         return (facts.likeliest_name and not kazakh_text) or unknown_surname
@@ -421,7 +482,7 @@ def _has_evidence(
     # text, where only proper nouns are capitalised, any (Абайдың, Азамат).
     first_name = (
         facts.first_name
-        and _alone(toks, first)
+        and _alone(toks, i)
         and (kazakh_text or gazetteer.frequency(facts.lemma, "ru") >= _COMMON_FIRST_NAME_ZIPF)
     )
     return facts.surname or first_name or unknown_surname
@@ -436,6 +497,37 @@ def _before_its_noun(toks: Tokens, i: int) -> bool:
         and not toks.capitals[following]
         and russian.modifies(toks.texts[i], toks.texts[following])
     )
+
+
+def _after_a_person_noun(toks: Tokens, first: int) -> bool:
+    """A noun of a person (kin and nationals too) or an age just before the name, in the
+    name's case: «французу Анаклету Вамбе», «29-летний Брендт Кристенсен»."""
+    if first == 0 or toks.gaps_after[first - 1] != " ":
+        return False
+    before = toks.lower(first - 1)
+    if before.startswith(_AGES) and first > 1 and toks.gaps_after[first - 2].endswith("-"):
+        return True
+    return not russian.person_noun_cases(before).isdisjoint(russian.cases(toks.texts[first]))
+
+
+def _role_word(word: str) -> bool:
+    return russian.role_head_case(word) is not None or russian.profession_case(word) is not None
+
+
+def _quoted(toks: Tokens, first: int, last: int) -> bool:
+    """The words stand in quotation marks: a title («Афоня», «Рома»), not a person."""
+    gaps = toks.gaps_after
+    return (first > 0 and gaps[first - 1].endswith(_OPENING_QUOTES)) or gaps[last].startswith(
+        _CLOSING_QUOTES
+    )
+
+
+def _without_initials(word: str) -> str:
+    """A surname written with initials as one word: «В.Лукашенко» -> «Лукашенко»."""
+    if "." not in word:
+        return word
+    *initials, surname = word.split(".")
+    return surname if surname and all(len(part) <= _MAX_INITIAL for part in initials) else word
 
 
 def _alone(toks: Tokens, i: int) -> bool:
@@ -458,6 +550,7 @@ def mentions(
     found: list[Mention] = []
     barrier = -1
     resume = 0  # the token after the last name or candidate looked at
+    plural_role: str | None = None  # the last name's role, when plural: the next listed's
     # Only capitalised words may start a name: the others are not looked at.
     capitalised = toks.capitalised_at
     kinds = map(kind_of.__getitem__, map(texts.__getitem__, capitalised))
@@ -472,7 +565,7 @@ def mentions(
             and not _name_like(texts[i])
         ):
             continue  # a sentence's first word before a name ("Биыл Нұрсұлтан Назарбаев")
-        words = texts[i : last + 1]
+        words = [_without_initials(word) for word in texts[i : last + 1]]
         role: str | None
         if kazakh_text:
             role, case = _kazakh_role(text, toks, i, barrier, gazetteer), None
@@ -498,9 +591,66 @@ def mentions(
         ):
             resume = i + 1  # the name may start at the next word
             continue
+        if role is None and not kazakh_text:
+            role = _listed_role(toks, found[-1] if found else None, i, plural_role)
+            role = role or _role_after(toks, last, case)
+        elif role is not None:
+            plural_role = role if _plural_role_before(toks, i, barrier) else None
         found.append(Mention(i, last, name, role))
         barrier = last
     return found
+
+
+def _plural_role_before(toks: Tokens, first: int, barrier: int) -> bool:
+    """The role before the name is in the plural: it is each listed name's («музыкантами
+    Вадимом Голутвиным и Евгением Казанцевым»)."""
+    for k in range(first - 1, max(barrier, first - _MAX_ROLE_WORDS - 1), -1):
+        if _role_word(toks.texts[k]):
+            return russian.analyses(toks.texts[k])[0].plural
+    return False
+
+
+def _listed_role(
+    toks: Tokens, previous: Mention | None, first: int, plural_role: str | None
+) -> str | None:
+    """The plural role of the name before, when this one follows it in a list ("X и Y",
+    "X, Y")."""
+    if previous is None or plural_role is None or previous.role != plural_role:
+        return None
+    gaps = toks.gaps_after
+    joined = previous.last + 1 == first and gaps[previous.last] == ", "
+    anded = (
+        previous.last + 2 == first
+        and toks.lower(first - 1) == "и"
+        and gaps[previous.last] == " "
+        and gaps[first - 1] == " "
+    )
+    return plural_role if joined or anded else None
+
+
+def _role_after(toks: Tokens, last: int, case: str | None) -> str | None:
+    """A role in apposition after the name, set off by a comma or a dash and in the name's
+    case: «Андрей Клишас, глава комитета Совета Федерации, ...», «Юрий Бондарев — писатель»."""
+    texts, gaps, capitals = toks.texts, toks.gaps_after, toks.capitals
+    head = last + 1
+    if head >= len(texts) or gaps[last] not in _APPOSITION_GAPS or capitals[head]:
+        return None
+    head_case = russian.role_head_case(texts[head]) or russian.profession_case(texts[head])
+    if head_case is None or head_case != (case or "nomn"):
+        return None
+    end = head
+    while (
+        end + 1 < len(texts)
+        and end + 1 - head < _MAX_ROLE_WORDS
+        and gaps[end] == " "
+        and (capitals[end + 1] or russian.may_be_genitive(texts[end + 1]))
+        and russian.analyses(texts[end + 1])[0].pos not in ("VERB", "PREP", "CONJ")
+    ):
+        end += 1
+    words = russian.nominative_role(texts[head : end + 1], head_case)
+    return "".join(
+        w + (gaps[k] if k != end else "") for w, k in zip(words, range(head, end + 1), strict=True)
+    )
 
 
 def find(doc: Document, taken: set[int]) -> tuple[list[Person], set[int]]:

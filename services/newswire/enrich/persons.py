@@ -66,13 +66,50 @@ class _Group:
         if self.role is None:
             self.role = mention.role
 
-    def name(self) -> str:
-        """The fullest name given; of two as full, the one given more often, then first."""
-        return max(self.names, key=lambda n: (len(n.split()), self.names.count(n)))
+    def name(self, forms: Callable[[str], frozenset[str]]) -> str:
+        """The fullest name given; of two as full, the nominative (the one the others'
+        surnames may come from: Хаматова, not Хаматовой), then the one given more often."""
+
+        def nominative(name: str) -> int:
+            surname = _fold(name.rsplit(maxsplit=1)[-1])
+            return sum(surname in forms(other.split()[-1]) for other in self.names)
+
+        return max(self.names, key=lambda n: (len(n.split()), nominative(n), self.names.count(n)))
 
 
 def _fold(word: str) -> str:
     return word.lower().replace("ё", "е")
+
+
+class _Index:
+    """The groups by every dictionary form of their surnames and first names."""
+
+    def __init__(self, forms: Callable[[str], frozenset[str]]) -> None:
+        self.forms = forms
+        self.groups: list[_Group] = []
+        self.by_surname: dict[str, list[_Group]] = {}
+        self.by_first: dict[str, list[_Group]] = {}
+        self.first_names: dict[int, frozenset[str]] = {}  # id(group) -> forms of first name
+
+    def of_surname(self, word: str) -> list[_Group]:
+        found = {id(g): g for key in self.forms(word) for g in self.by_surname.get(key, ())}
+        return sorted(found.values(), key=self.groups.index)
+
+    def of_first_name(self, word: str) -> list[_Group]:
+        found = {id(g): g for key in self.forms(word) for g in self.by_first.get(key, ())}
+        return list(found.values())
+
+    def new(self, mention: Mention) -> _Group:
+        group = _Group([], None)
+        self.groups.append(group)
+        words = mention.name.split()
+        for key in self.forms(words[-1]):
+            self.by_surname.setdefault(key, []).append(group)
+        if len(words) > 1:
+            self.first_names[id(group)] = self.forms(words[0])
+            for key in self.first_names[id(group)]:
+                self.by_first.setdefault(key, []).append(group)
+        return group
 
 
 def persons_by_surname(
@@ -80,41 +117,33 @@ def persons_by_surname(
 ) -> list[Person]:
     """Distinct people of a Russian or Kazakh article (the module's docstring says how
     mentions are grouped), in the order they are first named."""
-    groups: list[_Group] = []
-    by_surname: dict[str, list[_Group]] = {}
-    by_first: dict[str, list[_Group]] = {}
+    index = _Index(forms)
     for mention in mentioned:  # full names first: they say who the short mentions are
         words = mention.name.split()
         if len(words) < 2:
             continue
         first = forms(words[0])
-        same = by_surname.get(_fold(words[-1]), [])
-        group = next((g for g in same if _fold(g.names[0].split()[0]) in first), None)
-        if group is None:
-            group = _Group([], None)
-            groups.append(group)
-            by_surname.setdefault(_fold(words[-1]), []).append(group)
-            by_first.setdefault(_fold(words[0]), []).append(group)
-        group.add(mention)
+        group = next(
+            (
+                g
+                for g in index.of_surname(words[-1])
+                if not first.isdisjoint(index.first_names.get(id(g), first))
+            ),
+            None,
+        )
+        (group or index.new(mention)).add(mention)
     for mention in mentioned:
         if " " in mention.name:
             continue
-        keys = forms(mention.name)
-        found = [g for key in keys for g in by_surname.get(key, ())]
+        found = index.of_surname(mention.name)
         if not found:
-            named = {id(g): g for key in keys for g in by_first.get(key, ())}
-            found = list(named.values()) if len(named) == 1 else []
-        if found:
-            found[0].add(mention)
-            continue
-        group = _Group([], None)
-        group.add(mention)
-        groups.append(group)
-        by_surname[_fold(mention.name)] = [group]
+            named = index.of_first_name(mention.name)
+            found = named if len(named) == 1 else []
+        (found[0] if found else index.new(mention)).add(mention)
     starts, ends = doc.tokens.starts, doc.tokens.ends
     out = []
-    for group in sorted(groups, key=lambda g: min(g.spans)):
+    for group in sorted(index.groups, key=lambda g: min(g.spans)):
         spans = sorted(group.spans)
         mentions = [doc.mention(starts[first], ends[last]) for first, last in spans]
-        out.append(person(group.name(), group.role, mentions))
+        out.append(person(group.name(forms), group.role, mentions))
     return out

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 import pymorphy3  # type: ignore[import-untyped]  # ships no type information
 
+from newswire.enrich.cyrillic_lexicon import RU_NOT_ROLES
 from newswire.enrich.lexicon import RU_ROLE_HEADS
 
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -45,11 +46,12 @@ _VOWELS = frozenset("аеёиоуыэюяaeiouy")
 # After a sibilant or ц, "-ем" is the ending of a hard stem (Яваш -> Явашем); after any
 # other consonant, of a soft one (Эммануэль -> Эммануэлем, Игорь -> Игоря).
 _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "gent": (("ского", "ский"), ("ой", "а"), ("а", ""), ("я", "ь")),
-    "accs": (("ского", "ский"), ("у", "а"), ("а", ""), ("я", "ь")),
-    "datv": (("скому", "ский"), ("ой", "а"), ("у", ""), ("ю", "ь")),
+    "gent": (("ского", "ский"), ("ии", "ия"), ("ой", "а"), ("а", ""), ("я", "ь")),
+    "accs": (("ского", "ский"), ("ию", "ия"), ("у", "а"), ("а", ""), ("я", "ь")),
+    "datv": (("скому", "ский"), ("ии", "ия"), ("ой", "а"), ("у", ""), ("ю", "ь")),
     "ablt": (
         ("ским", "ский"),
+        ("ией", "ия"),
         ("ым", ""),
         ("ой", "а"),
         ("ей", "я"),
@@ -57,7 +59,7 @@ _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
         ("ем", "ь"),
         ("ём", "ь"),
     ),
-    "loct": (("ском", "ский"), ("ой", "а"), ("е", "")),
+    "loct": (("ском", "ский"), ("ии", "ия"), ("ой", "а"), ("е", "")),
 }
 _HARD_SIBILANTS = frozenset("жшщчц")
 _SURNAME_STEMS = ("ов", "ев", "ёв", "ин", "ын")
@@ -72,6 +74,7 @@ class Analysis(NamedTuple):
     score: float
     proper: str | None  # Name, Surn, Patr, Geox or Orgn: what proper noun it is
     plural: bool  # «Сапарбаев» is a surname, and the plural genitive of «Сапарбай»
+    animate: bool  # a noun of a living being: писатель, сын, лев
 
 
 @cache
@@ -98,6 +101,7 @@ def analyses(word: str) -> tuple[Analysis, ...]:
             p.score,
             next((tag for tag in _PROPER_TAGS if tag in p.tag.grammemes), None),
             p.tag.number == "plur",
+            p.tag.animacy == "anim",
         )
         for p in _analyzer().parse(word.lower())
     )
@@ -118,6 +122,38 @@ def role_head_case(word: str) -> str | None:
         if reading.pos == "NOUN" and reading.lemma in RU_ROLE_HEADS:
             return reading.case or "nomn"
     return None
+
+
+def _person_noun(reading: Analysis) -> bool:
+    """A common noun of a person the dictionary knows: писатель, сын, американец."""
+    return reading.pos == "NOUN" and reading.animate and reading.known and reading.proper is None
+
+
+def _a_role(reading: Analysis) -> bool:
+    return reading.pos == "NOUN" and (
+        reading.lemma in RU_ROLE_HEADS
+        or (_person_noun(reading) and reading.lemma not in RU_NOT_ROLES)
+    )
+
+
+@lru_cache(maxsize=_CACHED_WORDS)
+def profession_case(word: str) -> str | None:
+    """The case of a lower-case role word, the role heads of the lexicon and any person's
+    noun that is no kin or anyone (``писателя`` -> gent), None when the word is none."""
+    readings = analyses(word)
+    if not readings or readings[0].pos != "NOUN":
+        return None
+    return next((r.case or "nomn" for r in readings if _a_role(r)), None)
+
+
+@lru_cache(maxsize=_CACHED_WORDS)
+def person_noun_cases(word: str) -> frozenset[str]:
+    """The cases in which a lower-case word is a noun of a person, kin included: a name
+    after it in one of them is a person's (``сыну Нарухито``, ``американцу Деуэйну``)."""
+    readings = analyses(word)
+    if not readings or readings[0].pos != "NOUN":
+        return frozenset()
+    return frozenset(r.case or "nomn" for r in readings if _person_noun(r))
 
 
 def preposition_case(word: str) -> str | None:
@@ -219,11 +255,11 @@ def _best(readings: tuple[Analysis, ...], kinds: tuple[str, ...]) -> float:
 
 
 def modifies(word: str, following: str) -> bool:
-    """The word may be an adjective agreeing with the noun after it: «Московского
-    университета» (but «Навальный предложил»)."""
-    adjective = {r.case for r in analyses(word) if r.known and r.pos in ("ADJF", "PRTF")}
+    """The word may be an adjective agreeing with the noun or adjective after it:
+    «Московского университета», «Московский государственный» (but «Навальный предложил»)."""
+    adjective = {r.case for r in analyses(word) if r.pos in ("ADJF", "PRTF")}
     return bool(adjective) and any(
-        r.pos == "NOUN" and r.case in adjective for r in analyses(following)
+        r.pos in ("NOUN", "ADJF", "PRTF") and r.case in adjective for r in analyses(following)
     )
 
 
@@ -277,13 +313,20 @@ def nominative_word(word: str, case: str) -> str:
     return word
 
 
+def _may_be_in(word: str, case: str) -> bool:
+    """A known first name may stand in that case (any other word: may, for all we know)."""
+    named = [r.case for r in analyses(word) if r.known and r.proper == "Name"]
+    return not named or case in named
+
+
 def nominative_name(words: list[str], case: str | None) -> str:
     return _nominative_name(tuple(words), case)
 
 
 @lru_cache(maxsize=_CACHED_WORDS)  # names repeat, across articles and within one
 def _nominative_name(words: tuple[str, ...], case: str | None) -> str:
-    case = case or name_case(words)
+    if case is None or not _may_be_in(words[0], case):
+        case = name_case(words)  # the role's or preposition's case is not the name's
     return " ".join(nominative_word(word, case) for word in words)
 
 
@@ -307,8 +350,7 @@ def _nominative_role(words: tuple[str, ...], case: str) -> tuple[str, ...]:
             (
                 (index, r)
                 for index, r in enumerate(analyses(word))
-                if r.case == case
-                and (r.lemma in RU_ROLE_HEADS or (r.pos in ("ADJF", "PRTF") and r.known))
+                if r.case == case and (_a_role(r) or (r.pos in ("ADJF", "PRTF") and r.known))
             ),
             (0, None),
         )
@@ -316,10 +358,13 @@ def _nominative_role(words: tuple[str, ...], case: str) -> tuple[str, ...]:
             continue
         # An adjective agrees with the head after it; once a head is passed, the rest are
         # its complements ("министра иностранных дел": "иностранных" stays).
-        inflected = _parse(word, index).inflect({"nomn"})
+        # One person: a plural role before a list of names is each one's (музыкантами -> музыкант).
+        inflected = _parse(word, index).inflect({"nomn", "sing"}) or _parse(word, index).inflect(
+            {"nomn"}
+        )
         if inflected is not None:
             out[i] = _keep_case(word, inflected.word)
-        if target.lemma in RU_ROLE_HEADS:
+        if _a_role(target):
             break
     return tuple(out)
 

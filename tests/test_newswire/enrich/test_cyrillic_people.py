@@ -184,3 +184,36 @@ def test_kazakh_names_alone_and_at_sentence_starts(
     body: str, people: dict[str, str | None]
 ) -> None:
     assert _people(body) == people
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (  # any profession pymorphy3 knows as a person's noun is a role
+            "Скончался писатель Юрий Бондарев.",
+            {"Юрий Бондарев": "писатель"},
+        ),
+        (  # a plural role is each listed name's, in the singular
+            "Песню исполнили вместе с музыкантами Вадимом Голутвиным и Евгением Казанцевым.",
+            {"Вадим Голутвин": "музыкант", "Евгений Казанцев": "музыкант"},
+        ),
+        (  # a role in apposition after the name
+            "Андрей Клишас, глава комитета Совета Федерации, выступил с докладом.",
+            {"Андрей Клишас": "глава комитета Совета Федерации"},
+        ),
+        (  # an age before a name is evidence; kin is no role
+            "Задержан 29-летний Брендт Кристенсен. С ним был сын Гидеон Кристенсен.",
+            {"Брендт Кристенсен": None, "Гидеон Кристенсен": None},
+        ),
+        (  # a regnal number is part of the name
+            "Поздравила королева Елизавета II.",
+            {"Елизавета II": "королева"},
+        ),
+        (  # initials written as one word with the surname; a title in quotes is no one
+            "Об этом заявил В.Лукашенко. Фильм «Афоня» вышел в прокат.",
+            {"Лукашенко": None},
+        ),
+    ],
+)
+def test_roles_lists_and_appositions(body: str, people: dict[str, str | None]) -> None:
+    assert _people(body) == people
