@@ -63,6 +63,12 @@ _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 _HARD_SIBILANTS = frozenset("жшщчц")
 _SURNAME_STEMS = ("ов", "ев", "ёв", "ин", "ын")
+_FEMININE_SURNAMES = (
+    ("ский", "ская"),
+    ("цкий", "цкая"),
+    ("ой", "ая"),
+    *((e, e + "а") for e in _SURNAME_STEMS),
+)
 
 
 class Analysis(NamedTuple):
@@ -75,6 +81,7 @@ class Analysis(NamedTuple):
     proper: str | None  # Name, Surn, Patr, Geox or Orgn: what proper noun it is
     plural: bool  # «Сапарбаев» is a surname, and the plural genitive of «Сапарбай»
     animate: bool  # a noun of a living being: писатель, сын, лев
+    feminine: bool
 
 
 @cache
@@ -102,6 +109,7 @@ def analyses(word: str) -> tuple[Analysis, ...]:
             next((tag for tag in _PROPER_TAGS if tag in p.tag.grammemes), None),
             p.tag.number == "plur",
             p.tag.animacy == "anim",
+            p.tag.gender == "femn",
         )
         for p in _analyzer().parse(word.lower())
     )
@@ -276,14 +284,11 @@ def nominative_forms(word: str) -> frozenset[str]:
     """Every nominative a declined name word may come from, lower case: the dictionary's
     first names and surnames, and the endings of each case undone (``Путиным`` -> путин,
     ``Медведевой`` -> медведева, медведев)."""
+    # Lemmas and endings only: no inflection (pymorphy3's is costly); a woman's surname
+    # comes back by its ending (Медведевой -> медведева) and its lemma (медведев).
     forms = {word.lower()}
-    for index, reading in enumerate(analyses(word)):
-        if reading.known and reading.name:
-            forms.add(reading.lemma)
-            inflected = _parse(word, index).inflect({"nomn"})
-            if inflected is not None:
-                forms.add(inflected.word)
-    forms.update(nominative_word(word, case).lower() for case in _CASES)
+    forms.update(r.lemma for r in analyses(word) if r.known and r.name)
+    forms.update(_undo_ending(word, case).lower() for case in _CASES)
     return frozenset(form.replace("ё", "е") for form in forms)
 
 
@@ -294,11 +299,27 @@ def nominative_word(word: str, case: str) -> str:
         return word
     for index, reading in enumerate(analyses(word)):
         if reading.known and reading.case == case and reading.name:
-            # Inflected, not the lemma: a woman's surname keeps its gender (Захаровой ->
-            # Захарова; the lemma is Захаров).
-            parse = _parse(word, index)
-            nominative = parse.inflect({"nomn"})
-            return _keep_case(word, nominative.word if nominative else parse.normal_form)
+            return _keep_case(word, _known_nominative(word, index, reading))
+    return _undo_ending(word, case)
+
+
+def _known_nominative(word: str, index: int, reading: Analysis) -> str:
+    """The nominative of a name the dictionary knows: its lemma, but a woman's surname keeps
+    its gender (Захаровой -> Захарова; the lemma is Захаров): by its ending where regular,
+    else inflected (pymorphy3's inflection is costly: done only then)."""
+    if not (reading.feminine and reading.proper == "Surn"):
+        return reading.lemma
+    for masculine, feminine in _FEMININE_SURNAMES:
+        if reading.lemma.endswith(masculine):
+            return reading.lemma[: len(reading.lemma) - len(masculine)] + feminine
+    parse = _parse(word, index)
+    nominative = parse.inflect({"nomn"})
+    return str(nominative.word if nominative else parse.normal_form)
+
+
+def _undo_ending(word: str, case: str) -> str:
+    """The nominative of a name word by the endings of ``case`` (``_ENDINGS``), else the
+    word itself."""
     lower = word.lower()
     for ending, replacement in _ENDINGS.get(case, ()):
         if not lower.endswith(ending) or len(lower) - len(ending) < 2:
@@ -344,7 +365,11 @@ _CACHED_ROLES = 4_096
 
 @lru_cache(maxsize=_CACHED_ROLES)
 def _nominative_role(words: tuple[str, ...], case: str) -> tuple[str, ...]:
+    """The head to its lemma (nominative singular: a plural role before a list of names is
+    each one's, музыкантами -> музыкант), the adjectives before it to the nominative singular
+    of its gender (lemmas, masculine, unless the head is feminine: inflected then)."""
     out = list(words)
+    feminine = any(r.feminine for w in words for r in analyses(w) if r.case == case and _a_role(r))
     for i, word in enumerate(words):
         index, target = next(
             (
@@ -358,12 +383,11 @@ def _nominative_role(words: tuple[str, ...], case: str) -> tuple[str, ...]:
             continue
         # An adjective agrees with the head after it; once a head is passed, the rest are
         # its complements ("министра иностранных дел": "иностранных" stays).
-        # One person: a plural role before a list of names is each one's (музыкантами -> музыкант).
-        inflected = _parse(word, index).inflect({"nomn", "sing"}) or _parse(word, index).inflect(
-            {"nomn"}
-        )
-        if inflected is not None:
-            out[i] = _keep_case(word, inflected.word)
+        if _a_role(target) or not feminine:
+            out[i] = _keep_case(word, target.lemma)
+        else:
+            inflected = _parse(word, index).inflect({"nomn", "sing", "femn"})
+            out[i] = _keep_case(word, inflected.word) if inflected else word
         if _a_role(target):
             break
     return tuple(out)
