@@ -3,6 +3,11 @@
 
 - Kazakh titles that stand before a name like a role and are never a name's word:
   ``Елбасы Нұрсұлтан Назарбаев`` (with the possessive of "our": ``Елбасымыз``);
+- stems of Kazakh professions, which stand before a name like a role with a possessive
+  (``тілшіміз Ұлан Нарынбек``, ``әріптесім Риат Шони``, ``шахматшы Франсиско Троис``): no
+  Kazakh dictionary installs, so a word beginning with one is such a noun;
+- Kazakh greetings and thanks before a name said in address (``Қайырлы күн, Динара``,
+  ``Рақмет, Зейін.``): a TV anchor's hand-over names the reporter;
 - Russian nouns of people that are no role: kin and words for anyone (``сын``,
   ``супруга``, ``девочка``). Any other animate common noun pymorphy3 knows is read as a role
   before or after a name (``писатель``, ``футболист``, ``продюсеру``), beside the role heads
@@ -13,6 +18,13 @@ from __future__ import annotations
 
 # Kazakh title stems: any word beginning with one is a title, not a name.
 KK_TITLE_STEMS = ("елбасы",)
+KK_PROFESSION_STEMS = (
+    "тілші", "әріптес", "журналист", "ақын", "жазушы", "әнші", "сәулетші", "шахматшы",
+    "спортшы", "дәрігер", "мұғалім", "ұстаз", "ғалым", "профессор", "академик", "үміткер",
+    "суретші", "композитор", "режиссер", "режиссёр", "актер", "актёр", "бапкер", "балуан",
+)  # fmt: skip
+# The last word of a greeting or thanks before an addressed name, and the comma after it.
+KK_GREETING_ENDS = frozenset(("рақмет", "рахмет", "күн", "таң", "жарық", "сәлем"))
 
 # Lemmas, as pymorphy3 gives them.
 RU_NOT_ROLES = frozenset(

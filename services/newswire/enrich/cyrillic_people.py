@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from newswire.core.models import Person
 from newswire.enrich import kazakh, russian
-from newswire.enrich.cyrillic_lexicon import KK_TITLE_STEMS
+from newswire.enrich.cyrillic_lexicon import KK_GREETING_ENDS, KK_TITLE_STEMS
 from newswire.enrich.document import Document
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import KK_NOT_NAMES, KK_SPEECH_VERBS, RU_SPEECH_VERBS
@@ -44,6 +44,10 @@ _MAX_ROLE_WORDS = 14
 _MAX_KK_LOWER_WORDS = 3  # "сыртқы істер министрі", "ауыл шаруашылығы министрі"
 _DASHES = (" – ", " - ", " — ")
 _APPOSITION_GAPS = (", ", *_DASHES)
+_CLAUSE_ENDS = frozenset(".!?,;")
+_LIST_CONJUNCTIONS = frozenset(("и", "және", "мен", "бен", "пен"))
+# Second-person words that open what is said to someone addressed: сіз, сізде, сөз, кезек.
+_ADDRESS_STARTS = ("сіз", "өзіңіз", "сөз", "кезек", "сәлеметсіз", "қайырлы", "рақмет")
 # Not "-лы", "-лі" alone: Kazakh adjectives end so (Көпбалалы, Қайырлы); "-ұлы" surnames do.
 _SURNAME_ENDINGS = (
     "ов", "ев", "ёв", "ин", "ова", "ева", "ина", "ский", "ская", "ко", "ук", "юк", "ұлы", "қызы",
@@ -143,9 +147,13 @@ def _a_country(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
 
 
 def _a_city(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
-    """A city by its exact name: its declined forms collide with surnames ("Пуянне")."""
-    bare = (kazakh.without_case(word) if kazakh_text else word).lower()
-    if bare not in gazetteer.places:
+    """A city by its exact name: its Russian declined forms collide with surnames
+    ("Пуянне"); in Kazakh text, with a case suffix too ("Петропавлда", "Нью-Йоркте")."""
+    if kazakh_text:
+        known = gazetteer.place(word, "kk") is not None
+    else:
+        known = word.lower() in gazetteer.places
+    if not known:
         return False
     # A city whose likeliest reading is a first name is the name here: Мадина, not Medina
     # (Алматы, Астана are read as places first).
@@ -223,12 +231,19 @@ def _kazakh_role(
     if head <= barrier or gaps[head] != " ":
         return None
     word = texts[head]
-    if not (kazakh.is_role_head(word) or russian.role_head_case(word) == "nomn"):
+    if not (
+        kazakh.is_role_head(word)
+        or russian.role_head_case(word) == "nomn"
+        or _possessed_by_complement(toks, head, barrier)
+    ):
         return None
     # Right before the role noun, up to three lower-case words ("сыртқы істер министрі");
     # before those, only capitalised words and genitives ("Қазақстан Республикасының").
     # An organisation's name in quotes belongs to it: «Қазатомөнеркәсіп» ҰАК басқарма төрағасы.
     start, k, lower = head, head - 1, 0
+    if not (kazakh.is_role_noun(word) or russian.role_head_case(word) is not None):
+        # a profession or a possessed noun: its genitives and capitalised complements only
+        lower = _MAX_KK_LOWER_WORDS
     while k > barrier and gaps[k] in (" ", "» "):
         sentence_start = toks.sentence_start(k)
         word_lower = texts[k].lower()
@@ -258,6 +273,22 @@ def _kazakh_role(
     if begin > 0 and text[begin - 1] == "«":
         begin -= 1
     return text[begin : toks.ends[head]]
+
+
+def _possessed_by_complement(toks: Tokens, head: int, barrier: int) -> bool:
+    """A Kazakh noun with the possessive after its complement, a genitive or a capitalised
+    word, right before a name: a role («Президенттің көмекшісі», «Халық әртісі»)."""
+    word = toks.texts[head]
+    complement = head - 1
+    if complement <= barrier or toks.gaps_after[complement] != " ":
+        return False
+    if toks.capitals[head] and not toks.sentence_start(head):
+        return False
+    before = toks.texts[complement]
+    return kazakh.has_possessive(word) and (
+        (toks.capitals[complement] and not toks.sentence_start(complement))
+        or before.lower().endswith(_KK_GENITIVE)
+    )
 
 
 def _verb_ends_at(toks: Tokens, k: int) -> bool:
@@ -422,6 +453,9 @@ def _has_evidence(
     for a full name, a first name the dictionary knows, a surname's ending, or a noun of a
     person before it; for one word, see ``_one_word_evidence``."""
     word = toks.texts[first]
+    verdict = _kazakh_verdict(toks, first, last) if kazakh_text else None
+    if verdict is not None:
+        return verdict
     facts = russian.name_facts(kazakh.without_case(word) if kazakh_text else word)
     surname_ending = _ends_like_surname(name, kazakh_text=kazakh_text)
     if first != last:
@@ -437,9 +471,9 @@ def _has_evidence(
     # word like a name: after a role's complement, an unknown word is another one ("главарём
     # клана Гамбино").
     role_fits = role[0] is not None and (role[1] is None or role[1] in russian.cases(word))
-    if role_fits and (name_like or _role_word(toks.texts[first - 1])):
-        return True
-    if _speaks(toks, first, last):
+    if (role_fits and (name_like or _role_word(toks.texts[first - 1]))) or _speaks(
+        toks, first, last
+    ):
         return True
     if _not_a_name_alone(toks, first):
         return False
@@ -447,6 +481,30 @@ def _has_evidence(
         toks, first, facts, gazetteer=gazetteer, surname_ending=surname_ending,
         kazakh_text=kazakh_text,
     )  # fmt: skip
+
+
+def _kazakh_verdict(toks: Tokens, first: int, last: int) -> bool | None:
+    """What Kazakh text alone decides: a compound name's head with the possessive is no
+    person's ("Сауд Арабиясы", "Ұлттар Ұйымы"), a name said in address is one; else None."""
+    if kazakh.has_possessive(toks.texts[last]):
+        return False
+    return True if _addressed(toks, first, last) else None
+
+
+def _addressed(toks: Tokens, first: int, last: int) -> bool:
+    """A name said in address, as a Kazakh anchor hands over: after a greeting or thanks
+    («Қайырлы күн, Динара!», «Рақмет, Зейін.»), or opening a sentence that speaks to them
+    («Лаура, кезек сізде»)."""
+    texts, gaps = toks.texts, toks.gaps_after
+    after = gaps[last]
+    if first > 0 and gaps[first - 1] == ", " and toks.lower(first - 1) in KK_GREETING_ENDS:
+        return after[:1] in _CLAUSE_ENDS or last + 1 == len(texts)
+    return (
+        toks.sentence_start(first)
+        and after == ", "
+        and last + 1 < len(texts)
+        and toks.lower(last + 1).startswith(_ADDRESS_STARTS)
+    )
 
 
 def _not_a_name_alone(toks: Tokens, i: int) -> bool:
@@ -544,13 +602,14 @@ def mentions(
 ) -> list[Mention]:
     """Every person mention in order, names in the nominative; tokens in ``taken``
     (organisation names) are never part of one."""
-    texts, gaps = toks.texts, toks.gaps_after
+    texts = toks.texts
     kind_of = _name_word_kinds(gazetteer, kazakh_text)
     surname_words = _surname_words(gazetteer, kazakh_text)
     found: list[Mention] = []
     barrier = -1
     resume = 0  # the token after the last name or candidate looked at
     plural_role: str | None = None  # the last name's role, when plural: the next listed's
+    unproven: list[Mention] = []  # names without evidence: persons if listed with one
     # Only capitalised words may start a name: the others are not looked at.
     capitalised = toks.capitalised_at
     kinds = map(kind_of.__getitem__, map(texts.__getitem__, capitalised))
@@ -566,15 +625,7 @@ def mentions(
         ):
             continue  # a sentence's first word before a name ("Биыл Нұрсұлтан Назарбаев")
         words = [_without_initials(word) for word in texts[i : last + 1]]
-        role: str | None
-        if kazakh_text:
-            role, case = _kazakh_role(text, toks, i, barrier, gazetteer), None
-            if role is None:
-                role, case = _russian_role(toks, i, barrier)
-        else:
-            role, case = _russian_role(toks, i, barrier)
-        if case is None and i > 0 and gaps[i - 1] == " ":
-            case = russian.preposition_case(texts[i - 1])
+        role, case = _role_before(text, toks, i, barrier, gazetteer, kazakh_text=kazakh_text)
         resume = last + 1
         if kazakh_text or kazakh.is_kazakh(" ".join(words)):
             name = " ".join([*words[:-1], kazakh.without_case(words[-1])])
@@ -590,6 +641,8 @@ def mentions(
             kazakh_text=kazakh_text,
         ):
             resume = i + 1  # the name may start at the next word
+            if role is None and kind is True:
+                unproven.append(Mention(i, last, name, None))
             continue
         if role is None and not kazakh_text:
             role = _listed_role(toks, found[-1] if found else None, i, plural_role)
@@ -598,7 +651,77 @@ def mentions(
             plural_role = role if _plural_role_before(toks, i, barrier) else None
         found.append(Mention(i, last, name, role))
         barrier = last
-    return found
+    return _with_listed(toks, found, unproven)
+
+
+def _with_listed(toks: Tokens, found: list[Mention], unproven: list[Mention]) -> list[Mention]:
+    """The names listed with a person's are persons' too: «Мерей Қалиасқар, Есбол
+    Жамшитов», «Чайковский, Шопен, Дебюсси», «Риат Шони және ...» (a comma or "и", "және",
+    "мен" between them), the list followed both ways."""
+    if not found or not unproven:
+        return found
+    taken = {k for m in found for k in range(m.first, m.last + 1)}
+    ends = {m.last for m in found}
+    starts = {m.first for m in found}
+    added = True
+    while added:
+        added = False
+        for candidate in unproven:
+            if any(k in taken for k in range(candidate.first, candidate.last + 1)):
+                continue
+            # A sentence's first word before a comma is an adverb, not a name ("Меніңше,").
+            opener = candidate.first == candidate.last and toks.sentence_start(candidate.first)
+            if _listed_after(toks, ends, candidate.first) or (
+                not opener and _listed_before(toks, starts, candidate.last)
+            ):
+                found.append(candidate)
+                taken.update(range(candidate.first, candidate.last + 1))
+                ends.add(candidate.last)
+                starts.add(candidate.first)
+                added = True
+    return sorted(found, key=lambda m: m.first)
+
+
+def _listed_after(toks: Tokens, ends: set[int], first: int) -> bool:
+    """A name ends right before word ``first``, a comma or a conjunction between."""
+    gaps = toks.gaps_after
+    if first - 1 in ends and gaps[first - 1] == ", ":
+        return True
+    return (
+        first - 2 in ends
+        and toks.lower(first - 1) in _LIST_CONJUNCTIONS
+        and gaps[first - 2] == " "
+        and gaps[first - 1] == " "
+    )
+
+
+def _listed_before(toks: Tokens, starts: set[int], last: int) -> bool:
+    """A name starts right after word ``last``, a comma or a conjunction between."""
+    gaps = toks.gaps_after
+    if last + 1 in starts and gaps[last] == ", ":
+        return True
+    return (
+        last + 2 in starts
+        and toks.lower(last + 1) in _LIST_CONJUNCTIONS
+        and gaps[last] == " "
+        and gaps[last + 1] == " "
+    )
+
+
+def _role_before(
+    text: str, toks: Tokens, i: int, barrier: int, gazetteer: Gazetteer, *, kazakh_text: bool
+) -> tuple[str | None, str | None]:
+    """The role before the name at word i and the case it (or a preposition) gives it."""
+    role: str | None
+    if kazakh_text:
+        role, case = _kazakh_role(text, toks, i, barrier, gazetteer), None
+        if role is None:
+            role, case = _russian_role(toks, i, barrier)
+    else:
+        role, case = _russian_role(toks, i, barrier)
+    if case is None and i > 0 and toks.gaps_after[i - 1] == " ":
+        case = russian.preposition_case(toks.texts[i - 1])
+    return role, case
 
 
 def _plural_role_before(toks: Tokens, first: int, barrier: int) -> bool:

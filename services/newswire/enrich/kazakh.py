@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newswire.enrich.cyrillic_lexicon import KK_TITLE_STEMS
+from newswire.enrich.cyrillic_lexicon import KK_PROFESSION_STEMS, KK_TITLE_STEMS
 from newswire.enrich.lexicon import KK_ROLE_HEADS
 
 CASE_SUFFIXES = tuple(
@@ -82,6 +82,10 @@ _AMBIGUOUS = frozenset(["на", "не", "ны", "ні", "да", "де", "та", 
 _DISTINCT = frozenset(CASE_SUFFIXES) - _AMBIGUOUS
 _SURNAME_ENDINGS = ("ов", "ев", "ин", "ова", "ева", "ина", "ұлы", "қызы", "лы", "лі")
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
+_PATRONYMICS = ("ұлы", "қызы", "улы", "кызы")
+# Case suffixes after a possessive (with its н): -ның, -на, -нда, -нан, -мен.
+_AFTER_POSSESSIVE = ("ның", "нің", "нда", "нде", "нан", "нен", "на", "не", "мен")
+_VOWELS = frozenset("аәеиоөуұүыіэюя")
 # The sounds a suffix's first letter follows (see the module's docstring).
 _VOICELESS_END = frozenset("кқпстфхцчшщбвгд")
 _AFTER_N = frozenset("аәеиоөуұүыіэюяймнң")
@@ -116,6 +120,32 @@ def _fits(stem_end: str, suffix_start: str) -> bool:
 
 
 def is_role_head(word: str) -> bool:
-    """A Kazakh role noun, or a title that stands where one does (``Елбасы``)."""
+    """A Kazakh role noun, or a title or profession that stands where one does (``Елбасы``,
+    ``тілшіміз``)."""
     lower = word.lower()
-    return lower in KK_ROLE_HEADS or lower.startswith(KK_TITLE_STEMS)
+    return lower in KK_ROLE_HEADS or lower.startswith((*KK_TITLE_STEMS, *KK_PROFESSION_STEMS))
+
+
+def is_role_noun(word: str) -> bool:
+    """One of the lexicon's Kazakh role nouns (министрі, төрағасы), which may follow lower-case
+    complements (``сыртқы істер министрі``)."""
+    return word.lower() in KK_ROLE_HEADS
+
+
+def has_possessive(word: str) -> bool:
+    """The word ends in the third person's possessive (``Арабиясы``, ``Ұйымы``,
+    ``Университеті``) and is no patronymic (``Әбішұлы``): the head of a compound name, no
+    person's."""
+    bare = without_case(word)
+    if bare != word:  # a case suffix a name takes: Абайды, Әбілқасымованы
+        word = bare
+    lower = word.lower()
+    for suffix in _AFTER_POSSESSIVE:  # the case a possessive takes: Арабиясында, Ұйымына
+        if lower.endswith(suffix) and len(lower) - len(suffix) > _MIN_STEM:
+            lower = lower[: len(lower) - len(suffix)]
+            break
+    if lower.endswith(_PATRONYMICS):
+        return False
+    return lower.endswith(("сы", "сі")) or (
+        lower.endswith(("ы", "і")) and len(lower) > _MIN_STEM and lower[-2] not in _VOWELS
+    )

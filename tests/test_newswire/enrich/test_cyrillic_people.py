@@ -217,3 +217,34 @@ def test_kazakh_names_alone_and_at_sentence_starts(
 )
 def test_roles_lists_and_appositions(body: str, people: dict[str, str | None]) -> None:
     assert _people(body) == people
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (  # a name said in address after a greeting, or opening what is said to them
+            "Қайырлы күн, Динара! Лаура, кезек сізде.",
+            {"Динара": None, "Лаура": None},
+        ),
+        (  # names listed with a person's are persons' too
+            "Сөз алғандар: Ерлан Жақыпов, Мерей Қалиасқар және Риат Шони.",
+            {"Ерлан Жақыпов": None, "Мерей Қалиасқар": None, "Риат Шони": None},
+        ),
+        (  # a profession's stem before a name is a role
+            "Толығырақ тілшіміз Ұлан Нарынбек баяндайды.",
+            {"Ұлан Нарынбек": "тілшіміз"},
+        ),
+        (  # a noun with the possessive after its complement is a role
+            "Президенттің көмекшісі Мәулен Әшімбаев кездесті.",
+            {"Мәулен Әшімбаев": "Президенттің көмекшісі"},
+        ),
+        (  # a compound name's head with the possessive is no person's
+            "Сауд Арабиясында және Ұлттар Ұйымында кездесу өтті.",
+            {},
+        ),
+    ],
+)
+def test_kazakh_address_lists_and_possessive_roles(
+    body: str, people: dict[str, str | None]
+) -> None:
+    assert _people(body) == people
