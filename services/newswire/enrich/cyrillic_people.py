@@ -45,6 +45,9 @@ _MAX_KK_LOWER_WORDS = 3  # "сыртқы істер министрі", "ауыл
 _DASHES = (" – ", " - ", " — ")
 _APPOSITION_GAPS = (", ", *_DASHES)
 _CLAUSE_ENDS = frozenset(".!?,;")
+_MAX_ADJECTIVES = 3
+_ASIDE = re.compile(r"\([^()]{0,80}\)")  # "(проект «Метро»)" between two listed names
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|и|а также)?\s*")
 _LIST_CONJUNCTIONS = frozenset(("и", "және", "мен", "бен", "пен"))
 # Second-person words that open what is said to someone addressed: сіз, сізде, сөз, кезек.
 _ADDRESS_STARTS = ("сіз", "өзіңіз", "сөз", "кезек", "сәлеметсіз", "қайырлы", "рақмет")
@@ -645,7 +648,7 @@ def mentions(
                 unproven.append(Mention(i, last, name, None))
             continue
         if role is None and not kazakh_text:
-            role = _listed_role(toks, found[-1] if found else None, i, plural_role)
+            role = _listed_role(text, toks, found[-1] if found else None, i, plural_role)
             role = role or _role_after(toks, last, case)
         elif role is not None:
             plural_role = role if _plural_role_before(toks, i, barrier) else None
@@ -734,32 +737,32 @@ def _plural_role_before(toks: Tokens, first: int, barrier: int) -> bool:
 
 
 def _listed_role(
-    toks: Tokens, previous: Mention | None, first: int, plural_role: str | None
+    text: str, toks: Tokens, previous: Mention | None, first: int, plural_role: str | None
 ) -> str | None:
     """The plural role of the name before, when this one follows it in a list ("X и Y",
-    "X, Y")."""
+    "X, Y", "X (проект «Метро»), Y")."""
     if previous is None or plural_role is None or previous.role != plural_role:
         return None
-    gaps = toks.gaps_after
-    joined = previous.last + 1 == first and gaps[previous.last] == ", "
-    anded = (
-        previous.last + 2 == first
-        and toks.lower(first - 1) == "и"
-        and gaps[previous.last] == " "
-        and gaps[first - 1] == " "
-    )
-    return plural_role if joined or anded else None
+    between = text[toks.ends[previous.last] : toks.starts[first]]
+    return plural_role if _LIST_SEPARATOR.fullmatch(_ASIDE.sub("", between)) else None
 
 
 def _role_after(toks: Tokens, last: int, case: str | None) -> str | None:
     """A role in apposition after the name, set off by a comma or a dash and in the name's
     case: «Андрей Клишас, глава комитета Совета Федерации, ...», «Юрий Бондарев — писатель»."""
     texts, gaps, capitals = toks.texts, toks.gaps_after, toks.capitals
-    head = last + 1
-    if head >= len(texts) or gaps[last] not in _APPOSITION_GAPS or capitals[head]:
+    start = last + 1
+    if start >= len(texts) or gaps[last] not in _APPOSITION_GAPS or capitals[start]:
         return None
+    head = start  # after up to three adjectives: «брюссельского профессионального дизайнера»
+    while (
+        head < min(start + _MAX_ADJECTIVES, len(texts) - 1)
+        and gaps[head] == " "
+        and russian.is_adjective(texts[head])
+    ):
+        head += 1
     head_case = russian.role_head_case(texts[head]) or russian.profession_case(texts[head])
-    if head_case is None or head_case != (case or "nomn"):
+    if head_case is None or head_case != (case or "nomn") or capitals[head]:
         return None
     end = head
     while (
@@ -770,9 +773,9 @@ def _role_after(toks: Tokens, last: int, case: str | None) -> str | None:
         and russian.analyses(texts[end + 1])[0].pos not in ("VERB", "PREP", "CONJ")
     ):
         end += 1
-    words = russian.nominative_role(texts[head : end + 1], head_case)
+    words = russian.nominative_role(texts[start : end + 1], head_case)
     return "".join(
-        w + (gaps[k] if k != end else "") for w, k in zip(words, range(head, end + 1), strict=True)
+        w + (gaps[k] if k != end else "") for w, k in zip(words, range(start, end + 1), strict=True)
     )
 
 

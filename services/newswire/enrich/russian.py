@@ -30,6 +30,7 @@ _PROPER_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn")
 # knows «Нурсултан» and «Галымжан», so it knows «Нұрсұлтан» and «Ғалымжан» through this.
 _KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
 _CASES = ("gent", "datv", "accs", "ablt", "loct")
+_SHORT_PART = 3  # a compound's parts this short are prefixes: экс-, хип-
 # The case a preposition gives the name after it: "с Антониу Коштой", "к Си Цзиньпину".
 _PREPOSITION_CASES = {
     "с": "ablt", "со": "ablt", "к": "datv", "ко": "datv", "о": "loct", "об": "loct",
@@ -147,7 +148,12 @@ def _a_role(reading: Analysis) -> bool:
 @lru_cache(maxsize=_CACHED_WORDS)
 def profession_case(word: str) -> str | None:
     """The case of a lower-case role word, the role heads of the lexicon and any person's
-    noun that is no kin or anyone (``писателя`` -> gent), None when the word is none."""
+    noun that is no kin or anyone (``писателя`` -> gent), None when the word is none; of a
+    compound the dictionary does not know, its parts' (``журналиста-расследователя``,
+    ``хип-хоп-исполнителю``, ``экс-президентов``)."""
+    if "-" in word and not any(r.known for r in analyses(word)):
+        parts = [part for part in word.split("-") if len(part) > _SHORT_PART]
+        return next(filter(None, map(profession_case, parts)), None)
     readings = analyses(word)
     if not readings or readings[0].pos != "NOUN":
         return None
@@ -354,8 +360,6 @@ def _nominative_name(words: tuple[str, ...], case: str | None) -> str:
 def nominative_role(words: list[str], case: str) -> list[str]:
     """A role's words with its head (and the adjectives before it) in the nominative:
     ``первым заместителем премьер-министра`` -> ``первый заместитель премьер-министра``."""
-    if case == "nomn":
-        return words
     return list(_nominative_role(tuple(words), case))
 
 
@@ -371,6 +375,9 @@ def _nominative_role(words: tuple[str, ...], case: str) -> tuple[str, ...]:
     out = list(words)
     feminine = any(r.feminine for w in words for r in analyses(w) if r.case == case and _a_role(r))
     for i, word in enumerate(words):
+        if "-" in word and not any(r.known for r in analyses(word)) and profession_case(word):
+            out[i] = "-".join(_nominative_part(part, case) for part in word.split("-"))
+            break
         index, target = next(
             (
                 (index, r)
@@ -383,14 +390,22 @@ def _nominative_role(words: tuple[str, ...], case: str) -> tuple[str, ...]:
             continue
         # An adjective agrees with the head after it; once a head is passed, the rest are
         # its complements ("министра иностранных дел": "иностранных" stays).
-        if _a_role(target) or not feminine:
+        if _a_role(target) or (target.pos == "ADJF" and not feminine):
             out[i] = _keep_case(word, target.lemma)
-        else:
-            inflected = _parse(word, index).inflect({"nomn", "sing", "femn"})
+        else:  # a participle's lemma is its verb: "действующего" -> "действующий"
+            gender = "femn" if feminine else "masc"
+            inflected = _parse(word, index).inflect({"nomn", "sing", gender})
             out[i] = _keep_case(word, inflected.word) if inflected else word
         if _a_role(target):
             break
     return tuple(out)
+
+
+def _nominative_part(part: str, case: str) -> str:
+    """A part of a compound role in the nominative: its lemma where it is a noun in the
+    case (журналиста-расследователя -> журналист-расследователь), else itself."""
+    reading = next((r for r in analyses(part) if r.case == case and r.pos == "NOUN"), None)
+    return part if reading is None else _keep_case(part, reading.lemma)
 
 
 def _parse(word: str, index: int) -> Any:

@@ -248,3 +248,28 @@ def test_kazakh_address_lists_and_possessive_roles(
     body: str, people: dict[str, str | None]
 ) -> None:
     assert _people(body) == people
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (  # a compound profession the dictionary does not know, by its parts
+            "Скандал вокруг журналиста-расследователя Ивана Голунова утих.",
+            {"Иван Голунов": "журналист-расследователь"},
+        ),
+        (  # adjectives before an apposition's head; a participle to the nominative
+            "Приехал Элвис Вейс, брюссельский профессиональный дизайнер. Выступил действующий "
+            "президент Роберт Мугабе.",
+            {
+                "Элвис Вейс": "брюссельский профессиональный дизайнер",
+                "Роберт Мугабе": "действующий президент",
+            },
+        ),
+        (  # a plural role over a list with asides
+            "Выступили музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и Павел Шевелёв.",
+            {"Юрий Царёв": "музыкант", "Алексей Борисов": "музыкант", "Павел Шевелёв": "музыкант"},
+        ),
+    ],
+)
+def test_compound_roles_appositions_and_lists(body: str, people: dict[str, str | None]) -> None:
+    assert _people(body) == people
