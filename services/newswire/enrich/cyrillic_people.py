@@ -35,6 +35,8 @@ _MAX_INITIAL = 3  # letters of an initial: В., Дж.
 _MIN_ALONE = 2  # letters of a name alone at least: "М." is an initial
 _ROMAN = re.compile("[IVX]{1,5}")
 _AGES = ("летн",)  # "29-летний", "60-летняя": an age before a name
+_AGE_GAP = re.compile(r" \d+-")
+_TRAILING_AGE = re.compile(r"\s+\d+-летн\w*$")
 _PLACE_PREPOSITIONS = frozenset(("в", "во", "на", "из", "под", "над"))
 _OPENING_QUOTES = ("«", '"', "“", "„")
 _CLOSING_QUOTES = ("»", '"', "”", "“")
@@ -178,7 +180,7 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
     k = first - 1
     while k > barrier and len(span) < _MAX_ROLE_WORDS:
         gap = gaps[k]
-        if gap != " " and gap not in _DASHES:
+        if gap != " " and gap not in _DASHES and not _an_age_at(toks, k + 1):
             break
         word = texts[k]
         lower = word.lower()
@@ -222,7 +224,8 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
                 )
             )
             segment_start = j + 1
-    return "".join(pieces).strip(" ,–-—") or None, case
+    role = _TRAILING_AGE.sub("", "".join(pieces)).strip(" ,–-—")
+    return role or None, case
 
 
 def _kazakh_role(
@@ -439,7 +442,15 @@ def _starts_another_name(word: str, following: str, *, kazakh_text: bool) -> boo
     (``Қосанов Әміржан``)."""
     if not _opens_a_name(following) or _opens_a_name(word) or len(word) <= _SYLLABLE:
         return False  # after a first name or a syllable ("Аль Тани") the name goes on
-    return not (kazakh_text and _ends_like_surname(word, kazakh_text=True))
+    if kazakh_text:
+        return not _ends_like_surname(word, kazakh_text=True)
+    # Russian: after a surname (Путина | Дмитрий), or in a case the word before cannot
+    # share; after another word in its case, the name goes on (Деуэйну Джонсону).
+    return (
+        russian.name_facts(word).surname
+        or _ends_like_surname(word, kazakh_text=False)
+        or russian.cases(word).isdisjoint(russian.first_name_cases(following))
+    )
 
 
 def _has_evidence(
@@ -467,6 +478,7 @@ def _has_evidence(
             or _speaks(toks, first, last)
             or facts.first_name
             or surname_ending
+            or russian.name_facts(toks.texts[last]).likeliest_name  # Деуэйну Джонсону
             or _after_a_person_noun(toks, first)
         )
     name_like = facts.surname or facts.first_name or surname_ending
@@ -483,6 +495,8 @@ def _has_evidence(
     return _one_word_evidence(
         toks, first, facts, gazetteer=gazetteer, surname_ending=surname_ending,
         kazakh_text=kazakh_text,
+    ) or (  # «сын Гидеон», «певицы Бейонсе»
+        (facts.first_name or not facts.common) and _after_a_person_noun(toks, first)
     )  # fmt: skip
 
 
@@ -560,6 +574,15 @@ def _before_its_noun(toks: Tokens, i: int) -> bool:
     )
 
 
+def _an_age_at(toks: Tokens, k: int) -> bool:
+    """Word k is an age written with digits: "89-летний" (the digits are in the gap)."""
+    return (
+        k < len(toks.texts)
+        and toks.lower(k).startswith(_AGES)
+        and _AGE_GAP.fullmatch(toks.gaps_after[k - 1]) is not None
+    )
+
+
 def _after_a_person_noun(toks: Tokens, first: int) -> bool:
     """A noun of a person (kin and nationals too) or an age just before the name, in the
     name's case: «французу Анаклету Вамбе», «29-летний Брендт Кристенсен»."""
@@ -611,7 +634,8 @@ def mentions(
     found: list[Mention] = []
     barrier = -1
     resume = 0  # the token after the last name or candidate looked at
-    plural_role: str | None = None  # the last name's role, when plural: the next listed's
+    # The last role given before a name, where (word, barrier): if plural, the next listed's.
+    role_of_list: tuple[str, int, int] | None = None
     unproven: list[Mention] = []  # names without evidence: persons if listed with one
     # Only capitalised words may start a name: the others are not looked at.
     capitalised = toks.capitalised_at
@@ -648,10 +672,10 @@ def mentions(
                 unproven.append(Mention(i, last, name, None))
             continue
         if role is None and not kazakh_text:
-            role = _listed_role(text, toks, found[-1] if found else None, i, plural_role)
+            role = _listed_role(text, toks, found[-1] if found else None, i, role_of_list)
             role = role or _role_after(toks, last, case)
         elif role is not None:
-            plural_role = role if _plural_role_before(toks, i, barrier) else None
+            role_of_list = (role, i, barrier)
         found.append(Mention(i, last, name, role))
         barrier = last
     return _with_listed(toks, found, unproven)
@@ -737,14 +761,21 @@ def _plural_role_before(toks: Tokens, first: int, barrier: int) -> bool:
 
 
 def _listed_role(
-    text: str, toks: Tokens, previous: Mention | None, first: int, plural_role: str | None
+    text: str,
+    toks: Tokens,
+    previous: Mention | None,
+    first: int,
+    role_of_list: tuple[str, int, int] | None,
 ) -> str | None:
     """The plural role of the name before, when this one follows it in a list ("X и Y",
     "X, Y", "X (проект «Метро»), Y")."""
-    if previous is None or plural_role is None or previous.role != plural_role:
+    if previous is None or role_of_list is None or previous.role != role_of_list[0]:
         return None
     between = text[toks.ends[previous.last] : toks.starts[first]]
-    return plural_role if _LIST_SEPARATOR.fullmatch(_ASIDE.sub("", between)) else None
+    if not _LIST_SEPARATOR.fullmatch(_ASIDE.sub("", between)):
+        return None
+    role, named_at, barrier = role_of_list
+    return role if _plural_role_before(toks, named_at, barrier) else None
 
 
 def _role_after(toks: Tokens, last: int, case: str | None) -> str | None:
@@ -789,7 +820,10 @@ def find(doc: Document, taken: set[int]) -> tuple[list[Person], set[int]]:
     return persons_by_surname(mentioned, doc, _forms), names
 
 
-def _forms(word: str) -> frozenset[str]:
+def _word_forms(word: str) -> frozenset[str]:
     """The dictionary forms a name word may come from: Russian declension undone, a Kazakh
     case suffix taken off."""
     return russian.nominative_forms(word) | {kazakh.without_case(word).lower()}
+
+
+_forms = word_memo(_word_forms).__getitem__  # names repeat: each word's forms made once

@@ -70,11 +70,17 @@ class _Group:
         """The fullest name given; of two as full, the nominative (the one the others'
         surnames may come from: Хаматова, not Хаматовой), then the one given more often."""
 
+        fullest = max(name.count(" ") for name in self.names)
+        candidates = [name for name in self.names if name.count(" ") == fullest]
+        if len(set(candidates)) == 1:
+            return candidates[0]
+        surnames = [forms(other.rsplit(maxsplit=1)[-1]) for other in self.names]
+
         def nominative(name: str) -> int:
             surname = _fold(name.rsplit(maxsplit=1)[-1])
-            return sum(surname in forms(other.split()[-1]) for other in self.names)
+            return sum(surname in other for other in surnames)
 
-        return max(self.names, key=lambda n: (len(n.split()), nominative(n), self.names.count(n)))
+        return max(candidates, key=lambda n: (nominative(n), self.names.count(n)))
 
 
 def _fold(word: str) -> str:
@@ -93,6 +99,8 @@ class _Index:
 
     def of_surname(self, word: str) -> list[_Group]:
         found = {id(g): g for key in self.forms(word) for g in self.by_surname.get(key, ())}
+        if len(found) == 1:
+            return list(found.values())
         return sorted(found.values(), key=self.groups.index)
 
     def of_first_name(self, word: str) -> list[_Group]:

@@ -30,6 +30,8 @@ _PROPER_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn")
 # knows «Нурсултан» and «Галымжан», so it knows «Нұрсұлтан» and «Ғалымжан» through this.
 _KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
 _CASES = ("gent", "datv", "accs", "ablt", "loct")
+_ALL_CASES = frozenset(("nomn", *_CASES))
+_INDECLINABLE_ENDINGS = frozenset("еиоуэю")
 _SHORT_PART = 3  # a compound's parts this short are prefixes: экс-, хип-
 # The case a preposition gives the name after it: "с Антониу Коштой", "к Си Цзиньпину".
 _PREPOSITION_CASES = {
@@ -99,20 +101,29 @@ _CACHED_WORDS = 8_192
 def analyses(word: str) -> tuple[Analysis, ...]:
     """pymorphy3's readings of a word, most likely first (plain values: pymorphy3's own parse
     objects would cost half as much again in the cache)."""
-    return tuple(
-        Analysis(
-            p.normal_form,
-            _plain(p.tag.POS),
-            _plain(p.tag.case),
-            p.is_known,
-            not _NAME_TAGS.isdisjoint(p.tag.grammemes),
-            p.score,
-            next((tag for tag in _PROPER_TAGS if tag in p.tag.grammemes), None),
-            p.tag.number == "plur",
-            p.tag.animacy == "anim",
-            p.tag.gender == "femn",
-        )
-        for p in _analyzer().parse(word.lower())
+    parses = _analyzer().parse(word.lower())
+    # Whether a form is in the dictionary is a lookup of the form, the same for each of its
+    # readings (pymorphy3 looks it up again for each): looked up once a form.
+    known: dict[str, bool] = {}
+    return tuple(_reading(p, known) for p in parses)
+
+
+def _reading(parse: Any, known: dict[str, bool]) -> Analysis:
+    tag = parse.tag
+    grammemes = tag.grammemes  # one set: membership tests, not one property a grammeme
+    if parse.word not in known:
+        known[parse.word] = parse.is_known
+    return Analysis(
+        parse.normal_form,
+        _plain(tag.POS),
+        _plain(tag.case),
+        known[parse.word],
+        not _NAME_TAGS.isdisjoint(grammemes),
+        parse.score,
+        next((proper for proper in _PROPER_TAGS if proper in grammemes), None),
+        "plur" in grammemes,
+        "anim" in grammemes,
+        "femn" in grammemes,
     )
 
 
@@ -278,22 +289,32 @@ def modifies(word: str, following: str) -> bool:
 
 
 @lru_cache(maxsize=_CACHED_WORDS)
+def first_name_cases(word: str) -> frozenset[str]:
+    """The cases the word is a known first name in (Kazakh letters read as Russian)."""
+    readings = analyses(word.translate(_KAZAKH_TO_RUSSIAN))
+    return frozenset(r.case or "nomn" for r in readings if r.known and r.proper == "Name")
+
+
+@lru_cache(maxsize=_CACHED_WORDS)
 def cases(word: str) -> frozenset[str]:
     """Every case the word may be in, by any reading, known or guessed (and the nominative
-    for a word no reading declines: ``Мугабе``)."""
-    found = {r.case for r in analyses(word) if r.case}
+    for a word no reading declines: ``Мугабе``; any for an unknown word ending in a vowel
+    Russian does not decline by: ``Бейонсе``)."""
+    readings = analyses(word)
+    if not any(r.known for r in readings) and word[-1:].lower() in _INDECLINABLE_ENDINGS:
+        return _ALL_CASES  # a foreign name the dictionary does not know: Бейонсе, Кокаку
+    found = {r.case for r in readings if r.case}
     return frozenset(found or {"nomn"})
 
 
 @lru_cache(maxsize=_CACHED_WORDS)
 def nominative_forms(word: str) -> frozenset[str]:
-    """Every nominative a declined name word may come from, lower case: the dictionary's
-    first names and surnames, and the endings of each case undone (``Путиным`` -> путин,
-    ``Медведевой`` -> медведева, медведев)."""
-    # Lemmas and endings only: no inflection (pymorphy3's is costly); a woman's surname
-    # comes back by its ending (Медведевой -> медведева) and its lemma (медведев).
+    """Every nominative a declined name word may come from, lower case: the endings of each
+    case undone (``Путиным`` -> путин, ``Медведевой`` -> медведева)."""
+    # Endings only, no dictionary: the words compared are names already put in the
+    # nominative where the dictionary could (a dictionary lookup of each would cost a
+    # fresh analysis: they are not the text's words).
     forms = {word.lower()}
-    forms.update(r.lemma for r in analyses(word) if r.known and r.name)
     forms.update(_undo_ending(word, case).lower() for case in _CASES)
     return frozenset(form.replace("ё", "е") for form in forms)
 

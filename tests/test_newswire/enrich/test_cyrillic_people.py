@@ -273,3 +273,26 @@ def test_kazakh_address_lists_and_possessive_roles(
 )
 def test_compound_roles_appositions_and_lists(body: str, people: dict[str, str | None]) -> None:
     assert _people(body) == people
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (  # an age between a role and the name stays out of the role
+            "Выступил действующий президент 89-летний Роберт Мугабе.",
+            {"Роберт Мугабе": "действующий президент"},
+        ),
+        (  # a foreign name the dictionary does not know may be in any case after a role
+            "У его супруги певицы Бейонсе родилась двойня.",
+            {"Бейонсе": "певица"},
+        ),
+        (  # a first name in the case of the word before it goes on the name
+            "Компания выплатила Деуэйну Джонсону компенсацию.",
+            {"Деуэйн Джонсон": None},
+        ),
+    ],
+)
+def test_ages_indeclinable_names_and_agreeing_first_names(
+    body: str, people: dict[str, str | None]
+) -> None:
+    assert _people(body) == people
