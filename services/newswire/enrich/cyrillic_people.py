@@ -25,6 +25,7 @@ from newswire.enrich.cyrillic_lexicon import KK_GREETING_ENDS, KK_TITLE_STEMS
 from newswire.enrich.document import Document
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import KK_NOT_NAMES, KK_SPEECH_VERBS, RU_SPEECH_VERBS
+from newswire.enrich.person_key import person_key
 from newswire.enrich.persons import persons_by_surname
 from newswire.enrich.text import Memo, Mention, Tokens, is_cyrillic, word_memo
 
@@ -46,6 +47,8 @@ _MAX_ROLE_WORDS = 14
 _MAX_KK_LOWER_WORDS = 3  # "сыртқы істер министрі", "ауыл шаруашылығы министрі"
 _DASHES = (" – ", " - ", " — ")
 _APPOSITION_GAPS = (", ", *_DASHES)
+_LATIN_LETTER = re.compile("[A-Za-z]")
+_KEY_FORM = "key:"  # a form that is a cross-language key, never a word
 _CLAUSE_ENDS = frozenset(".!?,;")
 _MAX_ADJECTIVES = 3
 _ASIDE = re.compile(r"\([^()]{0,80}\)")  # "(проект «Метро»)" between two listed names
@@ -422,7 +425,7 @@ def _continues_name(
         and capitals[last + 1]
         and (
             kind_of[texts[last + 1]] is not False
-            or (_opens_a_name(texts[last]) and surname_words[texts[last + 1]])
+            or (bool(russian.first_name_cases(texts[last])) and surname_words[texts[last + 1]])
         )
         # A Kazakh name ends at the word with the case suffix ("Николя Мауимен Парижде").
         and not (kazakh_text and kazakh.without_case(texts[last]) != texts[last])
@@ -812,18 +815,61 @@ def _role_after(toks: Tokens, last: int, case: str | None) -> str | None:
 
 def find(doc: Document, taken: set[int]) -> tuple[list[Person], set[int]]:
     """People of a Russian, Kazakh or Ukrainian article, and the token indexes of their
-    names."""
+    names: named in Cyrillic by these rules, in Latin letters by the English ones."""
     mentioned = mentions(
         doc.text, doc.tokens, doc.gazetteer, taken, kazakh_text=doc.language == "kk"
     )
+    mentioned = sorted([*mentioned, *_latin_mentions(doc, taken, mentioned)], key=_first)
     names = {i for m in mentioned for i in range(m.first, m.last + 1)}
     return persons_by_surname(mentioned, doc, _forms), names
 
 
+def _first(mention: Mention) -> int:
+    return mention.first
+
+
+def _latin_mentions(doc: Document, taken: set[int], cyrillic: list[Mention]) -> list[Mention]:
+    """Names in Latin letters, found by the English rules, after a Cyrillic role or noun of
+    a person («рэпера Jay Z»); one in parentheses right after a Cyrillic name is that name
+    («Шейк Модибо Диарра (Cheick Modibo Diarra)»): every form of a name is one person."""
+    if _LATIN_LETTER.search(doc.text) is None:
+        return []
+    # Imported here: the English rules' module hands Cyrillic text to this one.
+    from newswire.enrich import people  # noqa: PLC0415
+
+    toks = doc.tokens
+    used = {i for m in cyrillic for i in range(m.first, m.last + 1)}
+    before = {m.last: m for m in cyrillic}
+    out = []
+    for mention in people.mentions(doc.text, toks, doc.gazetteer, taken):
+        span = range(mention.first, mention.last + 1)
+        if is_cyrillic(toks.texts[mention.first]) or not used.isdisjoint(span):
+            continue
+        named = before.get(mention.first - 1)
+        if named is not None and toks.gaps_after[mention.first - 1].endswith("("):
+            out.append(Mention(mention.first, mention.last, named.name, named.role))
+        elif _after_a_person_word(toks, mention.first):  # «рэпера Jay Z», «певице Aaliyah»
+            out.append(mention)
+    return out
+
+
+def _after_a_person_word(toks: Tokens, first: int) -> bool:
+    """A Cyrillic role or noun of a person right before word ``first``: in Cyrillic text, a
+    name in Latin letters without one is as often a company's or a work's."""
+    if first == 0 or toks.gaps_after[first - 1] != " ":
+        return False
+    before = toks.texts[first - 1]
+    return is_cyrillic(before) and (
+        _role_word(before) or bool(russian.person_noun_cases(before.lower()))
+    )
+
+
 def _word_forms(word: str) -> frozenset[str]:
     """The dictionary forms a name word may come from: Russian declension undone, a Kazakh
-    case suffix taken off."""
-    return russian.nominative_forms(word) | {kazakh.without_case(word).lower()}
+    case suffix taken off; and its cross-language key, so that a name in Latin letters
+    joins its Cyrillic form (Трамп, Trump)."""
+    forms = russian.nominative_forms(word) | {kazakh.without_case(word).lower()}
+    return forms | {_KEY_FORM + person_key(word)}
 
 
 _forms = word_memo(_word_forms).__getitem__  # names repeat: each word's forms made once

@@ -326,10 +326,22 @@ def nominative_word(word: str, case: str) -> str:
     """One word of a name in the nominative, from ``case``."""
     if case == "nomn":
         return word
-    for index, reading in enumerate(analyses(word)):
+    readings = analyses(word)
+    for index, reading in enumerate(readings):
         if reading.known and reading.case == case and reading.name:
             return _keep_case(word, _known_nominative(word, index, reading))
+    adjective = next((r for r in readings if r.known and r.case == case and r.pos == "ADJF"), None)
+    if adjective is not None:  # a surname like an adjective: Поперечного -> Поперечный
+        return _keep_case(word, _adjective_nominative(adjective))
     return _undo_ending(word, case)
+
+
+def _adjective_nominative(reading: Analysis) -> str:
+    """An adjective's nominative singular in its reading's gender (the lemma is masculine)."""
+    lemma = reading.lemma
+    if reading.feminine and lemma.endswith(("ый", "ий", "ой")):
+        return lemma[:-2] + ("яя" if lemma.endswith("ний") else "ая")
+    return lemma
 
 
 def _known_nominative(word: str, index: int, reading: Analysis) -> str:

@@ -296,3 +296,13 @@ def test_ages_indeclinable_names_and_agreeing_first_names(
     body: str, people: dict[str, str | None]
 ) -> None:
     assert _people(body) == people
+
+
+def test_a_name_in_latin_letters_in_parentheses_is_the_same_person() -> None:
+    body = "Другой кандидат — Шейк Модибо Диарра (Cheick Modibo Diarra), бывший премьер."
+    assert _mentions(body) == {"Шейк Модибо Диарра": ["Шейк Модибо Диарра", "Cheick Modibo Diarra"]}
+
+
+def test_a_surname_like_an_adjective_after_a_first_name_goes_to_the_nominative() -> None:
+    body = "Концерт открыло выступление стендап-комика Данилы Поперечного."
+    assert _people(body) == {"Данила Поперечный": "стендап-комик"}
