@@ -6,6 +6,9 @@
 - stems of Kazakh professions, which stand before a name like a role with a possessive
   (``тілшіміз Ұлан Нарынбек``, ``әріптесім Риат Шони``, ``шахматшы Франсиско Троис``): no
   Kazakh dictionary installs, so a word beginning with one is such a noun;
+- stems of Kazakh nouns of places, buildings and events that a bare name goes before as a
+  modifier, with a possessive, plural or case ending: «Сайын даңғылы» (an avenue),
+  «Бірлік ауылында» (a village), «Ұлы Отан соғысы» (a war): the name there is no person's;
 - Kazakh greetings and thanks before a name said in address (``Қайырлы күн, Динара``,
   ``Рақмет, Зейін.``): a TV anchor's hand-over names the reporter;
 - Russian nouns of people that are no role: kin and words for anyone (``сын``,
@@ -22,6 +25,11 @@ KK_PROFESSION_STEMS = (
     "тілші", "әріптес", "журналист", "ақын", "жазушы", "әнші", "сәулетші", "шахматшы",
     "спортшы", "дәрігер", "мұғалім", "ұстаз", "ғалым", "профессор", "академик", "үміткер",
     "суретші", "композитор", "режиссер", "режиссёр", "актер", "актёр", "бапкер", "балуан",
+)  # fmt: skip
+KK_NAMED_THING_STEMS = (
+    "ауыл", "аул", "аудан", "көше", "даңғыл", "қала", "облыс", "кент", "мектеп",
+    "университет", "алаң", "саябақ", "ескерткіш", "мешіт", "орталығ", "стадион", "көл",
+    "өзен", "соғыс", "мерекес", "атындағы", "театр", "аурухана",
 )  # fmt: skip
 # The last word of a greeting or thanks before an addressed name, and the comma after it.
 KK_GREETING_ENDS = frozenset(("рақмет", "рахмет", "күн", "таң", "жарық", "сәлем"))

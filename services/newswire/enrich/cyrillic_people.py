@@ -21,7 +21,11 @@ from functools import lru_cache
 
 from newswire.core.models import Person
 from newswire.enrich import kazakh, russian
-from newswire.enrich.cyrillic_lexicon import KK_GREETING_ENDS, KK_TITLE_STEMS
+from newswire.enrich.cyrillic_lexicon import (
+    KK_GREETING_ENDS,
+    KK_NAMED_THING_STEMS,
+    KK_TITLE_STEMS,
+)
 from newswire.enrich.document import Document
 from newswire.enrich.gazetteer import Gazetteer
 from newswire.enrich.lexicon import KK_NOT_NAMES, KK_SPEECH_VERBS, RU_SPEECH_VERBS
@@ -53,6 +57,8 @@ _CLAUSE_ENDS = frozenset(".!?,;")
 _MAX_ADJECTIVES = 3
 _ASIDE = re.compile(r"\([^()]{0,80}\)")  # "(проект «Метро»)" between two listed names
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|и|а также)?\s*")
+# A possessive, alone or after the plural (then any case): ауданы, даңғылдары, аулындағы.
+_THING_ENDINGS = ("ы", "і", "сы", "сі", "дары", "дері", "лары", "лері", "тары", "тері")
 _LIST_CONJUNCTIONS = frozenset(("и", "және", "мен", "бен", "пен"))
 # Second-person words that open what is said to someone addressed: сіз, сізде, сөз, кезек.
 _ADDRESS_STARTS = ("сіз", "өзіңіз", "сөз", "кезек", "сәлеметсіз", "қайырлы", "рақмет")
@@ -504,11 +510,36 @@ def _has_evidence(
 
 
 def _kazakh_verdict(toks: Tokens, first: int, last: int) -> bool | None:
-    """What Kazakh text alone decides: a compound name's head with the possessive is no
-    person's ("Сауд Арабиясы", "Ұлттар Ұйымы"), a name said in address is one; else None."""
-    if kazakh.has_possessive(toks.texts[last]):
+    """What Kazakh text alone decides: a compound name's head with the possessive, or a
+    name before a noun of a place or an event, is no person's ("Сауд Арабиясы", "Ұлттар
+    Ұйымы", "Сайын даңғылы"), a name said in address is one; else None."""
+    if kazakh.has_possessive(toks.texts[last]) or _names_a_thing(toks, last):
         return False
     return True if _addressed(toks, first, last) else None
+
+
+def _names_a_thing(toks: Tokens, last: int) -> bool:
+    """A bare Kazakh name before a noun of a place, building or event: «Сайын даңғылы»,
+    «Бірлік ауылында», «Жаңа жылдың»."""
+    following = last + 1
+    return (
+        following < len(toks.texts)
+        and toks.gaps_after[last] == " "
+        and not toks.capitals[following]
+        and kazakh.without_case(toks.texts[last]) == toks.texts[last]
+        and _a_named_thing(toks.lower(following))
+    )
+
+
+def _a_named_thing(word: str) -> bool:
+    """A noun of a place, building or event with the possessive that makes it a compound's
+    head (ауданы, даңғылдары, аулындағы, көшесі): not a word that only begins like one
+    (қалады, көлік)."""
+    for stem in KK_NAMED_THING_STEMS:
+        if word.startswith(stem):
+            # Bare or in another case it is the verb's object: «Тоқаев облыс басшылығына».
+            return word[len(stem) :].startswith(_THING_ENDINGS)
+    return False
 
 
 def _addressed(toks: Tokens, first: int, last: int) -> bool:

@@ -242,6 +242,12 @@ def test_roles_lists_and_appositions(body: str, people: dict[str, str | None]) -
             "Сауд Арабиясында және Ұлттар Ұйымында кездесу өтті.",
             {},
         ),
+        (  # a bare name before a possessed noun of a place names the place; a name before
+            # an object in another case is a person's
+            "Жол Сайын даңғылы мен Бірлік ауылында жөнделді. Президент Қасым-Жомарт Тоқаев "
+            "облыс басшылығына тапсырма берді.",
+            {"Қасым-Жомарт Тоқаев": "Президент"},
+        ),
     ],
 )
 def test_kazakh_address_lists_and_possessive_roles(
