@@ -1,6 +1,9 @@
 """Russian and Kazakh words the Cyrillic person rules key on, beyond the closed classes of
 ``lexicon.py`` (shared with the other extractors): language, not data.
 
+- Russian nouns of organisations and places whose name follows them («агентство Рейтер»,
+  «округа Чарльз», «клуб «Барселона»»): the capitalised word after one is that name, no
+  person's (lemmas, as pymorphy3 gives them);
 - Kazakh titles that stand before a name like a role and are never a name's word:
   ``Елбасы Нұрсұлтан Назарбаев`` (with the possessive of "our": ``Елбасымыз``);
 - stems of Kazakh professions, which stand before a name like a role with a possessive
@@ -93,5 +96,66 @@ RU_NOT_ROLES = frozenset(
         "автор",
         "герой",
         "персонаж",
+    ]
+)
+
+RU_NAMED_THING_NOUNS = frozenset(
+    [
+        "агентство",
+        "компания",
+        "газета",
+        "издание",
+        "журнал",
+        "телеканал",
+        "радиостанция",
+        "канал",
+        "партия",
+        "банк",
+        "фонд",
+        "клуб",
+        "группа",
+        "театр",
+        "фирма",
+        "корпорация",
+        "холдинг",
+        "концерн",
+        "корпорация",
+        "университет",
+        "институт",
+        "издательство",
+        "студия",
+        "сайт",
+        "портал",
+        "сеть",
+        "бренд",
+        "марка",
+        "фестиваль",
+        "конкурс",
+        "премия",
+        "фильм",
+        "роман",
+        "песня",
+        "альбом",
+        "операция",
+        "город",
+        "село",
+        "деревня",
+        "посёлок",
+        "улица",
+        "проспект",
+        "площадь",
+        "район",
+        "округ",
+        "область",
+        "край",
+        "провинция",
+        "штат",
+        "регион",
+        "остров",
+        "река",
+        "озеро",
+        "гора",
+        "аэропорт",
+        "станция",
     ]
 )

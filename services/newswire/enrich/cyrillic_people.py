@@ -25,6 +25,7 @@ from newswire.enrich.cyrillic_lexicon import (
     KK_GREETING_ENDS,
     KK_NAMED_THING_STEMS,
     KK_TITLE_STEMS,
+    RU_NAMED_THING_NOUNS,
 )
 from newswire.enrich.document import Document
 from newswire.enrich.gazetteer import Gazetteer
@@ -494,14 +495,17 @@ def _has_evidence(
     # A role in the word's case (not "главой Рособрнадзора"), right before it or before a
     # word like a name: after a role's complement, an unknown word is another one ("главарём
     # клана Гамбино").
-    role_fits = role[0] is not None and (role[1] is None or role[1] in russian.cases(word))
-    if (role_fits and (name_like or _role_word(toks.texts[first - 1]))) or _speaks(
-        toks, first, last
-    ):
+    cases = russian.cases(word)
+    role_fits = role[0] is not None and (role[1] is None or role[1] in cases)
+    # Right after a role in the genitive, a word in it may as well be its complement
+    # («архиепископа Ньюарка»): then only one like a name.
+    adjacent = _role_word(toks.texts[first - 1]) and role[1] not in ("gent", "accs")
+    if role_fits and (name_like or adjacent):
         return True
     if _not_a_name_alone(toks, first):
         return False
-    return _one_word_evidence(
+    # A speaker is named in the nominative («заявил Путин»; not «от Афросоюза заявил»).
+    return ("nomn" in cases and _speaks(toks, first, last)) or _one_word_evidence(
         toks, first, facts, gazetteer=gazetteer, surname_ending=surname_ending,
         kazakh_text=kazakh_text,
     ) or (  # «сын Гидеон», «певицы Бейонсе»
@@ -560,13 +564,21 @@ def _addressed(toks: Tokens, first: int, last: int) -> bool:
 
 def _not_a_name_alone(toks: Tokens, i: int) -> bool:
     """One word that is no person's name by where it stands: an initial, an adjective
-    before its noun, a title in quotes, a place after "в" ("в Грейт-Данмоу")."""
+    before its noun, a title in quotes, a place after "в" ("в Грейт-Данмоу"), a name after
+    the noun of what it names ("агентство Рейтер")."""
     return (
         len(toks.texts[i]) < _MIN_ALONE
         or _before_its_noun(toks, i)
         or _quoted(toks, i, i)
         or (i > 0 and toks.lower(i - 1) in _PLACE_PREPOSITIONS)
+        or (i > 0 and _names_follow(toks.texts[i - 1]))
     )
+
+
+def _names_follow(word: str) -> bool:
+    """A lower-case noun of an organisation or a place, whose name follows it («агентство
+    Рейтер», «округа Чарльз»)."""
+    return not word[:1].isupper() and russian.lemma(word) in RU_NAMED_THING_NOUNS
 
 
 def _one_word_evidence(
@@ -702,7 +714,7 @@ def mentions(
             kazakh_text=kazakh_text,
         ):
             resume = i + 1  # the name may start at the next word
-            if role is None and kind is True:
+            if role is None and kind is True and not (i == last and _not_a_name_alone(toks, i)):
                 unproven.append(Mention(i, last, name, None))
             continue
         if role is None and not kazakh_text:

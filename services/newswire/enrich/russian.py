@@ -32,6 +32,7 @@ _KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "аг
 _CASES = ("gent", "datv", "accs", "ablt", "loct")
 _ALL_CASES = frozenset(("nomn", *_CASES))
 _INDECLINABLE_ENDINGS = frozenset("еиоуэю")
+_LIKE_ADJECTIVES = ("ский", "цкий")  # surnames declined as adjectives
 _LIKELY = 0.1  # the least score of a reading taken as evidence
 _SHORT_PART = 3  # a compound's parts this short are prefixes: экс-, хип-
 # The case a preposition gives the name after it: "с Антониу Коштой", "к Си Цзиньпину".
@@ -183,6 +184,13 @@ def person_noun_cases(word: str) -> frozenset[str]:
     return frozenset(r.case or "nomn" for r in readings if _person_noun(r))
 
 
+@lru_cache(maxsize=_CACHED_WORDS)
+def lemma(word: str) -> str:
+    """The likeliest reading's lemma (the word itself, lower case, when none)."""
+    readings = analyses(word)
+    return readings[0].lemma if readings else word.lower()
+
+
 def preposition_case(word: str) -> str | None:
     """The case the word before a name gives it: a preposition's, or the genitive after the
     nouns news puts before a name ("по словам Сунгата Есимханова", "визит Эрдогана")."""
@@ -283,8 +291,13 @@ def _best(readings: tuple[Analysis, ...], kinds: tuple[str, ...]) -> float:
 
 def modifies(word: str, following: str) -> bool:
     """The word may be an adjective agreeing with the noun or adjective after it:
-    «Московского университета», «Московский государственный» (but «Навальный предложил»)."""
-    adjective = {r.case for r in analyses(word) if r.pos in ("ADJF", "PRTF")}
+    «Московского университета», «Московский государственный», «Никитинского суда» (a surname
+    like an adjective there is one), but «Навальный предложил»."""
+    adjective = {
+        r.case
+        for r in analyses(word)
+        if r.pos in ("ADJF", "PRTF") or (r.proper == "Surn" and r.lemma.endswith(_LIKE_ADJECTIVES))
+    }
     return bool(adjective) and any(
         r.pos in ("NOUN", "ADJF", "PRTF") and r.case in adjective for r in analyses(following)
     )

@@ -312,3 +312,30 @@ def test_a_name_in_latin_letters_in_parentheses_is_the_same_person() -> None:
 def test_a_surname_like_an_adjective_after_a_first_name_goes_to_the_nominative() -> None:
     body = "Концерт открыло выступление стендап-комика Данилы Поперечного."
     assert _people(body) == {"Данила Поперечный": "стендап-комик"}
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (  # a surname like an adjective before its noun is that noun's adjective
+            "Иван Голунов выступил в зале Никитинского суда.",
+            {"Иван Голунов": None},
+        ),
+        (  # a name after the noun of what it names is that thing's
+            "Об этом сообщает агентство Рейтер.",
+            {},
+        ),
+        (  # a speaker is named in the nominative
+            "Глава группы наблюдателей от Афросоюза заявил, что выборы прошли.",
+            {},
+        ),
+        (  # a place before a comma is not listed with the person after it
+            "Находясь в Тусоне, Кэтрин не звонила.",
+            {"Кэтрин": None},
+        ),
+    ],
+)
+def test_names_of_things_after_their_nouns_and_speakers(
+    body: str, people: dict[str, str | None]
+) -> None:
+    assert _people(body) == people
