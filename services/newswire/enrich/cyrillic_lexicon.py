@@ -4,6 +4,8 @@
 - Russian nouns of organisations and places whose name follows them («агентство Рейтер»,
   «округа Чарльз», «клуб «Барселона»»): the capitalised word after one is that name, no
   person's (lemmas, as pymorphy3 gives them);
+- Russian verbs that say what a person is or was, with the role in the instrumental after
+  them («Сидибе работал премьером Мали», «был назначен председателем»);
 - Kazakh titles that stand before a name like a role and are never a name's word:
   ``Елбасы Нұрсұлтан Назарбаев`` (with the possessive of "our": ``Елбасымыз``);
 - stems of Kazakh professions, which stand before a name like a role with a possessive
@@ -157,5 +159,30 @@ RU_NAMED_THING_NOUNS = frozenset(
         "гора",
         "аэропорт",
         "станция",
+    ]
+)
+
+RU_ROLE_VERBS = frozenset(
+    [
+        "был",
+        "была",
+        "были",
+        "стал",
+        "стала",
+        "стали",
+        "работал",
+        "работала",
+        "работает",
+        "служил",
+        "служила",
+        "являлся",
+        "являлась",
+        "является",
+        "назначен",
+        "назначена",
+        "избран",
+        "избрана",
+        "остаётся",
+        "остается",
     ]
 )

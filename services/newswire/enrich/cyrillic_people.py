@@ -26,6 +26,7 @@ from newswire.enrich.cyrillic_lexicon import (
     KK_NAMED_THING_STEMS,
     KK_TITLE_STEMS,
     RU_NAMED_THING_NOUNS,
+    RU_ROLE_VERBS,
 )
 from newswire.enrich.document import Document
 from newswire.enrich.gazetteer import Gazetteer
@@ -56,6 +57,9 @@ _LATIN_LETTER = re.compile("[A-Za-z]")
 _KEY_FORM = "key:"  # a form that is a cross-language key, never a word
 _CLAUSE_ENDS = frozenset(".!?,;")
 _MAX_ADJECTIVES = 3
+_SAID_WITHIN = 8  # words after a name a verb of being may stand at
+_ROLE_AFTER_VERB = 4  # words after that verb its role may stand at («был назначен ...»)
+_SENTENCE_END = re.compile(r"[.!?;\n]")
 _ASIDE = re.compile(r"\([^()]{0,80}\)")  # "(проект «Метро»)" between two listed names
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|и|а также)?\s*")
 # A possessive, alone or after the plural (then any case): ауданы, даңғылдары, аулындағы.
@@ -719,7 +723,7 @@ def mentions(
             continue
         if role is None and not kazakh_text:
             role = _listed_role(text, toks, found[-1] if found else None, i, role_of_list)
-            role = role or _role_after(toks, last, case)
+            role = role or _role_after(toks, last, case) or _role_said(toks, last)
         elif role is not None:
             role_of_list = (role, i, barrier)
         found.append(Mention(i, last, name, role))
@@ -853,6 +857,44 @@ def _role_after(toks: Tokens, last: int, case: str | None) -> str | None:
     words = russian.nominative_role(texts[start : end + 1], head_case)
     return "".join(
         w + (gaps[k] if k != end else "") for w, k in zip(words, range(start, end + 1), strict=True)
+    )
+
+
+def _role_said(toks: Tokens, last: int) -> str | None:
+    """A role the sentence says the person has, in the instrumental after a verb of being
+    («Сидибе работал премьером Мали», «Сиссе был министром финансов», «был назначен
+    председателем»): a few words after the name, within its sentence."""
+    texts, gaps = toks.texts, toks.gaps_after
+    end = min(len(texts), last + _SAID_WITHIN)
+    k = last + 1
+    while k < end and not _SENTENCE_END.search(gaps[k - 1]):
+        if toks.lower(k) in RU_ROLE_VERBS:
+            for head in range(k + 1, min(k + _ROLE_AFTER_VERB, len(texts))):
+                if _SENTENCE_END.search(gaps[head - 1]):
+                    return None
+                case = russian.role_head_case(texts[head]) or russian.profession_case(texts[head])
+                if case == "ablt" and not toks.capitals[head]:
+                    return _role_from(toks, head, "ablt")
+            return None
+        k += 1
+    return None
+
+
+def _role_from(toks: Tokens, head: int, case: str) -> str:
+    """The role whose head is word ``head``, with its complements, in the nominative."""
+    texts, gaps, capitals = toks.texts, toks.gaps_after, toks.capitals
+    end = head
+    while (
+        end + 1 < len(texts)
+        and end + 1 - head < _MAX_ROLE_WORDS
+        and gaps[end] == " "
+        and (capitals[end + 1] or russian.may_be_genitive(texts[end + 1]))
+        and russian.analyses(texts[end + 1])[0].pos not in ("VERB", "PREP", "CONJ")
+    ):
+        end += 1
+    words = russian.nominative_role(texts[head : end + 1], case)
+    return "".join(
+        w + (gaps[k] if k != end else "") for w, k in zip(words, range(head, end + 1), strict=True)
     )
 
 

@@ -339,3 +339,8 @@ def test_names_of_things_after_their_nouns_and_speakers(
     body: str, people: dict[str, str | None]
 ) -> None:
     assert _people(body) == people
+
+
+def test_a_role_the_sentence_says_after_a_verb_of_being() -> None:
+    body = "Сергей Иванов работал министром обороны. Анна Петрова стала писателем."
+    assert _people(body) == {"Сергей Иванов": "министр обороны", "Анна Петрова": "писатель"}
