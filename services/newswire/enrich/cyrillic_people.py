@@ -703,6 +703,8 @@ def mentions(
             continue  # a sentence's first word before a name ("Биыл Нұрсұлтан Назарбаев")
         words = [_without_initials(word) for word in texts[i : last + 1]]
         role, case = _role_before(text, toks, i, barrier, gazetteer, kazakh_text=kazakh_text)
+        if role is not None and _complement_of_role(texts[i], case):
+            role = None  # «Помощник Александры Колпаковой»: the role is another's
         resume = last + 1
         if kazakh_text or kazakh.is_kazakh(" ".join(words)):
             name = " ".join([*words[:-1], kazakh.without_case(words[-1])])
@@ -799,6 +801,15 @@ def _role_before(
     if case is None and i > 0 and toks.gaps_after[i - 1] == " ":
         case = russian.preposition_case(toks.texts[i - 1])
     return role, case
+
+
+def _complement_of_role(first_word: str, case: str | None) -> bool:
+    """A known first name not in the role's case: the name is the role's complement."""
+    if case is None:
+        return False
+    named = [r for r in russian.analyses(first_word) if r.known and r.proper == "Name"]
+    # Singular readings only: Александры is Alexanders in the nominative too.
+    return bool(named) and all(r.case != case or r.plural for r in named)
 
 
 def _plural_role_before(toks: Tokens, first: int, barrier: int) -> bool:

@@ -96,6 +96,8 @@ class _Index:
         self.by_surname: dict[str, list[_Group]] = {}
         self.by_first: dict[str, list[_Group]] = {}
         self.first_names: dict[int, frozenset[str]] = {}  # id(group) -> forms of first name
+        # id(group) -> the first names and surnames its full names gave, as given
+        self.exact: dict[int, tuple[set[str], set[str]]] = {}
 
     def of_surname(self, word: str) -> list[_Group]:
         found = {id(g): g for key in self.forms(word) for g in self.by_surname.get(key, ())}
@@ -106,6 +108,22 @@ class _Index:
     def of_first_name(self, word: str) -> list[_Group]:
         found = {id(g): g for key in self.forms(word) for g in self.by_first.get(key, ())}
         return list(found.values())
+
+    def same(self, group: _Group, words: list[str]) -> bool:
+        """Whether a full name is the group's person: its surname as given and a first name
+        of the same forms (Дмитрия, Дмитрий), or its first name as given and a surname of
+        the same forms (Чулпан Хаматовой, Чулпан Хаматова). Not Александра Колпакова for
+        Александр Колпаков: a woman's first name and surname are each another's forms."""
+        firsts, surnames = self.exact.get(id(group), (set(), set()))
+        if _fold(words[0]) in firsts:
+            return True
+        same_forms = not self.forms(words[0]).isdisjoint(self.first_names.get(id(group), ()))
+        return _fold(words[-1]) in surnames and same_forms
+
+    def given(self, group: _Group, words: list[str]) -> None:
+        firsts, surnames = self.exact.setdefault(id(group), (set(), set()))
+        firsts.add(_fold(words[0]))
+        surnames.add(_fold(words[-1]))
 
     def new(self, mention: Mention) -> _Group:
         group = _Group([], None)
@@ -130,16 +148,10 @@ def persons_by_surname(
         words = mention.name.split()
         if len(words) < 2:
             continue
-        first = forms(words[0])
-        group = next(
-            (
-                g
-                for g in index.of_surname(words[-1])
-                if not first.isdisjoint(index.first_names.get(id(g), first))
-            ),
-            None,
-        )
-        (group or index.new(mention)).add(mention)
+        group = next((g for g in index.of_surname(words[-1]) if index.same(g, words)), None)
+        group = group or index.new(mention)
+        group.add(mention)
+        index.given(group, words)
     for mention in mentioned:
         if " " in mention.name:
             continue

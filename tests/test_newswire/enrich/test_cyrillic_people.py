@@ -344,3 +344,8 @@ def test_names_of_things_after_their_nouns_and_speakers(
 def test_a_role_the_sentence_says_after_a_verb_of_being() -> None:
     body = "Сергей Иванов работал министром обороны. Анна Петрова стала писателем."
     assert _people(body) == {"Сергей Иванов": "министр обороны", "Анна Петрова": "писатель"}
+
+
+def test_a_woman_and_a_man_of_one_surname_are_two_people_and_a_role_of_the_other() -> None:
+    body = "Встреча с Александром Колпаковым прошла. Помощник Александры Колпаковой приехал."
+    assert _people(body) == {"Александр Колпаков": None, "Александра Колпакова": None}
