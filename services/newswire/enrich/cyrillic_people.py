@@ -53,13 +53,16 @@ _MAX_ROLE_WORDS = 14
 _MAX_KK_LOWER_WORDS = 3  # "сыртқы істер министрі", "ауыл шаруашылығы министрі"
 _DASHES = (" – ", " - ", " — ")
 _APPOSITION_GAPS = (", ", *_DASHES)
-_LATIN_LETTER = re.compile("[A-Za-z]")
+_LATIN_NAME = re.compile("[A-Z][a-z]")  # a word like a name's in Latin letters
 _KEY_FORM = "key:"  # a form that is a cross-language key, never a word
 _CLAUSE_ENDS = frozenset(".!?,;")
 _MAX_ADJECTIVES = 3
+_LIST_GAP_WORDS = 12  # words between two listed names at most (an aside in parentheses)
+_SHORTEST_NOUN = 3  # letters: сын, мэр; shorter words are no nouns of people or places
+_NO_ROLE_STARTS = ("котор", "что", "когда", "где", "чтобы", "если", "как")
+_INSTRUMENTAL = ("ом", "ем", "ём", "ой", "ей", "ым", "им", "ами", "ями", "ою", "ею")
 _SAID_WITHIN = 8  # words after a name a verb of being may stand at
 _ROLE_AFTER_VERB = 4  # words after that verb its role may stand at («был назначен ...»)
-_SENTENCE_END = re.compile(r"[.!?;\n]")
 _ASIDE = re.compile(r"\([^()]{0,80}\)")  # "(проект «Метро»)" between two listed names
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|и|а также)?\s*")
 # A possessive, alone or after the plural (then any case): ауданы, даңғылдары, аулындағы.
@@ -503,8 +506,9 @@ def _has_evidence(
     role_fits = role[0] is not None and (role[1] is None or role[1] in cases)
     # Right after a role in the genitive, a word in it may as well be its complement
     # («архиепископа Ньюарка»): then only one like a name.
-    adjacent = _role_word(toks.texts[first - 1]) and role[1] not in ("gent", "accs")
-    if role_fits and (name_like or adjacent):
+    if role_fits and (
+        name_like or (role[1] not in ("gent", "accs") and _role_word(toks.texts[first - 1]))
+    ):
         return True
     if _not_a_name_alone(toks, first):
         return False
@@ -575,14 +579,18 @@ def _not_a_name_alone(toks: Tokens, i: int) -> bool:
         or _before_its_noun(toks, i)
         or _quoted(toks, i, i)
         or (i > 0 and toks.lower(i - 1) in _PLACE_PREPOSITIONS)
-        or (i > 0 and _names_follow(toks.texts[i - 1]))
+        or (i > 0 and toks.gaps_after[i - 1] == " " and _names_follow(toks.texts[i - 1]))
     )
 
 
 def _names_follow(word: str) -> bool:
     """A lower-case noun of an organisation or a place, whose name follows it («агентство
     Рейтер», «округа Чарльз»)."""
-    return not word[:1].isupper() and russian.lemma(word) in RU_NAMED_THING_NOUNS
+    return (
+        len(word) >= _SHORTEST_NOUN
+        and not word[:1].isupper()
+        and russian.lemma(word) in RU_NAMED_THING_NOUNS
+    )
 
 
 def _one_word_evidence(
@@ -638,10 +646,14 @@ def _after_a_person_noun(toks: Tokens, first: int) -> bool:
     name's case: «французу Анаклету Вамбе», «29-летний Брендт Кристенсен»."""
     if first == 0 or toks.gaps_after[first - 1] != " ":
         return False
-    before = toks.lower(first - 1)
+    before = toks.texts[first - 1]
     if before.startswith(_AGES) and first > 1 and toks.gaps_after[first - 2].endswith("-"):
         return True
-    return not russian.person_noun_cases(before).isdisjoint(russian.cases(toks.texts[first]))
+    if len(before) < _SHORTEST_NOUN:
+        return False  # no noun of a person: "и", "в"
+    return not russian.person_noun_cases(before.lower()).isdisjoint(
+        russian.cases(toks.texts[first])
+    )
 
 
 def _role_word(word: str) -> bool:
@@ -805,11 +817,7 @@ def _role_before(
 
 def _complement_of_role(first_word: str, case: str | None) -> bool:
     """A known first name not in the role's case: the name is the role's complement."""
-    if case is None:
-        return False
-    named = [r for r in russian.analyses(first_word) if r.known and r.proper == "Name"]
-    # Singular readings only: Александры is Alexanders in the nominative too.
-    return bool(named) and all(r.case != case or r.plural for r in named)
+    return case is not None and russian.never_a_first_name_in(first_word, case)
 
 
 def _plural_role_before(toks: Tokens, first: int, barrier: int) -> bool:
@@ -830,7 +838,12 @@ def _listed_role(
 ) -> str | None:
     """The plural role of the name before, when this one follows it in a list ("X и Y",
     "X, Y", "X (проект «Метро»), Y")."""
-    if previous is None or role_of_list is None or previous.role != role_of_list[0]:
+    if (
+        previous is None
+        or role_of_list is None
+        or previous.role != role_of_list[0]
+        or first - previous.last > _LIST_GAP_WORDS
+    ):
         return None
     between = text[toks.ends[previous.last] : toks.starts[first]]
     if not _LIST_SEPARATOR.fullmatch(_ASIDE.sub("", between)):
@@ -846,6 +859,8 @@ def _role_after(toks: Tokens, last: int, case: str | None) -> str | None:
     start = last + 1
     if start >= len(texts) or gaps[last] not in _APPOSITION_GAPS or capitals[start]:
         return None
+    if len(texts[start]) < _SHORTEST_NOUN or toks.lower(start).startswith(_NO_ROLE_STARTS):
+        return None  # «, и», «, который»: no role, and nothing to look up
     head = start  # after up to three adjectives: «брюссельского профессионального дизайнера»
     while (
         head < min(start + _MAX_ADJECTIVES, len(texts) - 1)
@@ -875,16 +890,21 @@ def _role_said(toks: Tokens, last: int) -> str | None:
     """A role the sentence says the person has, in the instrumental after a verb of being
     («Сидибе работал премьером Мали», «Сиссе был министром финансов», «был назначен
     председателем»): a few words after the name, within its sentence."""
-    texts, gaps = toks.texts, toks.gaps_after
+    texts = toks.texts
+    after = texts[last + 1 : last + _SAID_WITHIN]
+    if RU_ROLE_VERBS.isdisjoint(after):  # one C-level test: most names have no such verb
+        return None
     end = min(len(texts), last + _SAID_WITHIN)
     k = last + 1
-    while k < end and not _SENTENCE_END.search(gaps[k - 1]):
-        if toks.lower(k) in RU_ROLE_VERBS:
+    while k < end and not toks.sentence_start(k):
+        if texts[k] in RU_ROLE_VERBS:
             for head in range(k + 1, min(k + _ROLE_AFTER_VERB, len(texts))):
-                if _SENTENCE_END.search(gaps[head - 1]):
+                if toks.sentence_start(head):
                     return None
+                if toks.capitals[head] or not toks.lower(head).endswith(_INSTRUMENTAL):
+                    continue  # looked up only in the instrumental's endings
                 case = russian.role_head_case(texts[head]) or russian.profession_case(texts[head])
-                if case == "ablt" and not toks.capitals[head]:
+                if case == "ablt":
                     return _role_from(toks, head, "ablt")
             return None
         k += 1
@@ -925,39 +945,33 @@ def _first(mention: Mention) -> int:
 
 
 def _latin_mentions(doc: Document, taken: set[int], cyrillic: list[Mention]) -> list[Mention]:
-    """Names in Latin letters, found by the English rules, after a Cyrillic role or noun of
-    a person («рэпера Jay Z»); one in parentheses right after a Cyrillic name is that name
-    («Шейк Модибо Диарра (Cheick Modibo Diarra)»): every form of a name is one person."""
-    if _LATIN_LETTER.search(doc.text) is None:
+    """A name in Latin letters in parentheses right after a Cyrillic name is that name
+    («Шейк Модибо Диарра (Cheick Modibo Diarra)»): every form of a name is one person.
+    Elsewhere a Latin name in Cyrillic text is as often a company's or a work's."""
+    if "(" not in doc.text:
         return []
-    # Imported here: the English rules' module hands Cyrillic text to this one.
-    from newswire.enrich import people  # noqa: PLC0415
-
     toks = doc.tokens
-    used = {i for m in cyrillic for i in range(m.first, m.last + 1)}
-    before = {m.last: m for m in cyrillic}
-    out = []
-    for mention in people.mentions(doc.text, toks, doc.gazetteer, taken):
-        span = range(mention.first, mention.last + 1)
-        if is_cyrillic(toks.texts[mention.first]) or not used.isdisjoint(span):
+    texts, gaps = toks.texts, toks.gaps_after
+    out: list[Mention] = []
+    for named in cyrillic:
+        i = named.last + 1
+        if (
+            i >= len(texts)
+            or i in taken
+            or not gaps[named.last].endswith("(")
+            or not _LATIN_NAME.match(texts[i])
+        ):
             continue
-        named = before.get(mention.first - 1)
-        if named is not None and toks.gaps_after[mention.first - 1].endswith("("):
-            out.append(Mention(mention.first, mention.last, named.name, named.role))
-        elif _after_a_person_word(toks, mention.first):  # «рэпера Jay Z», «певице Aaliyah»
-            out.append(mention)
+        last = i
+        while (
+            last + 1 < len(texts)
+            and last + 1 - i < _MAX_NAME_WORDS
+            and gaps[last] == " "
+            and _LATIN_NAME.match(texts[last + 1])
+        ):
+            last += 1
+        out.append(Mention(i, last, named.name, named.role))
     return out
-
-
-def _after_a_person_word(toks: Tokens, first: int) -> bool:
-    """A Cyrillic role or noun of a person right before word ``first``: in Cyrillic text, a
-    name in Latin letters without one is as often a company's or a work's."""
-    if first == 0 or toks.gaps_after[first - 1] != " ":
-        return False
-    before = toks.texts[first - 1]
-    return is_cyrillic(before) and (
-        _role_word(before) or bool(russian.person_noun_cases(before.lower()))
-    )
 
 
 def _word_forms(word: str) -> frozenset[str]:

@@ -83,6 +83,7 @@ _DISTINCT = frozenset(CASE_SUFFIXES) - _AMBIGUOUS
 _SURNAME_ENDINGS = ("ов", "ев", "ин", "ова", "ева", "ина", "ұлы", "қызы", "лы", "лі")
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 _PATRONYMICS = ("ұлы", "қызы", "улы", "кызы")
+_ROLE_STEMS = (*KK_TITLE_STEMS, *KK_PROFESSION_STEMS)
 # Case suffixes after a possessive (with its н): -ның, -на, -нда, -нан, -мен.
 _AFTER_POSSESSIVE = ("ның", "нің", "нда", "нде", "нан", "нен", "на", "не", "мен")
 _VOWELS = frozenset("аәеиоөуұүыіэюя")
@@ -123,7 +124,7 @@ def is_role_head(word: str) -> bool:
     """A Kazakh role noun, or a title or profession that stands where one does (``Елбасы``,
     ``тілшіміз``)."""
     lower = word.lower()
-    return lower in KK_ROLE_HEADS or lower.startswith((*KK_TITLE_STEMS, *KK_PROFESSION_STEMS))
+    return lower in KK_ROLE_HEADS or lower.startswith(_ROLE_STEMS)
 
 
 def is_role_noun(word: str) -> bool:

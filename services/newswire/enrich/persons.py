@@ -144,22 +144,30 @@ def persons_by_surname(
     """Distinct people of a Russian or Kazakh article (the module's docstring says how
     mentions are grouped), in the order they are first named."""
     index = _Index(forms)
-    for mention in mentioned:  # full names first: they say who the short mentions are
-        words = mention.name.split()
-        if len(words) < 2:
-            continue
-        group = next((g for g in index.of_surname(words[-1]) if index.same(g, words)), None)
-        group = group or index.new(mention)
+    # A name given again is the person it was the first time: looked up once an article.
+    resolved: dict[str, _Group] = {}
+    full = [m for m in mentioned if " " in m.name]
+    for mention in full:  # full names first: they say who the short mentions are
+        group = resolved.get(mention.name)
+        if group is None:
+            words = mention.name.split()
+            same = (g for g in index.of_surname(words[-1]) if index.same(g, words))
+            group = next(same, None) or index.new(mention)
+            index.given(group, words)
+            resolved[mention.name] = group
         group.add(mention)
-        index.given(group, words)
     for mention in mentioned:
         if " " in mention.name:
             continue
-        found = index.of_surname(mention.name)
-        if not found:
-            named = index.of_first_name(mention.name)
-            found = named if len(named) == 1 else []
-        (found[0] if found else index.new(mention)).add(mention)
+        group = resolved.get(mention.name)
+        if group is None:
+            found = index.of_surname(mention.name)
+            if not found:
+                named = index.of_first_name(mention.name)
+                found = named if len(named) == 1 else []
+            group = found[0] if found else index.new(mention)
+            resolved[mention.name] = group
+        group.add(mention)
     starts, ends = doc.tokens.starts, doc.tokens.ends
     out = []
     for group in sorted(index.groups, key=lambda g: min(g.spans)):

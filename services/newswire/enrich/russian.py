@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 import pymorphy3  # type: ignore[import-untyped]  # ships no type information
+from pymorphy3.units import DictionaryAnalyzer  # type: ignore[import-untyped]
 
 from newswire.enrich.cyrillic_lexicon import RU_NOT_ROLES
 from newswire.enrich.lexicon import RU_ROLE_HEADS
@@ -30,6 +31,10 @@ _PROPER_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn")
 # knows «Нурсултан» and «Галымжан», so it knows «Нұрсұлтан» and «Ғалымжан» through this.
 _KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
 _CASES = ("gent", "datv", "accs", "ablt", "loct")
+_PARTS_OF_SPEECH = frozenset(pymorphy3.tagset.OpencorporaTag.PARTS_OF_SPEECH)
+# OpenCorpora's cases, its second genitive, locative, vocative and others among them: read
+# as pymorphy3's ``tag.case`` reads them.
+_CASE_GRAMMEMES = frozenset(pymorphy3.tagset.OpencorporaTag.CASES)
 _ALL_CASES = frozenset(("nomn", *_CASES))
 _INDECLINABLE_ENDINGS = frozenset("еиоуэю")
 _LIKE_ADJECTIVES = ("ский", "цкий")  # surnames declined as adjectives
@@ -104,23 +109,16 @@ _CACHED_WORDS = 8_192
 def analyses(word: str) -> tuple[Analysis, ...]:
     """pymorphy3's readings of a word, most likely first (plain values: pymorphy3's own parse
     objects would cost half as much again in the cache)."""
-    parses = _analyzer().parse(word.lower())
-    # Whether a form is in the dictionary is a lookup of the form, the same for each of its
-    # readings (pymorphy3 looks it up again for each): looked up once a form.
-    known: dict[str, bool] = {}
-    return tuple(_reading(p, known) for p in parses)
+    return tuple(map(_reading, _analyzer().parse(word.lower())))
 
 
-def _reading(parse: Any, known: dict[str, bool]) -> Analysis:
-    tag = parse.tag
-    grammemes = tag.grammemes  # one set: membership tests, not one property a grammeme
-    if parse.word not in known:
-        known[parse.word] = parse.is_known
+def _reading(parse: Any) -> Analysis:
+    grammemes = parse.tag.grammemes  # one set: membership tests, not one property each
     return Analysis(
         parse.normal_form,
-        _plain(tag.POS),
-        _plain(tag.case),
-        known[parse.word],
+        _one_of(grammemes, _PARTS_OF_SPEECH),
+        _one_of(grammemes, _CASE_GRAMMEMES),
+        _in_dictionary(parse),
         not _NAME_TAGS.isdisjoint(grammemes),
         parse.score,
         next((proper for proper in _PROPER_TAGS if proper in grammemes), None),
@@ -128,6 +126,21 @@ def _reading(parse: Any, known: dict[str, bool]) -> Analysis:
         "anim" in grammemes,
         "femn" in grammemes,
     )
+
+
+def _one_of(grammemes: frozenset[str], kinds: frozenset[str]) -> str | None:
+    """The grammeme of a kind a reading has (its part of speech, its case), as a plain
+    string; None for none."""
+    found = grammemes & kinds
+    return str(next(iter(found))) if found else None
+
+
+def _in_dictionary(parse: Any) -> bool:
+    """pymorphy3's ``is_known`` without its dictionary lookup (a costly one, made again for
+    each reading): a reading is known when the dictionary alone made it, with no guess
+    after (the same answer on every word of the corpora's articles)."""
+    stack = parse.methods_stack
+    return len(stack) == 1 and isinstance(stack[0][0], DictionaryAnalyzer)
 
 
 def _plain(grammeme: str | None) -> str | None:
@@ -308,6 +321,14 @@ def first_name_cases(word: str) -> frozenset[str]:
     """The cases the word is a known first name in (Kazakh letters read as Russian)."""
     readings = analyses(word.translate(_KAZAKH_TO_RUSSIAN))
     return frozenset(r.case or "nomn" for r in readings if r.known and r.proper == "Name")
+
+
+@lru_cache(maxsize=_CACHED_WORDS)
+def never_a_first_name_in(word: str, case: str) -> bool:
+    """The word is a known first name, never a singular one in ``case`` (Александры: no
+    nominative but the plural, Alexanders)."""
+    named = [r for r in analyses(word) if r.known and r.proper == "Name"]
+    return bool(named) and all(r.case != case or r.plural for r in named)
 
 
 @lru_cache(maxsize=_CACHED_WORDS)
