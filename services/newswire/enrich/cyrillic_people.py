@@ -53,6 +53,9 @@ _MAX_ROLE_WORDS = 14
 _MAX_KK_LOWER_WORDS = 3  # "сыртқы істер министрі", "ауыл шаруашылығы министрі"
 _DASHES = (" – ", " - ", " — ")
 _APPOSITION_GAPS = (", ", *_DASHES)
+# Gaps inside a role: an organisation's name in quotes belongs to it («Глава
+# «Металлоинвеста» Андрей Варичев»).
+_ROLE_GAPS = frozenset((" ", " «", "» ", *_DASHES))
 _LATIN_NAME = re.compile("[A-Z][a-z]")  # a word like a name's in Latin letters
 _KEY_FORM = "key:"  # a form that is a cross-language key, never a word
 _CLAUSE_ENDS = frozenset(".!?,;")
@@ -197,7 +200,7 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
     k = first - 1
     while k > barrier and len(span) < _MAX_ROLE_WORDS:
         gap = gaps[k]
-        if gap != " " and gap not in _DASHES and not _an_age_at(toks, k + 1):
+        if gap not in _ROLE_GAPS and not _an_age_at(toks, k + 1):
             break
         word = texts[k]
         lower = word.lower()
@@ -242,6 +245,8 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
             )
             segment_start = j + 1
     role = _TRAILING_AGE.sub("", "".join(pieces)).strip(" ,–-—")
+    if role.count("«") > role.count("»"):
+        role += "»"  # «Глава «Металлоинвеста»»: the closing mark is in the gap before the name
     return role or None, case
 
 
@@ -498,6 +503,8 @@ def _has_evidence(
             or russian.name_facts(toks.texts[last]).likeliest_name  # Деуэйну Джонсону
             or _after_a_person_noun(toks, first)
         )
+    if _quoted(toks, first, last):
+        return False  # «Металлоинвеста», «Афоня»: a title in quotes
     name_like = facts.surname or facts.first_name or surname_ending
     # A role in the word's case (not "главой Рособрнадзора"), right before it or before a
     # word like a name: after a role's complement, an unknown word is another one ("главарём

@@ -349,3 +349,8 @@ def test_a_role_the_sentence_says_after_a_verb_of_being() -> None:
 def test_a_woman_and_a_man_of_one_surname_are_two_people_and_a_role_of_the_other() -> None:
     body = "Встреча с Александром Колпаковым прошла. Помощник Александры Колпаковой приехал."
     assert _people(body) == {"Александр Колпаков": None, "Александра Колпакова": None}
+
+
+def test_an_organisation_in_quotes_belongs_to_the_role_and_is_no_person() -> None:
+    body = "Глава «Металлоинвеста» Андрей Варичев выступил."
+    assert _people(body) == {"Андрей Варичев": "Глава «Металлоинвеста»"}
