@@ -938,17 +938,50 @@ def _role_from(toks: Tokens, head: int, case: str) -> str:
 
 def find(doc: Document, taken: set[int]) -> tuple[list[Person], set[int]]:
     """People of a Russian, Kazakh or Ukrainian article, and the token indexes of their
-    names: named in Cyrillic by these rules, in Latin letters by the English ones."""
-    mentioned = mentions(
-        doc.text, doc.tokens, doc.gazetteer, taken, kazakh_text=doc.language == "kk"
-    )
-    mentioned = sorted([*mentioned, *_latin_mentions(doc, taken, mentioned)], key=_first)
+    names: every mention of a person found, in Cyrillic or (in parentheses) Latin letters,
+    and the words that name one of them again without other evidence."""
+    kazakh_text = doc.language == "kk"
+    mentioned = mentions(doc.text, doc.tokens, doc.gazetteer, taken, kazakh_text=kazakh_text)
+    mentioned += _latin_mentions(doc, taken, mentioned)
+    mentioned += _named_again(doc, taken, mentioned, kazakh_text=kazakh_text)
+    mentioned.sort(key=_first)
     names = {i for m in mentioned for i in range(m.first, m.last + 1)}
     return persons_by_surname(mentioned, doc, _forms), names
 
 
 def _first(mention: Mention) -> int:
     return mention.first
+
+
+def _named_again(
+    doc: Document, taken: set[int], found: list[Mention], *, kazakh_text: bool
+) -> list[Mention]:
+    """One word that is the surname or the first name of a person found, in any form, is a
+    mention of them wherever it stands («Песков» opening a sentence, «Барак» after «Барак
+    Обама», «Тоқаевқа»): every mention of a person resolves to them."""
+    if not found:
+        return []
+    toks = doc.tokens
+    texts = toks.texts
+    known: set[str] = set()
+    for mention in found:
+        words = mention.name.split()
+        known.add(_fold(words[-1]))
+        if len(words) > 1:
+            known.add(_fold(words[0]))
+    used = {i for m in found for i in range(m.first, m.last + 1)} | taken
+    kind_of = _name_word_kinds(doc.gazetteer, kazakh_text)
+    out = []
+    for i in toks.capitalised_at:
+        word = texts[i]
+        if i in used or kind_of[word] is not True or known.isdisjoint(_forms(word)):
+            continue
+        out.append(Mention(i, i, kazakh.without_case(word) if kazakh_text else word, None))
+    return out
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("ё", "е")
 
 
 def _latin_mentions(doc: Document, taken: set[int], cyrillic: list[Mention]) -> list[Mention]:

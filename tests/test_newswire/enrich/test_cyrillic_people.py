@@ -354,3 +354,11 @@ def test_a_woman_and_a_man_of_one_surname_are_two_people_and_a_role_of_the_other
 def test_an_organisation_in_quotes_belongs_to_the_role_and_is_no_person() -> None:
     body = "Глава «Металлоинвеста» Андрей Варичев выступил."
     assert _people(body) == {"Андрей Варичев": "Глава «Металлоинвеста»"}
+
+
+def test_a_surname_or_first_name_alone_is_a_mention_of_the_person_named_in_full() -> None:
+    body = (
+        "Пресс-секретарь Дмитрий Песков выступил. Песков прокомментировал слова. "
+        "Дмитрий добавил, что встреча прошла."
+    )
+    assert _mentions(body) == {"Дмитрий Песков": ["Дмитрий Песков", "Песков", "Дмитрий"]}
