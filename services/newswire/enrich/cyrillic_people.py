@@ -1,17 +1,41 @@
 """People and their roles in Russian and Kazakh articles, named in the nominative.
 
-A name is one to three capitalised Cyrillic words that may be names (not role nouns, places or
-dictionary words). It counts as a person with evidence: a role before it, a speech verb next
-to it (``– отметил Касым-Жомарт Токаев``, ``Сапаров атап өтті``), or two words ending like a
-surname. Roles stand before the name in both languages, but are built differently:
+A name is one to three capitalised Cyrillic words that may be names (not role nouns,
+countries, declined places or common dictionary words; after a first name any word but a
+role or a country: ``Андрей Пучков``), with particles (``бин``, ``ван``) and a regnal number
+(``Елизавета II``). A first name after a surname starts another name (``Владимира Путина |
+Дмитрий Песков``); a sentence's first word before a first name is no part of it.
 
-- Russian: a role noun with its complements, in the case the sentence gives the name
-  (``с президентом Франции Эммануэлем Макроном``); the role noun's case (or the preposition's,
-  when there is no role) tells the name's, and both come out in the nominative
-  (``президент Франции``, ``Эммануэль Макрон``);
+It counts as a person with evidence, and pymorphy3's grammemes (Name, Surn, Patr, Geox,
+Orgn) give most of it:
+
+- a full name: a role before it, a speech verb beside it, a known first name, a surname's
+  ending, a known name as its last word, a noun of a person or an age before it
+  (``французу Анаклету Вамбе``, ``29-летний Брендт Кристенсен``);
+- one word: a role in its case right before it, a speech verb (in the nominative), a known
+  surname (``Путин``, ``Песков``), a common first name alone, a surname's ending on a word
+  the dictionary does not know otherwise (``Тоқаевтың``); at a sentence's start only a
+  likeliest name reading or a surname's ending. Never: an adjective before its noun, a
+  word in quotes, after «в», after the noun of what it names (``агентство Рейтер``);
+- Kazakh: a name said in address (``Қайырлы күн, Динара!``); never a compound's head with
+  the possessive (``Сауд Арабиясы``) or a bare name before a possessed noun of a place
+  (``Сайын даңғылы``);
+- a name without evidence listed with a person's is one; a word that is a form of a
+  found person's surname or first name is a mention of them wherever it stands.
+
+Roles stand before the name in both languages, but are built differently:
+
+- Russian: a role noun (the lexicon's or any noun of a person pymorphy3 knows that is no
+  kin) with its complements, in the case the sentence gives the name (``с президентом
+  Франции Эммануэлем Макроном``); the role noun's case (or the preposition's, when there is
+  no role) tells the name's, and both come out in the nominative singular (``президент
+  Франции``, ``Эммануэль Макрон``); a plural role is each listed name's; else a role in
+  apposition after the name, or in the instrumental after a verb of being;
 - Kazakh: complements first, the role noun last with its possessive
-  (``Қазақстанның көлік министрі``); the case suffix goes on the name's last word
-  (``Ердоғанмен``) and is taken off.
+  (``Қазақстанның көлік министрі``, ``Президенттің көмекшісі``); the case suffix goes on
+  the name's last word (``Ердоғанмен``) and is taken off.
+
+Mentions are grouped into persons by every form of their names (``persons.persons_by_surname``).
 """
 
 from __future__ import annotations

@@ -3,9 +3,18 @@
 Names are declined (``с президентом Франции Эммануэлем Макроном``): the case of a name is read
 from the word that governs it (the role before it, or a preposition), which pymorphy3 knows
 well, because its guesses for unknown foreign names are poor (``Хурэлсухом`` would become
-``хурэлсухой``). Each word of the name then goes to the nominative: by the dictionary when it
-knows the word as a first name or surname, else by the endings of that case (``-ом``, ``-ым``,
-``-у``, ``-а``), kept only where what is left ends like a name.
+``хурэлсухой``); a case the name's first name cannot be in is not the name's, and with no
+governor the known first names and surnames tell it. Each word of the name then goes to the
+nominative: by the dictionary when it knows the word as a first name or surname (its lemma;
+a woman's surname keeps its gender by its ending, ``Захаровой`` -> ``Захарова``) or as an
+adjective (``Поперечного`` -> ``Поперечный``), else by the endings of that case (``-ом``,
+``-ым``, ``-у``, ``-а``, ``-ии``, ``-аем``), kept only where what is left ends like a name.
+pymorphy3's inflection is costly: used only where a lemma will not do.
+
+Besides the nominatives, what the dictionary says of a name's word (``name_facts``: first
+name, surname, place, organisation, adjective; Kazakh letters read as Russian ones), of a
+role's (``profession_case``: any noun of a person that is no kin) and of the cases a word
+may be in.
 
 The analyser is built once, on first use (about 0.1 s and 15 MB), and every word is analysed
 once per process (``lru_cache``, bounded): news repeats its names, roles and connectors.
