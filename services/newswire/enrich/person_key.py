@@ -14,7 +14,8 @@ The scheme, in order:
    step above, an ``i`` next to a vowel dropped (Tokayev, Токаев: ``tokaev``), doubled
    letters once (Kassym, Касым);
 4. a small alias table for well-known people whose English name is no transliteration
-   ("Xi" and «Си»).
+   ("Xi" and «Си»);
+5. a regnal number is no surname: «Елизавета II» and "Elizabeth II" key by the name.
 
 Tested on pairs of spellings (``tests/test_newswire/enrich/test_person_key.py``).
 """
@@ -38,6 +39,7 @@ _VOWELS = "aeou"
 _I_BY_VOWEL = re.compile(rf"(?<=[{_VOWELS}])i|i(?=[{_VOWELS}])")
 _DOUBLED = re.compile(r"(.)\1+")
 _NOT_LETTER = re.compile(r"[^a-z]")
+_REGNAL = re.compile("[IVX]{1,5}")
 
 # Skeletons of surnames whose usual English spelling is not a transliteration of the
 # Russian or Kazakh one, to the skeleton of the English spelling.
@@ -53,6 +55,8 @@ _SURNAME_FIRST = frozenset({"ksi", "li", "vang", "jang", "liu", "chen", "kim", "
 def person_key(name: str) -> str:
     """The key of a person named ``name`` (dictionary form; "" for no letters)."""
     words = name.split()
+    while len(words) > 1 and _REGNAL.fullmatch(words[-1]):  # «Елизавета II»: elizaveta
+        words.pop()
     if not words:
         return ""
     if 2 <= len(words) <= 3 and _key(words[0]) in _SURNAME_FIRST:

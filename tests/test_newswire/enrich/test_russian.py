@@ -21,6 +21,11 @@ from newswire.enrich import russian
         (["Ван", "И"], "gent", "Ван И"),  # indeclinable
         (["Мурат", "Нуртлеу"], "nomn", "Мурат Нуртлеу"),
         (["Токаева"], "nomn", "Токаева"),  # a woman's surname in the nominative stays
+        (["Хамидом", "Карзаем"], "ablt", "Хамид Карзай"),  # surnames in -ай
+        (["Хамида", "Карзая"], "gent", "Хамид Карзай"),
+        (["Алана", "Гарсии"], "gent", "Алан Гарсия"),  # surnames in -ия
+        (["Софьи", "Ковалевской"], "gent", "Софья Ковалевская"),  # a woman's -ская
+        (["Дмитрия", "Медведева"], "nomn", "Дмитрий Медведев"),  # the first name's case wins
     ],
 )
 def test_names_go_to_the_nominative(words: list[str], case: str, nominative: str) -> None:
@@ -66,3 +71,23 @@ def test_readings_hold_plain_strings() -> None:
     reading = russian.analyses("президентом")[0]
     assert type(reading.case) is str
     assert type(reading.pos) is str
+
+
+def test_roles_go_to_the_nominative_singular_in_the_head_gender() -> None:
+    assert russian.nominative_role(["Британского", "премьера"], "gent") == ["Британский", "премьер"]
+    assert russian.nominative_role(["британской", "королевы"], "gent") == ["британская", "королева"]
+    assert russian.nominative_role(["музыкантами"], "ablt") == ["музыкант"]
+    assert russian.nominative_role(["действующего", "президента"], "gent") == [
+        "действующий",
+        "президент",
+    ]
+
+
+def test_what_the_dictionary_says_of_name_words() -> None:
+    assert russian.name_facts("Нұрсұлтан").first_name  # Kazakh letters read as Russian
+    assert not russian.name_facts("Сапарбаев").first_name  # no plural of a first name
+    assert russian.name_facts("Песков").surname  # not only «песок»
+    assert russian.name_facts("Анталье").place
+    assert russian.profession_case("журналиста-расследователя") == "gent"
+    assert russian.profession_case("сыну") is None  # kin: no role
+    assert "datv" in russian.person_noun_cases("сыну")  # but a person's noun
