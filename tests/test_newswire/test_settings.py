@@ -165,7 +165,8 @@ def test_tls_settings_without_tls_and_a_key_without_certificate_are_refused(
     assert line.startswith("NEWSWIRE_KAFKA_SSL_CAFILE: only for SSL and SASL_SSL")
     [line] = _errors(kafka_security_protocol="SSL", kafka_ssl_keyfile=pem)
     assert line == "NEWSWIRE_KAFKA_SSL_KEYFILE: needs NEWSWIRE_KAFKA_SSL_CERTFILE"
-    assert Settings(kafka_security_protocol="SSL", kafka_ssl_certfile=pem, kafka_ssl_keyfile=pem)
+    both = Settings(kafka_security_protocol="SSL", kafka_ssl_certfile=pem, kafka_ssl_keyfile=pem)
+    assert (both.kafka_ssl_certfile, both.kafka_ssl_keyfile) == (pem, pem)  # accepted, kept
 
 
 def test_a_chunk_that_cannot_fit_in_a_message_is_refused(

@@ -20,8 +20,14 @@ from tests.support import artifact_cache_dir
 pytestmark = pytest.mark.integration
 
 
-def _process_exists(pid: int) -> bool:
-    return Path(f"/proc/{pid}").exists()
+def _kafka_process_runs(pid: int) -> bool:
+    """Whether ``pid`` is a live Kafka broker, read from /proc (not from the broker's own state
+    file, which ``stop`` deletes whatever became of the process): a zombie has no command line,
+    a reused pid another one."""
+    try:
+        return b"kafka.Kafka" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
 
 
 def test_start_is_idempotent_and_stop_leaves_no_process(tmp_path: Path) -> None:
@@ -31,6 +37,8 @@ def test_start_is_idempotent_and_stop_leaves_no_process(tmp_path: Path) -> None:
     first = broker.start()
     try:
         assert first.running
+        assert first.pid is not None
+        assert _kafka_process_runs(first.pid)
         assert first.version is not None
         assert first.version.startswith("4.")
         assert asyncio.run(broker_answers(str(first.bootstrap_servers)))
@@ -40,8 +48,7 @@ def test_start_is_idempotent_and_stop_leaves_no_process(tmp_path: Path) -> None:
         assert "Kafka Server started" in broker.log_file.read_text()
     finally:
         assert broker.stop()
-    assert first.pid is not None
-    assert not _process_exists(first.pid) or not broker.status().running
+    assert not _kafka_process_runs(first.pid)
     assert not broker.status().running
     assert not asyncio.run(broker_answers(str(first.bootstrap_servers), wait_seconds=2.0))
     assert broker.stop() is False

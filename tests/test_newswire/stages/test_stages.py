@@ -219,6 +219,10 @@ def test_an_article_whose_handler_raises_leaves_no_trace_for_the_rest_of_its_bat
         return enrich(event)
 
     failed = stages.failed
+    # What the identity stage passes on for the raising article when nothing raises: the near
+    # stage's input below (made now, before its enrichment is made to raise).
+    [raising_near] = run_stage(Stages(stages.settings).identity, [raising], {})
+    assert raising_near.topic == stages.topology.near.name
     monkeypatch.setattr("newswire.stages.identity.enrich", enrich_or_fail)
 
     def run(messages: list[Message]) -> tuple[list[Outgoing], dict[str, Any], list[Outgoing]]:
@@ -235,14 +239,14 @@ def test_an_article_whose_handler_raises_leaves_no_trace_for_the_rest_of_its_bat
     assert [r.value for r in published_with] == [r.value for r in published_without]
     # And the near stage alone: an article whose handler raises there adds no entry.
     near_in = [r for r in without if r.topic == stages.topology.near.name]
-    raising_near = run_stage(stages.identity, [raising], {}, failed)
     fresh = Stages(stages.settings)
     letters = fresh.near._letters  # noqa: SLF001 - the near stage's own, to make it raise
     monkeypatch.setattr(letters, "bounded", _raise_for(bad_id, letters.bounded))
     entries = fresh.table("near-entries")
-    out = run_stage(
-        fresh.near, at_offsets([near_in[0], *raising_near, near_in[1]]), entries, failed
-    )
+    out = run_stage(fresh.near, at_offsets([near_in[0], raising_near, near_in[1]]), entries, failed)
+    # It raised after its near-duplicate decision (not at decoding its input), ...
+    assert [x["reason"] for x in stages.letters_in(out)] == ["internal_error"]
+    # ... and left no entry that the copy after it could be a near duplicate of.
     assert bad_id not in entries
     published = [orjson.loads(r.value) for r in out if r.topic == stages.settings.topic_articles]
     assert [p["near_duplicate_of"] for p in published] == [None, None]
@@ -250,7 +254,8 @@ def test_an_article_whose_handler_raises_leaves_no_trace_for_the_rest_of_its_bat
 
 def _raise_for(article_id: str, bounded: Callable[..., Outgoing]) -> Callable[..., Outgoing]:
     def bounded_or_fail(event: Any, record: Outgoing, source: Any) -> Outgoing:
-        if record.key == article_id.encode():
+        # By the event's id: the test's messages all carry the generated article's key.
+        if orjson.loads(record.value)["article_id"] == article_id:
             raise ZeroDivisionError("a bug after the near-duplicate decision")
         return bounded(event, record, source)
 
