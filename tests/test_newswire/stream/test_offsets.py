@@ -1,7 +1,8 @@
 """The repaired drain loop and commit offsets (stream.offsets), on the app's own consumer with
 scripted fetches: what a reset overtook is handed over again from the reset offset, never noted
-as read; gaps are only what a fetch skipped; a commit never passes an unprocessed head offset.
-The fault tests (test_faults) run the same code against a real broker's rebalances."""
+as read; gaps are only what a fetch skipped; a commit never passes an unprocessed head offset;
+a commit made while a seek reads the committed offsets stays in the books. The fault tests
+(test_faults) run the same code against a real broker's rebalances."""
 
 # ruff: noqa: SLF001 - the consumer's offsets are Faust's private state, and what is tested here
 
@@ -198,3 +199,68 @@ async def test_the_thread_fetches_the_partitions_active_when_asked_and_none_when
     assert asked[0] is not live  # a copy: Faust empties its live set while fetches wait
     assert await thread._fetch_records(aiokafka_consumer, set()) == {}
     assert len(asked) == 1  # aiokafka would read an empty set as every partition
+
+
+def _commit_while_seeking(consumer: OffsetKeepingConsumer) -> dict[TP, int]:
+    """The broker's committed offsets (10 for PARTITION); a seek to them, during which the
+    streams process 10..12 and commit 13, as after a restart: Faust's recovery resumes the
+    stream partitions, then seeks, reading partition after partition from the broker."""
+    broker = {PARTITION: 10}
+
+    async def commit(offsets: Mapping[TP, int]) -> bool:  # as the consumer's thread commits
+        broker.update(offsets)
+        return True
+
+    async def seek_to_committed() -> dict[TP, int]:
+        read = dict(broker)  # read, and sought to, first
+        consumer.mark_reset([PARTITION], read[PARTITION])
+        for offset in (10, 11, 12):  # while the seek reads the other partitions
+            consumer.ack(_message(offset))
+        assert await consumer.commit()
+        return read
+
+    consumer._commit = commit  # type: ignore[method-assign]
+    consumer.assignment = lambda: {PARTITION}  # type: ignore[method-assign]
+    consumer.app.topics.acks_enabled_for = lambda topic: True  # type: ignore[method-assign]
+    consumer.seek_to_committed = seek_to_committed  # type: ignore[method-assign]
+    return broker
+
+
+async def test_a_commit_made_while_the_seek_reads_the_committed_offsets_is_not_undone(
+    consumer: OffsetKeepingConsumer,
+) -> None:
+    broker = _commit_while_seeking(consumer)
+    await consumer.perform_seek()
+    for offset in (13, 14):  # the streams go on
+        consumer.ack(_message(offset))
+    # With the seek's 10 in the books (13 at the head, 10..12 gone from the acks) this
+    # partition never committed again.
+    assert (await consumer.commit(), broker[PARTITION]) == (True, 15)
+    assert consumer._committed_offset[PARTITION] == 15
+
+
+async def test_faust_s_own_seek_undoes_a_commit_made_while_it_reads_the_committed_offsets(
+    consumer: OffsetKeepingConsumer,
+) -> None:
+    # The behaviour repaired here. Should this fail, Faust's perform_seek keeps a commit made
+    # meanwhile, and OffsetKeepingConsumer.perform_seek need not check for one.
+    broker = _commit_while_seeking(consumer)
+    await FaustConsumer.perform_seek(consumer)
+    assert (broker[PARTITION], consumer._committed_offset[PARTITION]) == (13, 10)
+    for offset in (13, 14):
+        consumer.ack(_message(offset))
+    assert FaustConsumer._new_offset(consumer, PARTITION) is None  # Faust's: stalled too
+
+
+async def test_a_seek_sets_the_committed_offsets_no_commit_changed_meanwhile(
+    consumer: OffsetKeepingConsumer,
+) -> None:
+    other = TP(TOPIC, 1)
+    consumer._committed_offset[other] = 3  # from before: the seek reads the broker's again
+
+    async def seek_to_committed() -> Any:  # (None: never committed)
+        return {PARTITION: 20, other: 5, TP(TOPIC, 2): None}
+
+    consumer.seek_to_committed = seek_to_committed  # type: ignore[method-assign]
+    await consumer.perform_seek()
+    assert consumer._committed_offset == {PARTITION: 20, other: 5}

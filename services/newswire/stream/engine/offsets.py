@@ -17,6 +17,15 @@ seek this bookkeeping lost input:
   offset whose message was dropped this way was committed past and its message lost
   (faust-streaming#606); with more missing, the partition never committed again. Fault tests
   saw both: a 16 KiB chunk (seven articles) lost after SIGKILLs, a restart that stalled.
+- Faust's recovery resumes the stream partitions, then seeks them to their committed offsets
+  (``perform_seek``), reading these partition after partition from the broker, a round trip
+  each; the streams run meanwhile, and commit every ``commit_interval``. A commit made then
+  was undone in Faust's books: once the seek had read them all, it set each partition's
+  committed offset to what it had read, older than that commit. Acknowledgements below the
+  commit had been dropped as committed already, so the books' head offset was never
+  acknowledged and the partition never committed again until the worker's next restart (the
+  broker holding the commit, the books the offset before it). A probe saw it in 2 of 45
+  restarts onto waiting input.
 
 Here the consumer's thread, where aiokafka seeks, rebalances and fetches, marks every reset
 of a partition's position (a seek, a revocation) and tags every fetch with the resets before
@@ -25,7 +34,8 @@ not handed over: the reset fetches it again. A hand-over that a reset overtook, 
 revocation stopped, is not noted as read. The read offset is the next offset expected, set by
 the seek itself; only a message past it makes a gap, exactly as wide as the offsets the fetch
 skipped. A commit never passes a head offset that was neither processed nor skipped by a
-fetch.
+fetch. The committed offsets a seek read replace the books' only where no commit (or
+revocation) changed them while the seek went on: a commit during the seek is newer.
 """
 
 from __future__ import annotations
@@ -91,11 +101,17 @@ class OffsetKeepingConsumer(faust_aiokafka.Consumer):
 
     async def perform_seek(self) -> None:
         """Faust's, but the read offsets are set where the seek happens, in the consumer's
-        thread (``mark_reset``): set here, after it, they could undo what was handed since."""
+        thread (``mark_reset``): set here, after it, they could undo what was handed since.
+        And a committed offset the seek read does not replace one a commit set while the seek
+        went on: the commit's is newer (see the module's docstring)."""
+        book = self._committed_offset
+        before = {tp: book.get(tp) for tp in book}
         committed = await self.seek_to_committed()
         for tp, offset in committed.items():
-            if offset is not None:
-                self._committed_offset[TP(tp.topic, tp.partition)] = offset or None
+            key = TP(tp.topic, tp.partition)
+            if offset is None or book.get(key) != before.get(key):
+                continue  # never committed; or committed (or revoked) while the seek went on
+            book[key] = offset or None
 
     def _new_offset(self, tp: TP) -> int | None:
         """Faust's commit offset, but never past a head offset that is neither acknowledged
