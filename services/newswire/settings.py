@@ -117,7 +117,7 @@ class Settings(BaseSettings):
     batch_max_seconds: float = Field(default=0.02, gt=0)
     # Longest the broker may hold a worker's fetch while the partitions in it have nothing
     # new. One fetch at a time goes to a broker, and a partition whose fetched records are
-    # not consumed yet waits for the next one: Faust's 1.5 s held backlogs up (stream.flow).
+    # not consumed yet waits for the next one: Faust's 1.5 s held backlogs up (stream.engine.flow).
     fetch_max_wait_seconds: float = Field(default=0.05, ge=0.001, le=30)
     # The largest message newswire produces. Topics it creates get this as max.message.bytes;
     # chunks, events and dead letters are bounded to fit (Kafka's default is 1 MiB).

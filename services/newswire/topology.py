@@ -1,6 +1,6 @@
 """The shape of the pipeline, declared once: every topic (name, partitions, key, role), every
-table and the stage that owns it. The Faust app (``stream.app``), topic creation
-(``kafka.topics``), draining and deletion (``devtools.cluster``) and the README's flow diagram
+table and the stage that owns it. The streaming service (``stream.service``), topic creation
+(``kafka.topics``), draining and deletion (``newswire_dev.cluster``) and the README's flow diagram
 all read it; a test holds the README to ``diagram()``.
 
 Naming: topics newswire exchanges with other teams are settings (``NEWSWIRE_TOPIC_*``); the

@@ -12,7 +12,7 @@ an ``InputError`` a stream stage meets, and the stream's own verdicts), and the 
   a bug or corrupt state);
 - parsing (``core.parse``): ``missing_title``, ``orphan_text``, ``no_articles`` (a run that
   ended without one article or rejection: binary, or not a dump);
-- the stream (``stream.app``): ``too_large`` (an event over NEWSWIRE_MAX_MESSAGE_BYTES),
+- the stages (``newswire.stages``): ``too_large`` (an event over NEWSWIRE_MAX_MESSAGE_BYTES),
   ``beyond_retention`` (older than its partition's dedup window), ``bad_internal_message``
   (one of our own messages that does not decode) and ``internal_error`` (a handler raised:
   a bug).

@@ -1,4 +1,4 @@
-"""Building events to enrich in tests (shared with the benchmarks through devtools)."""
+"""Building events to enrich in tests (shared with the benchmarks through newswire_dev)."""
 
 from __future__ import annotations
 

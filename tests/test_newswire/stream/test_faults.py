@@ -517,13 +517,13 @@ def test_workers_restarted_onto_waiting_input_process_and_commit_all_of_it(
 ) -> None:
     """Each restart finds a backlog waiting. Faust's recovery resumes the stream partitions
     before its last seek; its flow control then emptied the stream buffers of what was fetched
-    meanwhile (stream.flow), and its drain loop made gaps of a batch fetched before the seek
-    and dropped what the seek fetched again (stream.offsets): messages neither processed nor
+    meanwhile (stream.engine.flow), and its drain loop made gaps of a batch fetched before the seek
+    and dropped what the seek fetched again (stream.engine.offsets): messages neither processed nor
     committed, a partition that never committed again, or, with one message dropped, a lost
     chunk. Before the first repair about one restart in five hit it here; between the two, one
     run in three or four stalled. The stall left after both was a commit the streams made while
     that seek read the committed offsets, which the seek then set back in Faust's books to what
-    it had read (stream.offsets, ``perform_seek``)."""
+    it had read (stream.engine.offsets, ``perform_seek``)."""
     cluster = running_cluster()
     first = _write(tmp_path / "first.txt", 50, 70)
     # More chunks than a batch takes, so the stream's buffer still holds some when Faust seeks.

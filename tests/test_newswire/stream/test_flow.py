@@ -1,4 +1,4 @@
-"""The app's changes to Faust (stream.flow): a producer flush that waits for the record being
+"""The app's changes to Faust (stream.engine.flow): a producer flush that waits for the record being
 sent; resuming flow that is already active keeps what the stream buffers hold, resuming after a
 suspension (a rebalance) still empties them; the producer buffer holds a batch's state writes;
 the worker's fetches wait as long as the setting says, with a short prefetch backoff."""

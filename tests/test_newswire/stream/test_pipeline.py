@@ -335,7 +335,7 @@ def test_a_backlog_drains_without_producer_buffer_warnings(
     running_cluster: ClusterFactory, tmp_path: Path
 ) -> None:
     """Every stage writes a batch's state at once: with Faust's default producer buffer (100
-    records) nearly every batch of a backlog logged "producer buffer full" (stream.flow)."""
+    records) nearly every batch of a backlog logged "producer buffer full" (stream.engine.flow)."""
     cluster = running_cluster(0)
     dump = tmp_path / "backlog.txt"
     dump.write_text(generate(2000, seed=23).text)

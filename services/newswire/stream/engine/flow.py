@@ -22,7 +22,7 @@ now be processed twice: at-least-once, and every stage is idempotent.
 Producer buffer. A table write puts its changelog record in Faust's producer buffer; past
 ``ProducerBuffer.max_messages`` (100) every stream waits before its next message until the
 buffer drains, and Faust logs "producer buffer full". A stage writes a whole batch's state at
-once, once the batch is delivered (``stream.batching``), so under load nearly every batch
+once, once the batch is delivered (``stages.held``), so under load nearly every batch
 passed 100 and the warning filled the logs. The writes follow the batch
 (``NEWSWIRE_BATCH_MAX_MESSAGES``): the buffer takes what the stages' batches write together,
 and a backlog drains without the warning (test_pipeline). Only a batch that also sweeps a day
@@ -135,7 +135,7 @@ class PromptFetchConsumerThread(ResetMarkingThread):
 
 
 class PromptFetchConsumer(OffsetKeepingConsumer):
-    """Faust's aiokafka consumer with repaired offsets (``stream.offsets``), run by
+    """Faust's aiokafka consumer with repaired offsets (``stream.engine.offsets``), run by
     ``PromptFetchConsumerThread``."""
 
     def _new_consumer_thread(self) -> faust_aiokafka.AIOKafkaConsumerThread:
