@@ -1,5 +1,5 @@
-"""The repaired drain loop and commit offsets (stream.engine.offsets), on the app's own consumer with
-scripted fetches: what a reset overtook is handed over again from the reset offset, never noted
+"""The repaired drain loop and commit offsets (stream.engine.offsets), on the app's own consumer
+with scripted fetches: what a reset overtook is handed over again from the reset offset, never noted
 as read; gaps are only what a fetch skipped; a commit never passes an unprocessed head offset;
 a commit made while a seek reads the committed offsets stays in the books. The fault tests
 (test_faults) run the same code against a real broker's rebalances."""
