@@ -1,5 +1,8 @@
 """Dump text to articles: a line-oriented state machine with bounded state.
 
+(Longer than the project's 300 lines on purpose: the grammar, the draft's states and every
+transition between them read best in one place.)
+
 Grammar (``shared/docs/dump-format.md``)::
 
     marker  := WS? "date " YYYY-MM-DD " "      then a header on the same line

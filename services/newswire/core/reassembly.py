@@ -1,5 +1,8 @@
 """Chunks of one source, in order, back into lines and articles.
 
+(Longer than the project's 300 lines on purpose: a run's state machine, the runs of a source
+and the cutting of a stream into chunks are one protocol, kept in one place.)
+
 A chunk may end anywhere: inside a header, a line or a multi-byte UTF-8 character. Lines are
 split on the byte ``\\n`` (which never occurs inside a multi-byte UTF-8 sequence) and decoded
 whole, so a split character is reassembled before it is decoded. The state kept between
