@@ -47,6 +47,9 @@ class RetentionWindow:
     _by_day: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # (newest, its cutoff): asked of every article, it changes only when the watermark moves
     _cutoff_of: tuple[str, str] | None = field(default=None, compare=False, repr=False)
+    # No day held is before this one (None: none held): most moves of the watermark forget
+    # nothing, and this says so without looking at every day.
+    _oldest_day: str | None = field(default=None, compare=False, repr=False)
 
     def cutoff(self) -> str | None:
         """Publications before this instant are outside the window."""
@@ -72,6 +75,8 @@ class RetentionWindow:
         if newest is None or newest == self.newest:
             return []
         before_day = (self.cutoff_at(newest) or "")[:10]
+        if self._oldest_day is None or self._oldest_day >= before_day:
+            return []
         return [
             key for day in sorted(d for d in self._by_day if d < before_day)
             for key in sorted(self._by_day[day])
@@ -88,8 +93,10 @@ class RetentionWindow:
             return forgotten
         self.newest = newest
         before_day = (self.cutoff() or "")[:10]
-        for day in [d for d in self._by_day if d < before_day]:
-            del self._by_day[day]
+        if self._oldest_day is not None and self._oldest_day < before_day:
+            for day in [d for d in self._by_day if d < before_day]:
+                del self._by_day[day]
+            self._oldest_day = min(self._by_day, default=None)
         return forgotten
 
     def is_stale(self, published_at: datetime) -> bool:
@@ -101,7 +108,10 @@ class RetentionWindow:
         return cutoff is not None and utc_text(published_at) < cutoff
 
     def track(self, key: str, published_at: str) -> None:
-        self._by_day[published_at[:10]].add(key)
+        day = published_at[:10]
+        self._by_day[day].add(key)
+        if self._oldest_day is None or day < self._oldest_day:
+            self._oldest_day = day
 
     def untrack(self, key: str, published_at: str) -> None:
         self._by_day.get(published_at[:10], set()).discard(key)
