@@ -13,15 +13,15 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
-
-from aiokafka.errors import KafkaConnectionError, KafkaError
+from typing import TYPE_CHECKING, Any
 
 from newswire import __version__
 from newswire.cli import dlq, parse, produce, tail, worker
 from newswire.errors import KafkaUnreachable, NewswireError
-from newswire.kafka.config import bootstrap_servers
 from newswire.settings import ENV_PREFIX, Settings, settings_from_environment
+
+if TYPE_CHECKING:
+    from aiokafka.errors import KafkaError
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -57,6 +57,10 @@ def load_settings() -> Settings:
 
 def kafka_unreachable(exc: KafkaError, settings: Settings) -> KafkaUnreachable:
     """One line for any aiokafka error: which cluster was tried, and what to do."""
+    from aiokafka.errors import KafkaConnectionError  # noqa: PLC0415 - see _kafka_error
+
+    from newswire.kafka.config import bootstrap_servers  # noqa: PLC0415 - as above
+
     where = bootstrap_servers(settings)
     if settings.kafka_bootstrap_servers is None:
         advice = (
@@ -69,6 +73,15 @@ def kafka_unreachable(exc: KafkaError, settings: Settings) -> KafkaUnreachable:
         return KafkaUnreachable(f"cannot reach Kafka at {where}: {advice}")
     detail = str(exc) or type(exc).__name__
     return KafkaUnreachable(f"Kafka at {where} refused a request ({detail}): {advice}")
+
+
+def _kafka_error(exc: Exception) -> bool:
+    """An error of aiokafka's. The commands that talk to Kafka import aiokafka when they run,
+    not when the command line is read: `newswire parse` never needs it, and importing it was
+    a fifth of that command's start-up. A command that never imported it raised none of its
+    errors."""
+    errors = sys.modules.get("aiokafka.errors")
+    return errors is not None and isinstance(exc, errors.KafkaError)
 
 
 def _stdout_gone() -> None:
@@ -90,7 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings()
         try:
             return handler(args, settings)
-        except KafkaError as exc:
+        except Exception as exc:
+            if not _kafka_error(exc):
+                raise
             raise kafka_unreachable(exc, settings) from exc
     except NewswireError as exc:
         print(f"newswire: error: {exc}", file=sys.stderr)

@@ -27,7 +27,6 @@ from newswire.kafka.deadletters import (
     redrive_plan,
     select,
 )
-from newswire.kafka.produce import produce_files
 from newswire.settings import Settings
 
 
@@ -126,6 +125,8 @@ def _redrive(args: argparse.Namespace, settings: Settings) -> int:
     plan = redrive_plan(letters, settings)
     chunks = 0
     if plan.sources and not args.dry_run:
+        from newswire.kafka.produce import produce_files  # noqa: PLC0415 - aiokafka: see cli
+
         chunks = asyncio.run(produce_files(settings, plan.sources, settings.chunk_size))
     result = {
         "letters": len(letters),

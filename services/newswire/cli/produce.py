@@ -11,7 +11,6 @@ from typing import Any
 from newswire.cli.parse import positive_int
 from newswire.cli.sources import source_ids
 from newswire.errors import InputError, UsageError
-from newswire.kafka.produce import check_chunk_size, produce_files
 from newswire.settings import Settings
 
 
@@ -34,6 +33,8 @@ def register(commands: Any) -> None:
 
 
 def _produce(args: argparse.Namespace, settings: Settings) -> int:
+    from newswire.kafka.produce import check_chunk_size, produce_files  # noqa: PLC0415 - see cli
+
     if args.source_id and len(args.files) > 1:
         raise UsageError("--source-id names one file's chunks; give one FILE")
     chunk_size = args.chunk_size or settings.chunk_size

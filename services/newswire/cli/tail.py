@@ -8,11 +8,8 @@ import contextlib
 import sys
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer
-
 from newswire import jsonio
 from newswire.errors import InputError
-from newswire.kafka.config import bootstrap_servers, client_kwargs
 from newswire.settings import Settings
 
 
@@ -51,6 +48,10 @@ def _tail(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _follow(args: argparse.Namespace, settings: Settings) -> None:
+    from aiokafka import AIOKafkaConsumer  # noqa: PLC0415 - aiokafka: only when run (see cli)
+
+    from newswire.kafka.config import bootstrap_servers, client_kwargs  # noqa: PLC0415
+
     topic = args.topic or settings.topic_articles
     consumer = AIOKafkaConsumer(
         **client_kwargs(settings),

@@ -10,7 +10,6 @@ import socket
 from typing import Any
 
 from newswire.errors import ConfigurationError, PortInUse
-from newswire.kafka.topics import ensure_topics
 from newswire.settings import ENV_PREFIX, Settings
 
 # What `newswire worker` prints once its web server listens (the port may have been 0).
@@ -55,6 +54,7 @@ def web_port(settings: Settings) -> int:
 def _worker(args: argparse.Namespace, settings: Settings) -> int:
     from faust.worker import Worker  # noqa: PLC0415 - faust is heavy; only this command needs it
 
+    from newswire.kafka.topics import ensure_topics  # noqa: PLC0415
     from newswire.stream.engine.web import report_web_port  # noqa: PLC0415
     from newswire.stream.service import build_service  # noqa: PLC0415
 

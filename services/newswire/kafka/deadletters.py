@@ -23,7 +23,6 @@ from newswire import jsonio
 from newswire.core.dump import render_article
 from newswire.core.models import ArticleEvent, DeadLetter
 from newswire.errors import InputError
-from newswire.kafka.read import read_records
 from newswire.settings import Settings
 from newswire.topology import Topology
 
@@ -76,6 +75,8 @@ def instant(text: str) -> float:
 async def read_letters(settings: Settings, topic: str | None = None) -> list[Letter]:
     """Every letter on the dead-letter topic when the read starts, in partition and offset
     order (records that are not letters are skipped: the topic is ours alone)."""
+    from newswire.kafka.read import read_records  # noqa: PLC0415 - aiokafka: only when read
+
     records = await read_records(settings, topic or settings.topic_dlq)
     letters = ((record, _letter(record.value)) for record in records)
     return [Letter(r.partition, r.offset, letter) for r, letter in letters if letter is not None]

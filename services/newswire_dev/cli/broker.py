@@ -5,14 +5,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newswire.settings import Settings
-from newswire_dev.broker import LocalBroker
-from newswire_dev.broker.local import broker_answers
+
+if TYPE_CHECKING:
+    from newswire_dev.broker import LocalBroker
 
 
 def local_broker(settings: Settings) -> LocalBroker:
+    # aiokafka is imported when a command uses the broker, not when the command line is read
+    # (newswire.cli: `newswire parse` never needs it).
+    from newswire_dev.broker import LocalBroker  # noqa: PLC0415
+
     return LocalBroker(
         settings.local_broker_dir,
         cache_dir=settings.cache_dir,
@@ -60,6 +65,8 @@ def _status(_: argparse.Namespace, settings: Settings) -> int:
     if not status.running:
         print(f"not running; log: {status.log_file}")
         return 3
+    from newswire_dev.broker.local import broker_answers  # noqa: PLC0415 - see local_broker
+
     answers = asyncio.run(broker_answers(str(status.bootstrap_servers)))
     print(
         f"running: Apache Kafka {status.version} at {status.bootstrap_servers} "

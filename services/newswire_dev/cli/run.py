@@ -25,7 +25,6 @@ from newswire.cli.parse import positive_int
 from newswire.cli.report import summary_line
 from newswire.cli.sources import source_ids
 from newswire.errors import InputError
-from newswire.kafka.produce import check_chunk_size, produce_files
 from newswire.settings import Settings
 from newswire_dev.cli.broker import local_broker
 
@@ -62,6 +61,7 @@ def _say(message: str) -> None:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
+    from newswire.kafka.produce import check_chunk_size  # noqa: PLC0415 - heavy imports
     from newswire_dev.cluster import Cluster  # noqa: PLC0415 - heavy imports
 
     for path in args.files:
@@ -101,6 +101,8 @@ async def _run_cluster(args: argparse.Namespace, settings: Settings, cluster: An
 
 
 async def _work(args: argparse.Namespace, settings: Settings, cluster: Any) -> int:
+    from newswire.kafka.produce import produce_files  # noqa: PLC0415 - heavy imports
+
     progress = sys.stderr.isatty()
     await cluster.ensure_topics()
     for index in range(args.workers):
