@@ -268,5 +268,13 @@ def extract(doc: Document) -> Findings:
         written = text[begin:finish]
         start = begin + len(written) - len(written.lstrip())  # as ``_money`` strips it
         end = finish - (len(written) - len(written.rstrip()))
-        placed.append(amount.model_copy(update={"mentions": [doc.mention(start, end)]}))
+        # A new model rather than model_copy (a Python deep walk, half as cheap again).
+        placed.append(
+            Money(
+                amount=amount.amount,
+                currency=amount.currency,
+                text=amount.text,
+                mentions=[doc.mention(start, end)],
+            )
+        )
     return Findings().found(MONEY, placed).claiming(MONEY_TOKENS, tokens_within(doc.tokens, spans))

@@ -152,11 +152,8 @@ def organizations(
     kept = outermost(names)
     if mention is None:
         return [Organization(name=n) for n in kept], covered
-    return [
-        Organization.model_construct(  # names and spans of the text: valid by construction
-            name=name, mentions=[mention(*span) for span in names[name]]
-        )
-        for name in kept
+    return [  # validated: pydantic's core (Rust) costs less than model_construct (Python)
+        Organization(name=name, mentions=[mention(*span) for span in names[name]]) for name in kept
     ], covered
 
 
