@@ -192,11 +192,14 @@ def _second_words(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
     """The second words of the names of several words (and abbreviations), in lower case,
     by their first word: "the" -> {"hague", "bahamas", ...}. A phrase whose second word is
     none of its first word's names none ("The talks"): its longer lookups are skipped."""
+    # Three names in four are one word: an ``in`` test each skips them before any split.
+    # (The places' names are in lower case already.)
+    names = [name for name in gazetteer.places if " " in name]
+    names += [name.lower() for name in gazetteer.abbreviations if " " in name]
     found: dict[str, set[str]] = {}
-    for name in (*gazetteer.places, *gazetteer.abbreviations):
-        words = name.lower().split(" ")
-        if len(words) > 1:
-            found.setdefault(words[0], set()).add(words[1])
+    for name in names:
+        first, second = name.split(" ", 2)[:2]
+        found.setdefault(first, set()).add(second)
     return {first: frozenset(seconds) for first, seconds in found.items()}
 
 
