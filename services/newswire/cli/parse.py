@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -73,6 +74,22 @@ def _chunks(sources: list[tuple[str, BinaryIO]], chunk_size: int) -> Iterator[Ch
             raise InputError(f"error reading {source_id}: {exc}", reason="unreadable") from exc
 
 
+def _long_lived_frozen(chunks: Iterator[Chunk]) -> Iterator[Chunk]:
+    """The chunks, with what is alive before the first and before the second kept out of the
+    cyclic garbage collector's walks for the run (``gc.freeze``): the modules and models, then
+    what the first articles loaded (gazetteer, dictionaries, language models, memos). They
+    live as long as the run anyway, and every full collection walked them all again: half of
+    the collector's time, 0.17 s in 6,000 articles. Thawed when the run ends."""
+    gc.freeze()
+    try:
+        for index, chunk in enumerate(chunks):
+            if index == 1:  # the first chunk is through every stage
+                gc.freeze()
+            yield chunk
+    finally:
+        gc.unfreeze()
+
+
 def _parse(args: argparse.Namespace, settings: Settings) -> int:
     chunk_size = settings.chunk_size if args.chunk_size is None else args.chunk_size
     problem = chunk_size_error(chunk_size, settings.max_message_bytes, "--chunk-size")
@@ -84,7 +101,7 @@ def _parse(args: argparse.Namespace, settings: Settings) -> int:
     dlq = Topology.from_settings(settings).dlq.name
     out = sys.stdout.buffer
     with ExitStack() as stack:
-        chunks = _chunks(_open_all(stack, args.files), chunk_size)
+        chunks = _long_lived_frozen(_chunks(_open_all(stack, args.files), chunk_size))
         for record in stages.feed(chunks):
             if record.topic != dlq:
                 out.write(record.value + b"\n")
