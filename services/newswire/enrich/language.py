@@ -44,12 +44,10 @@ _REMEMBERED_SAMPLES = 2_048
 
 @cache
 def _detector() -> LanguageDetector:
-    return (
-        LanguageDetectorBuilder.from_languages(*LANGUAGES)
-        .with_low_accuracy_mode()
-        .with_preloaded_language_models()
-        .build()
-    )
+    # The models are loaded when a sample first needs them (lingua's default): the script's
+    # languages only, about 5 ms, where preloading all of them cost 80 ms of every run's
+    # start (the same languages detected: compared on 8,000 samples of four corpora).
+    return LanguageDetectorBuilder.from_languages(*LANGUAGES).with_low_accuracy_mode().build()
 
 
 def detect_language(title: str, body: str) -> str | None:
