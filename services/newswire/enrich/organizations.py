@@ -229,18 +229,26 @@ def _teams(
     capitalised = toks.capitalised_at
     begins = map(_may_begin_town(gazetteer).__getitem__, map(texts.__getitem__, capitalised))
     for i in compress(capitalised, begins):
+        versus = i > 0 and gaps[i - 1] == " " and texts[i - 1] in _VERSUS
+        if not (versus or _scored_or_visiting(toks, i) or _scored_or_visiting(toks, i + 1)):
+            continue  # no team, whatever town ends at i or i + 1: most are not looked up
         last = _town_end(text, toks, i, gazetteer)
         if last is None or not covered.isdisjoint(range(i, last + 1)):
             continue
-        after = last + 1 < len(texts) and gaps[last] == " "
-        if (
-            _SCORE.match(gaps[last])
-            or (after and texts[last + 1] in _VISITING)
-            or (i > 0 and gaps[i - 1] == " " and texts[i - 1] in _VERSUS)
-        ):
+        if versus or _scored_or_visiting(toks, last):
             name = text[starts[i] : ends[last]]
             names.setdefault(name, []).append((starts[i], ends[last]))
             covered.update(range(i, last + 1))
+
+
+def _scored_or_visiting(toks: Tokens, last: int) -> bool:
+    """A score follows token ``last`` ("Kent 108-3"), or "v" or "AT" after a space."""
+    texts, gaps = toks.texts, toks.gaps_after
+    if last >= len(texts):
+        return False
+    return _SCORE.match(gaps[last]) is not None or (
+        last + 1 < len(texts) and gaps[last] == " " and texts[last + 1] in _VISITING
+    )
 
 
 def _town_end(text: str, toks: Tokens, i: int, gazetteer: Gazetteer) -> int | None:
