@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import ExitStack
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from newswire.cli.report import summary_line
 from newswire.cli.sources import STDIN, source_ids
@@ -74,12 +74,23 @@ def _chunks(sources: list[tuple[str, BinaryIO]], chunk_size: int) -> Iterator[Ch
             raise InputError(f"error reading {source_id}: {exc}", reason="unreadable") from exc
 
 
-def _long_lived_frozen(chunks: Iterator[Chunk]) -> Iterator[Chunk]:
+YOUNG_COLLECTION_AFTER = 20_000
+T = TypeVar("T")
+
+
+def collector_tuned_for_run(chunks: Iterator[T]) -> Generator[T, None, None]:
     """The chunks, with what is alive before the first and before the second kept out of the
     cyclic garbage collector's walks for the run (``gc.freeze``): the modules and models, then
     what the first articles loaded (gazetteer, dictionaries, language models, memos). They
     live as long as the run anyway, and every full collection walked them all again: half of
-    the collector's time, 0.17 s in 6,000 articles. Thawed when the run ends."""
+    the collector's time, 0.17 s in 6,000 articles. Thawed when the run ends.
+
+    The young generation is collected after ``YOUNG_COLLECTION_AFTER`` allocations instead of
+    700: an article's enrichment makes tens of thousands of short-lived objects, almost none
+    in cycles, and each young collection walked them again (about 5 % of the run's CPU, for a
+    few MB more between collections)."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(YOUNG_COLLECTION_AFTER, *thresholds[1:])
     gc.freeze()
     try:
         for index, chunk in enumerate(chunks):
@@ -88,6 +99,7 @@ def _long_lived_frozen(chunks: Iterator[Chunk]) -> Iterator[Chunk]:
             yield chunk
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
 
 
 def _parse(args: argparse.Namespace, settings: Settings) -> int:
@@ -101,7 +113,7 @@ def _parse(args: argparse.Namespace, settings: Settings) -> int:
     dlq = Topology.from_settings(settings).dlq.name
     out = sys.stdout.buffer
     with ExitStack() as stack:
-        chunks = _long_lived_frozen(_chunks(_open_all(stack, args.files), chunk_size))
+        chunks = collector_tuned_for_run(_chunks(_open_all(stack, args.files), chunk_size))
         for record in stages.feed(chunks):
             if record.topic != dlq:
                 out.write(record.value + b"\n")

@@ -152,7 +152,8 @@ def _word_kind(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool | Non
         return None
     if _a_place_here(word, gazetteer, kazakh_text):
         return False
-    readings = russian.analyses(word)
+    # A word with a Kazakh letter is in no Russian dictionary: a Kazakh name, as below.
+    readings = russian.analyses(word) if russian.in_russian_letters(word) else ()
     if any(r.known and r.name for r in readings):  # a first name or surname: Роман, Мурат
         return True
     if any(r.known for r in readings):  # a dictionary word: only a rare noun (Токаев: "токай")

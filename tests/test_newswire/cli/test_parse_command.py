@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from newswire.cli import main
+from newswire.cli import main, parse
 from tests.support import SAMPLE, requires_sample, sample_bytes
 
 
@@ -138,3 +139,22 @@ def test_a_re_scraped_dump_gives_new_articles_once_and_the_revision_once(
     assert events[3]["article_id"] == events[1]["article_id"]
     assert "14 percent" in events[3]["body"]
     assert " duplicates=exact:2,revision:1 rejected=none skipped=none" in err
+
+
+def test_the_collector_is_tuned_for_the_run_and_restored_after() -> None:
+    """During the run the young generation is collected less often and what lived before the
+    second chunk is frozen; after it (even when the run stops early) the collector is as it was."""
+    before, frozen_before = gc.get_threshold(), gc.get_freeze_count()
+    seen: list[tuple[int, int]] = []
+    kept = [[index] for index in range(1000)]  # containers alive before the second chunk
+    chunks = parse.collector_tuned_for_run(iter(["first", "second", "third"]))
+    for _ in chunks:
+        seen.append((gc.get_threshold()[0], gc.get_freeze_count()))
+    assert all(young == parse.YOUNG_COLLECTION_AFTER > before[0] for young, _ in seen)
+    assert seen[1][1] >= frozen_before + len(kept)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (before, frozen_before)
+
+    stopped = parse.collector_tuned_for_run(iter(["first", "second"]))
+    next(stopped)
+    stopped.close()
+    assert gc.get_threshold() == before
