@@ -102,6 +102,11 @@ bench-compare: $(STAMP) ## Before/after, core, events and end to end: make bench
 	$(BIN)/python -m bench.compare --before $(BEFORE) --after $(or $(AFTER),HEAD)
 	$(BIN)/python -m bench.report
 
+.PHONY: bench-parse-speed
+bench-parse-speed: $(STAMP) ## `newswire parse` CPU, two commits alternately: make bench-parse-speed BEFORE=<commit> [AFTER=HEAD]
+	$(BIN)/python -m bench.parse_speed --before $(BEFORE) --after $(or $(AFTER),HEAD)
+	$(BIN)/python -m bench.report
+
 .PHONY: bench-profile
 bench-profile: $(STAMP) ## A worker's CPU by stage (py-spy), before and after: make bench-profile [BEFORE=<commit>]
 	$(BIN)/python -m bench.profile $(if $(BEFORE),--before $(BEFORE))

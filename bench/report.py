@@ -16,6 +16,7 @@ from bench.common import RESULTS, machine
 _RESULTS = (
     *("parse", "e2e", "enrich", "dedup", "near", "state", "compare", "profile"),
     *("near_memory_before", "near_memory", "drain", "enrich_real", "quotes_real"),
+    "parse_speed",
 )
 README = RESULTS.parent / "README.md"
 METHOD = """# Benchmarks
@@ -57,6 +58,9 @@ against a named commit measured in the same run (`--before`).
   resident memory at checkpoints, changelog bytes, and the slope extrapolated to 1,000,000 (an
   extrapolation, not a measurement).
 - `profile.py`: one worker sampled by py-spy, its CPU split by kind of work.
+- `parse_speed.py` (`make bench-parse-speed BEFORE=<commit>`): `newswire parse` of two
+  commits, each installed with its own declared dependencies, timed alternately (user CPU,
+  medians) on the generated corpus and on dumps of NEREL, KazNERD and CoNLL++ test.
 - `compare.py` (`make bench-compare BEFORE=<commit>`): the core, the events of `newswire
   parse` byte for byte, and end to end, for two commits from git worktrees in one run.
 """
@@ -171,6 +175,7 @@ def rows(results: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
                 )
             )
     out += compare_rows(results.get("compare") or {})
+    out += parse_speed_rows(results.get("parse_speed") or {})
     out += drain_rows(results.get("drain") or {})
     out += index_rows(results)
     profile = results.get("profile") or {}
@@ -266,6 +271,22 @@ def compare_rows(compare: dict[str, Any]) -> list[tuple[str, str]]:
             )
         )
     return out
+
+
+def parse_speed_rows(speed: dict[str, Any]) -> list[tuple[str, str]]:
+    """Rows of `newswire parse` before and after (bench.parse_speed), one a file."""
+    if not speed:
+        return []
+    commits = speed["commits"]
+    return [
+        (
+            f"`newswire parse` after/before ({commits['after']} over {commits['before']}), "
+            f"{name}, user CPU, median of {speed['repeat']}",
+            f"{run['cpu_seconds']['after']} s / {run['cpu_seconds']['before']} s: "
+            f"x{run['after_over_before']} articles per CPU second",
+        )
+        for name, run in speed["files"].items()
+    ]
 
 
 def _pr(figure: dict[str, Any] | None) -> str:
