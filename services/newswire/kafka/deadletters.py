@@ -1,13 +1,15 @@
 """The dead-letter topic read back: selecting letters, and turning those that carry an article
 into dump text to publish again (`newswire dlq`).
 
-Which letters can be re-driven: those of the article stages (the identity and near topics),
-whose original is the parsed article event (``beyond_retention``, ``too_large`` of an
-enriched event, ``internal_error`` and ``bad_internal_message`` there), kept whole. Their
-article is published again as a new run of its source, in the dump format
-(``core.dump.render_article``). A letter of the input topic holds one chunk of a run, or
-none: its source is re-produced whole instead (`newswire produce`, with its ``source_id`` and
-``source_offset``).
+Which letters can be re-driven: those of the identity stage (its input topic, ``parsed``),
+whose original is the parsed article event kept whole (``beyond_retention``, ``too_large`` of
+the enriched event, ``internal_error`` and ``bad_internal_message``): the stage keeps no trace
+of an article it dead-letters, so the article published again, as a new run of its source in
+the dump format (``core.dump.render_article``), is news to it. A letter of the near stage is
+refused: its article passed the identity stage, which recorded it, so a re-drive would be an
+exact repeat (replay the near topic from the letter's offset instead). A letter of the input
+topic holds one chunk of a run, or none: its source is re-produced whole instead (`newswire
+produce`, with its ``source_id`` and ``source_offset``).
 """
 
 from __future__ import annotations
@@ -56,20 +58,21 @@ class Selection:
 
 def instant(text: str) -> float:
     """Epoch seconds of an ISO 8601 date or time (UTC unless it says otherwise), or of a
-    number of epoch seconds."""
-    try:
-        return float(text)
-    except ValueError:
-        pass
+    number of epoch seconds (``20250717`` is a date: ISO 8601 is read first)."""
     try:
         moment = datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    else:
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
+    try:
+        return float(text)
     except ValueError:
         raise InputError(
             f"not a time: {text!r} (ISO 8601, e.g. 2025-07-17 or 2025-07-17T10:00+05:00, or "
             "epoch seconds)",
             reason="bad_argument",
         ) from None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
 async def read_letters(settings: Settings, topic: str | None = None) -> list[Letter]:
@@ -106,14 +109,15 @@ def redrive_plan(letters: Sequence[Letter], settings: Settings) -> Redrive:
     """The dump text of every letter that carries an article, grouped by source in letter
     order; the others counted by why they cannot be re-driven."""
     shape = Topology.from_settings(settings)
-    article_topics = {shape.parsed.name, shape.near.name}
     texts: dict[str, list[str]] = {}
     refused: dict[str, int] = {}
     articles = 0
     for item in letters:
         letter = item.letter
         why = None
-        if letter.topic not in article_topics:
+        if letter.topic == shape.near.name:
+            why = "recorded by the identity stage (a re-drive would be an exact repeat)"
+        elif letter.topic != shape.parsed.name:
             why = "not an article (a chunk of a run: produce its source again)"
         elif letter.original_base64 is None:
             why = "no copy of the article kept"

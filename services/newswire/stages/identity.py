@@ -89,6 +89,11 @@ class Identity:
         article = decoded(message)
         window = self._window(message.partition)
         step = identity_step(window, state.get(article.article_id), article)
+        passed_on = None if step.event is None else self._enriched(message, article, step.event)
+        if passed_on is not None and passed_on.topic != self._near:
+            # Too large to pass on: a dead letter, and no trace of the article (no record, no
+            # move of the window), so that a re-drive once the limit is raised is news again.
+            return [passed_on]
         state.on_keep(partial(step.apply, window))  # once its outputs are made
         for article_id in step.forgotten:
             state.delete(article_id)
@@ -104,22 +109,24 @@ class Identity:
             )]  # fmt: skip
         if step.kind in ("exact", "revision"):
             self._counters.duplicate(step.kind)
-        if step.event is None:
-            return []
+        return [] if passed_on is None else [passed_on]
+
+    def _enriched(self, message: Message, article: ArticleEvent, event: ArticleEvent) -> Outgoing:
+        """The enriched event for the near stage, or a ``too_large`` letter in its place."""
         # Enrichment runs here, spread over the partitions, on what survives the identity
         # check; the near stage then publishes, so an article costs three hops, not four.
         started = time.perf_counter()
-        enriched = enrich(step.event)
+        enriched = enrich(event)
         self._counters.enriched(time.perf_counter() - started)
         # The MinHash is computed here too, and travels in a header: the near stage, which one
         # partition must carry, only looks it up.
-        near_key = NearKey.of(step.event)
+        near_key = NearKey.of(event)
         headers = (*forwarded(message.headers), (NEAR_KEY, near_key.to_json()))
         record = Outgoing(
             self._near, message.key, event_to_json(enriched), headers,
             payload=Handover(near_key, enriched),
         )  # fmt: skip
-        return [self._letters.bounded(message, record, article.source)]
+        return self._letters.bounded(message, record, article.source)
 
     def _window(self, partition: int) -> RetentionWindow:
         windows = self._windows

@@ -56,6 +56,7 @@ def test_times_are_iso_8601_or_epoch_seconds() -> None:
     assert instant("2025-07-17") == datetime(2025, 7, 17, tzinfo=UTC).timestamp()
     assert instant("2025-07-17T10:00+05:00") == datetime(2025, 7, 17, 5, tzinfo=UTC).timestamp()
     assert instant("1752710400") == 1_752_710_400.0
+    assert instant("20250717") == instant("2025-07-17")  # ISO 8601's basic form, no seconds
     with pytest.raises(InputError, match="not a time"):
         instant("yesterday")
 
@@ -64,6 +65,7 @@ def test_only_letters_carrying_a_whole_article_are_redriven_grouped_by_source() 
     event = _event_bytes()
     letters = [
         _letter("beyond_retention", "newswire.parsed", original=event),
+        _letter("too_large", "newswire.parsed", original=event),
         _letter("internal_error", "newswire.near", original=event),
         _letter("too_large", "newswire.parsed", original=event[:50], truncated=True),
         _letter("chunk_gap", "newswire.raw-chunks"),
@@ -75,6 +77,7 @@ def test_only_letters_carrying_a_whole_article_are_redriven_grouped_by_source() 
     assert plan.sources == [("src", DUMP.encode() * 2)]
     # Each refused letter for its own reason (counts alone would pass with the reasons mixed).
     assert plan.refused == {
+        "recorded by the identity stage (a re-drive would be an exact repeat)": 1,
         "the copy kept is truncated": 1,
         "not an article (a chunk of a run: produce its source again)": 1,
         "the copy kept is not an article event": 1,

@@ -174,11 +174,18 @@ def test_an_event_over_the_message_limit_goes_to_the_dlq_as_too_large(
     stages: Stages,
 ) -> None:
     huge = _article(stages, "\\" * (200 * 1024))  # each backslash doubles in JSON
-    [letter_record] = run_stage(stages.identity, [huge], {})
+    records: dict[str, Any] = {}
+    [letter_record] = run_stage(stages.identity, [huge], records)
     [letter] = stages.letters_in([letter_record])
     assert letter["reason"] == "too_large"
     assert letter_record.size() < stages.settings.max_message_bytes
     assert letter["source_id"] == orjson.loads(huge.value or b"")["source"]["id"]
+    # No trace of it: once the limit is raised, the same article (a re-drive) is news.
+    assert records == {}
+    raised = Stages(Settings(max_message_bytes=1024 * 1024))
+    [passed_on] = run_stage(raised.identity, [huge], records)
+    assert passed_on.topic == raised.topology.near.name
+    assert set(records) == {orjson.loads(huge.value or b"")["article_id"], "~newest/0"}
 
 
 def test_a_handler_failure_is_dead_lettered_with_the_original(stages: Stages) -> None:
