@@ -44,7 +44,7 @@ def register(commands: Any) -> None:
         _selection_arguments(action)
         action.set_defaults(handler=handler)
         if name == "show":
-            action.add_argument("--limit", type=int, default=None, help="at most this many")
+            action.add_argument("--limit", type=_count, default=None, help="at most this many")
         if name == "redrive":
             action.add_argument(
                 "--dry-run",
@@ -61,13 +61,22 @@ def _time(text: str) -> float:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _count(text: str) -> int:
+    """argparse type: a number of letters, 0 or more."""
+    try:
+        count = int(text)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise argparse.ArgumentTypeError(f"not a count: {text!r} (0 or more)")
+    return count
+
+
 def _selection_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reason", action="append", default=[], help="only this reason")
     parser.add_argument("--source", action="append", default=[], help="only this source id")
-    parser.add_argument(
-        "--since", type=instant, default=None, help="written at or after (ISO 8601)"
-    )
-    parser.add_argument("--until", type=instant, default=None, help="written before (ISO 8601)")
+    parser.add_argument("--since", type=_time, default=None, help="written at or after (ISO 8601)")
+    parser.add_argument("--until", type=_time, default=None, help="written before (ISO 8601)")
     parser.add_argument("--topic", default=None, help="default: NEWSWIRE_TOPIC_DLQ")
     parser.add_argument("--json", action="store_true", help="JSON for scripts")
 

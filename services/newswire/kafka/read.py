@@ -48,16 +48,19 @@ async def read_records(
         partitions = [TopicPartition(topic, p) for p in found]
         consumer.assign(partitions)
         ends = await consumer.end_offsets(partitions)
+        # A partition retention has emptied starts where it ends: nothing to wait for there.
+        begins = await consumer.beginning_offsets(partitions)
         await consumer.seek_to_beginning(*partitions)
         records: list[Any] = []
-        remaining = {tp for tp, end in ends.items() if end > 0}
+        remaining = {tp for tp, end in ends.items() if end > begins[tp]}
         progress = time.monotonic()
         while remaining:
             batch = await consumer.getmany(*remaining, timeout_ms=1000)
             for tp, messages in batch.items():
                 records.extend(m for m in messages if m.offset < ends[tp])
                 progress = time.monotonic() if messages else progress
-                if messages and messages[-1].offset + 1 >= ends[tp]:
+            for tp in list(remaining):  # by position: offsets that are no record are passed too
+                if await consumer.position(tp) >= ends[tp]:
                     remaining.discard(tp)
             if time.monotonic() - progress > stall_seconds:  # fail, never hang
                 where = ", ".join(f"{tp.partition} (end {ends[tp]})" for tp in remaining)

@@ -67,6 +67,19 @@ def test_bad_generate_arguments_are_usage_errors(
 
 
 @pytest.mark.parametrize(
+    "argv",
+    [["stats", "--since", "yesterday"], ["show", "--until", "soon"], ["show", "--limit", "-1"]],
+)
+def test_bad_dlq_arguments_are_usage_errors_before_any_broker_is_asked(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["dlq", *argv])
+    assert exited.value.code == 2
+    assert argv[-1] in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
     ("command", "advice"),
     [pytest.param(["produce", str(SAMPLE)], "newswire broker start", marks=requires_sample),
      (["tail"], "newswire broker start"),
