@@ -7,7 +7,8 @@ are there (``bench.corpora``), a dump of each of NEREL test, KazNERD test and Co
 the extractors were not tuned on), written outside the repository. For each file and commit:
 the user CPU seconds of the whole command (a child process's own CPU: steadier than wall time
 on a shared machine), medians of ``--repeat`` runs, the after/before ratio of articles per CPU
-second; and whether the summary lines agree on what was parsed.
+second; and both summary lines (articles parsed, events, duplicates, rejections), with whether
+they agree (the runs of one commit must: a run that disagrees stops the benchmark).
 
     python -m bench.parse_speed --before REV [--after REV] [--articles N] [--repeat K]
 """
@@ -94,17 +95,22 @@ def main() -> int:
             commands = {"before": _venv(before), "after": _venv(after)}
             for label, dump in files.items():
                 seconds: dict[str, list[float]] = {"before": [], "after": []}
-                summaries: dict[str, str] = {}
+                summaries: dict[str, set[str]] = {"before": set(), "after": set()}
                 for _ in range(args.repeat):  # alternately: a noisy moment hurts both
                     for name, command in commands.items():
-                        cpu, summaries[name] = _timed(command, dump)
+                        cpu, summary = _timed(command, dump)
                         seconds[name].append(cpu)
+                        summaries[name].add(summary)
                 medians = {name: statistics.median(runs) for name, runs in seconds.items()}
-                parsed = {name: summaries[name].split()[1] for name in summaries}
+                if any(len(lines) != 1 for lines in summaries.values()):
+                    raise SystemExit(f"{label}: one commit's runs disagree: {summaries}")
+                lines = {name: next(iter(found)) for name, found in summaries.items()}
                 result["files"][label] = {
                     "cpu_seconds": {name: round(m, 3) for name, m in medians.items()},
                     "spread": {n: round(max(r) - min(r), 3) for n, r in seconds.items()},
-                    "articles_parsed": parsed,
+                    # What each parsed, published and refused: the same work, or not.
+                    "summaries": lines,
+                    "summaries_agree": lines["before"] == lines["after"],
                     "after_over_before": round(medians["before"] / medians["after"], 3),
                 }
                 print(label, result["files"][label], file=sys.stderr)

@@ -73,7 +73,11 @@ def _later(moment: datetime, delta: timedelta) -> datetime:
 
 
 def from_epoch(seconds: float | None) -> datetime | None:
-    """A Kafka record timestamp (epoch seconds; None or not positive: unknown) as an instant."""
+    """A Kafka record timestamp (epoch seconds; None, not positive or past the year 9999, as
+    a producer's CreateTime may be: unknown) as an instant."""
     if seconds is None or seconds <= 0:
         return None
-    return datetime.fromtimestamp(seconds, UTC)
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None

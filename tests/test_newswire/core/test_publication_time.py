@@ -58,6 +58,7 @@ def test_a_time_before_the_earliest_date_is_implausible_and_the_far_future_too()
     assert from_epoch(None) is None
     assert from_epoch(0) is None
     assert from_epoch(1_752_710_400.0) == datetime(2025, 7, 17, tzinfo=UTC)
+    assert from_epoch(2**63 / 1000) is None  # Kafka's largest timestamp: past the year 9999
 
 
 def event(title: str, when: datetime, *, flags: tuple[str, ...] = ()) -> ArticleEvent:
