@@ -903,19 +903,7 @@ def _role_after(toks: Tokens, last: int, case: str | None) -> str | None:
     head_case = russian.role_head_case(texts[head]) or russian.profession_case(texts[head])
     if head_case is None or head_case != (case or "nomn") or capitals[head]:
         return None
-    end = head
-    while (
-        end + 1 < len(texts)
-        and end + 1 - head < _MAX_ROLE_WORDS
-        and gaps[end] == " "
-        and (capitals[end + 1] or russian.may_be_genitive(texts[end + 1]))
-        and russian.analyses(texts[end + 1])[0].pos not in ("VERB", "PREP", "CONJ")
-    ):
-        end += 1
-    words = russian.nominative_role(texts[start : end + 1], head_case)
-    return "".join(
-        w + (gaps[k] if k != end else "") for w, k in zip(words, range(start, end + 1), strict=True)
-    )
+    return _role_from(toks, head, head_case, start=start)
 
 
 def _role_said(toks: Tokens, last: int) -> str | None:
@@ -943,9 +931,11 @@ def _role_said(toks: Tokens, last: int) -> str | None:
     return None
 
 
-def _role_from(toks: Tokens, head: int, case: str) -> str:
-    """The role whose head is word ``head``, with its complements, in the nominative."""
+def _role_from(toks: Tokens, head: int, case: str, *, start: int | None = None) -> str:
+    """The role whose head is word ``head``, with its complements, in the nominative; from
+    word ``start`` on (its adjectives before the head), or from the head."""
     texts, gaps, capitals = toks.texts, toks.gaps_after, toks.capitals
+    start = head if start is None else start
     end = head
     while (
         end + 1 < len(texts)
@@ -955,9 +945,9 @@ def _role_from(toks: Tokens, head: int, case: str) -> str:
         and russian.analyses(texts[end + 1])[0].pos not in ("VERB", "PREP", "CONJ")
     ):
         end += 1
-    words = russian.nominative_role(texts[head : end + 1], case)
+    words = russian.nominative_role(texts[start : end + 1], case)
     return "".join(
-        w + (gaps[k] if k != end else "") for w, k in zip(words, range(head, end + 1), strict=True)
+        w + (gaps[k] if k != end else "") for w, k in zip(words, range(start, end + 1), strict=True)
     )
 
 
