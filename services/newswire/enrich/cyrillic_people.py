@@ -153,7 +153,7 @@ def _word_kind(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool | Non
     if _a_place_here(word, gazetteer, kazakh_text):
         return False
     # A word with a Kazakh letter is in no Russian dictionary: a Kazakh name, as below.
-    readings = russian.analyses(word) if russian.in_russian_letters(word) else ()
+    readings = () if kazakh.is_kazakh(word) else russian.analyses(word)
     if any(r.known and r.name for r in readings):  # a first name or surname: Роман, Мурат
         return True
     if any(r.known for r in readings):  # a dictionary word: only a rare noun (Токаев: "токай")

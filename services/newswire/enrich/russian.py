@@ -29,6 +29,7 @@ from typing import Any, NamedTuple
 import pymorphy3  # type: ignore[import-untyped]  # ships no type information
 from pymorphy3.units import DictionaryAnalyzer  # type: ignore[import-untyped]
 
+from newswire.enrich import kazakh
 from newswire.enrich.cyrillic_lexicon import RU_NOT_ROLES
 from newswire.enrich.lexicon import RU_ROLE_HEADS
 
@@ -39,7 +40,6 @@ _PROPER_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn")
 # Kazakh letters to the Russian ones a Russian spelling of the same name uses: the dictionary
 # knows «Нурсултан» and «Галымжан», so it knows «Нұрсұлтан» and «Ғалымжан» through this.
 _KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
-_KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _CASES = ("gent", "datv", "accs", "ablt", "loct")
 _PARTS_OF_SPEECH = frozenset(pymorphy3.tagset.OpencorporaTag.PARTS_OF_SPEECH)
 # OpenCorpora's cases, its second genitive, locative, vocative and others among them: read
@@ -122,12 +122,6 @@ def analyses(word: str) -> tuple[Analysis, ...]:
     return tuple(map(_reading, _analyzer().parse(word.lower())))
 
 
-def in_russian_letters(word: str) -> bool:
-    """No Kazakh letter: a word with one is in no Russian dictionary, only guessed at (a third
-    of the words of Kazakh news asked of, and half of pymorphy3's time on them)."""
-    return _KAZAKH_LETTERS.isdisjoint(word)
-
-
 def _reading(parse: Any) -> Analysis:
     grammemes = parse.tag.grammemes  # one set: membership tests, not one property each
     return Analysis(
@@ -170,8 +164,10 @@ def _plain(grammeme: str | None) -> str | None:
 @lru_cache(maxsize=_CACHED_WORDS)
 def role_head_case(word: str) -> str | None:
     """The case of a role noun (``президентом`` -> ablt), None when the word is no role."""
-    if not in_russian_letters(word):
-        return None  # pymorphy3's guesses keep the letter in their lemma: never a role of ours
+    # A word with a Kazakh letter is in no Russian dictionary, only guessed at (a third of the
+    # words of Kazakh news asked of): the guesses keep the letter in their lemma, no role of ours.
+    if kazakh.is_kazakh(word):
+        return None
     for reading in analyses(word):
         if reading.pos == "NOUN" and reading.lemma in RU_ROLE_HEADS:
             return reading.case or "nomn"
