@@ -3,7 +3,9 @@ figures, mention-level tallies where the event carries mentions, and every error
 class.
 
 Article level compares the set of entities of an article by key (``gold.py`` says which
-annotation counts and how it is keyed): persons by surname key (``clues.same_person``),
+annotation counts and how it is keyed): persons by surname key (``clues.same_person``; a
+predicted person also by the keys of its mentions in another script: «Фолькер Буфье
+(Volker Bouffier)» is one person carrying both, where NEREL annotates two),
 places by key, organisations by containment of their word sets (a predicted ``Минздрав``
 matches gold ``Минздрава России``, gold ``МВД`` matches predicted ``МВД России``; one gold
 organisation may match several predicted ones and the other way round), countries by ISO
@@ -43,7 +45,8 @@ go:
   (a NEREL COUNTRY no table maps: not scored, listed); wrong ``not_annotated``;
 - money: missed ``unparsed_gold`` (no value to compare, and no predicted amount on it) or
   ``missed``; wrong ``value_mismatch`` (on a gold amount, another value), ``not_annotated``;
-- roles: ``person_missed``, ``no_role``, ``wrong_role`` (the note says what was predicted).
+- roles: ``person_missed``, ``no_role``, ``wrong_role`` (the note says what was predicted;
+  a role is right when a word of it has a lemma of the gold role's head: ``gold.role_heads``).
 """
 
 from __future__ import annotations
@@ -66,9 +69,15 @@ from bench.scoring.clues import (
     same_person,
     script,
 )
-from bench.scoring.gold import Gold, gold, organization_key, place_key, role_head, role_words
+from bench.scoring.gold import Gold, gold, organization_key, place_key, role_heads, role_words
 from bench.scoring.keys import person_key, words
-from bench.scoring.locate import Occurrence, locate, mentions_of, place_occurrences
+from bench.scoring.locate import (
+    Occurrence,
+    locate,
+    mention_texts,
+    mentions_of,
+    place_occurrences,
+)
 from bench.scoring.tally import Error, MentionTally, Side, Tally, context
 from newswire.core.models import ArticleEvent, Money
 
@@ -109,6 +118,10 @@ class Predicted:
     at: list[Occurrence] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     country: str | None = None  # a place's
+    # A person's keys in every script the text names them in: its name's, and its original's
+    # in parentheses («Фолькер Буфье (Volker Bouffier)»; NEREL annotates the original as a
+    # second PERSON, and a person who carries it as a mention is both).
+    keys: set[str] = field(default_factory=set)
 
 
 Checks = list[tuple[str, Callable[[], bool]]]
@@ -168,8 +181,13 @@ class _Scorer:
     def _persons(self) -> dict[str, Predicted]:
         out: dict[str, Predicted] = defaultdict(Predicted)
         for person in self.event.entities.persons:
-            item = out[person_key(person.name, self.language)]
+            key = person_key(person.name, self.language)
+            item = out[key]
             item.names.append(person.name)
+            item.keys.add(key)
+            own = script(person.name)
+            others = (text for text in mention_texts(person) if script(text) != own)
+            item.keys.update(person_key(text, self.language) for text in others)
             item.at += self._where(person, self._locate, person.name)
             if person.role:
                 item.roles.append(person.role)
@@ -211,6 +229,12 @@ class _Scorer:
 
     def _all_in_table(self, spans: list[Span]) -> bool:
         return all(in_table(self.document, s) for s in spans)
+
+    def _same_person(self, predicted: str, gold_keys: Iterable[str]) -> bool:
+        """Whether the predicted person of key ``predicted`` is the gold one of these keys."""
+        item = self.persons.get(predicted)
+        keys = item.keys if item is not None else {predicted}
+        return any(same_person(k, g) for k in keys for g in gold_keys)
 
     # Errors ------------------------------------------------------------------------------
 
@@ -344,7 +368,7 @@ class _Scorer:
         aliases = self.gold.person_aliases
 
         def same(predicted: str, gold_key: str) -> bool:
-            return any(same_person(predicted, a) for a in aliases.get(gold_key, {gold_key}))
+            return self._same_person(predicted, aliases.get(gold_key, {gold_key}))
 
         self.match(
             "persons",
@@ -509,13 +533,12 @@ class _Scorer:
     def roles_score(self) -> None:
         counts = self.result.counts
         for key, pairs in self.gold.roles.items():
-            heads = {role_head(role.text, self.language) for _, role in pairs}
+            heads = {k for _, role in pairs for k in role_heads(role.text, self.language)}
             person, role = pairs[0]
             counts["roles_gold"] += 1
             aliases = self.gold.person_aliases.get(key, {key})
             found = next(
-                (p for k, p in self.persons.items() if any(same_person(k, a) for a in aliases)),
-                None,
+                (p for k, p in self.persons.items() if self._same_person(k, aliases)), None
             )
             cls, note = None, ""
             if found is None:

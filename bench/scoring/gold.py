@@ -38,9 +38,11 @@ from bench.scoring import countries, money
 from bench.scoring.keys import (
     fold,
     is_adjective,
+    is_cyrillic,
     name_words,
     person_key,
     phrase_key,
+    ru_lemmas,
     ru_part_of_speech,
     word_key,
     words,
@@ -118,8 +120,33 @@ def _kazakh_stem(word: str) -> str:
 
 
 def role_words(text: str, language: str) -> set[str]:
+    """A role's words as keys; Russian, every lemma of each word and of each part of a
+    compound (``экс-президент``: президент; ``премьера``: премьер), so that a role
+    matches by its head whichever reading the dictionary ranks first."""
     keys = {word_key(w, language) for w in words(text)}
-    return keys | {_kazakh_stem(k) for k in keys} if language == "kk" else keys
+    if language == "kk":
+        return keys | {_kazakh_stem(k) for k in keys}
+    if language == "ru":
+        parts = [p for w in words(text) for p in _parts(w)]
+        keys |= {k for p in parts if is_cyrillic(p) for k in ru_lemmas(p)}
+    return keys
+
+
+def role_heads(text: str, language: str) -> set[str]:
+    """The keys a gold role's head is matched by: ``role_head``, and in Russian every
+    lemma of the head word and of its compound's parts (``-пограничник``)."""
+    head = role_head(text, language)
+    if language != "ru":
+        return {head}
+    noun = next((w for w in words(text) if ru_part_of_speech(w) == "NOUN"), None)
+    if noun is None:
+        return {head}
+    return {head} | {k for p in _parts(noun) for k in ru_lemmas(p)}
+
+
+def _parts(word: str) -> list[str]:
+    """A word and, for a compound, its parts of more than three letters (not «экс»)."""
+    return [word, *(p for p in word.split("-") if len(p) > 3 and p != word)]
 
 
 @dataclass

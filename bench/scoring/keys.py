@@ -68,6 +68,14 @@ def ru_lemma(word: str, *, name: bool = False) -> str:
 
 
 @lru_cache(maxsize=65_536)
+def ru_lemmas(word: str) -> frozenset[str]:
+    """Every lemma a Russian word may have (``премьера``: премьера and премьер)."""
+    return frozenset(fold(p.normal_form) for p in _analyzer().parse(word.lower())) or frozenset(
+        [fold(word)]
+    )
+
+
+@lru_cache(maxsize=65_536)
 def ru_part_of_speech(word: str) -> str | None:
     parses = _analyzer().parse(word.lower())
     return str(parses[0].tag.POS) if parses and parses[0].tag.POS else None

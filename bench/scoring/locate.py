@@ -33,6 +33,11 @@ def mentions_of(entity: object) -> list[Occurrence] | None:
     return [(_get(m, "field"), int(_get(m, "start")), int(_get(m, "end"))) for m in found]
 
 
+def mention_texts(entity: object) -> list[str]:
+    """The surface forms of the entity's mentions (none for an entity made without)."""
+    return [str(_get(m, "text")) for m in getattr(entity, "mentions", None) or ()]
+
+
 def _get(mention: Any, name: str) -> Any:
     return mention[name] if isinstance(mention, dict) else getattr(mention, name)
 

@@ -132,3 +132,35 @@ def test_the_mention_level_scores_spans_when_the_event_has_them() -> None:
     assert (body["gold"], body["predicted"]) == (3, 4)
     assert (body["exact_recall"], body["overlap_recall"]) == (round(2 / 3, 4), 1.0)
     assert (body["exact_precision"], body["overlap_precision"]) == (0.5, 0.75)
+
+
+def test_a_person_carrying_its_original_in_latin_letters_is_both_gold_persons() -> None:
+    body = "Сказал Томас Шефер (Thomas Schäfer), министр финансов земли Гессен."
+    doc = document(
+        "Заголовок",
+        body,
+        [("PERSON", "Томас Шефер", "body"), ("PERSON", "Thomas Schäfer", "body"),
+         ("PROFESSION", "министр финансов", "body")],
+        relations=(Relation("WORKS_AS", "T1", "T3"),),
+    )  # fmt: skip
+
+    def person(*surfaces: str) -> Person:
+        mentions = []
+        for surface in surfaces:
+            start = body.index(surface)
+            mentions.append(
+                {"field": "body", "start": start, "end": start + len(surface), "text": surface}
+            )
+        return Person.model_validate(
+            {"name": "Томас Шефер", "role": "министра финансов", "key": "shefer",
+             "mentions": mentions}
+        )  # fmt: skip
+
+    linked = score(doc, NEREL, event(doc, persons=[person("Томас Шефер", "Thomas Schäfer")]))
+    persons = linked.tallies["persons"]
+    assert (persons.gold, persons.found, persons.predicted, persons.wrong) == (2, 2, 1, 0)
+    # The role's head matches whichever reading the dictionary ranks first (министра).
+    assert linked.counts["roles_right"] == 1
+    alone = score(doc, NEREL, event(doc, persons=[person("Томас Шефер")]))
+    assert alone.tallies["persons"].found == 1
+    assert [e.cls for e in alone.errors if e.kind == "persons"] == ["other_script"]
