@@ -186,3 +186,23 @@ RU_ROLE_VERBS = frozenset(
         "остается",
     ]
 )
+
+# Heads of a standing rather than an occupation: a person's role is another one when the
+# article gives both («лауреат премии Grammy», then «пианист»).
+RU_STANDINGS = frozenset(
+    [
+        "лауреат",
+        "победитель",
+        "победительница",
+        "призёр",
+        "призер",
+        "фаворит",
+        "кандидат",
+        "претендент",
+        "номинант",
+        "обладатель",
+        "обладательница",
+        "участник",
+        "участница",
+    ]
+)

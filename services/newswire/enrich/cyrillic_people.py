@@ -83,6 +83,7 @@ _ROLE_GAPS = frozenset((" ", " «", "» ", *_DASHES))
 _LATIN_NAME = re.compile("[A-Z][a-z]")  # a word like a name's in Latin letters
 _KEY_FORM = "key:"  # a form that is a cross-language key, never a word
 _CLAUSE_ENDS = frozenset(".!?,;")
+_SENTENCE_ENDS = frozenset(".!?")
 _MAX_ADJECTIVES = 3
 _LIST_GAP_WORDS = 12  # words between two listed names at most (an aside in parentheses)
 _SHORTEST_NOUN = 3  # letters: сын, мэр; shorter words are no nouns of people or places
@@ -164,7 +165,11 @@ def _word_kind(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool | Non
 def _a_place_here(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
     """A city by its exact name, a declined place or organisation no name reads ("в
     Анталье", "Лукойла"), a place the gazetteer knows that the dictionary reads as a name
-    no likelier ("в Астану": Астан; not "Абай", no place of the gazetteer)."""
+    no likelier ("в Астану": Астан). Not in Kazakh text a word whose stem the dictionary
+    reads as a name at least as likely (Абай, Абайдың, Ермак, Панфилов): Kazakh names a
+    place after a person with its noun (Абай ауданы, Ермак қаласы; ``_kazakh_verdict``)."""
+    if kazakh_text and russian.name_facts(kazakh.without_case(word)).name_as_likely:
+        return False
     facts = russian.name_facts(word)
     return (
         _a_city(word, gazetteer, kazakh_text)
@@ -185,6 +190,8 @@ def _never_a_name(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
         or lower.startswith(KK_TITLE_STEMS)  # "Елбасы", "Елбасымыз"
         or _a_country(word, gazetteer, kazakh_text)
         or (len(word) > 3 and russian.role_head_case(word) is not None)  # "Аким": a name too
+        # A compound of a role or a trade opening a sentence: "Экс-президент", "Поп-звезда".
+        or ("-" in word and russian.profession_case(lower) is not None)
     )
 
 
@@ -222,6 +229,7 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
     span: list[int] = []
     head: int | None = None  # the role noun nearest the start of the role
     head_case: str | None = None
+    nearest: tuple[int, str] | None = None  # the role noun nearest the name, and its case
     k = first - 1
     while k > barrier and len(span) < _MAX_ROLE_WORDS:
         gap = gaps[k]
@@ -248,15 +256,27 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
             break
         if word_case is not None:
             head, head_case = k, word_case
+            nearest = nearest or (k, word_case)
         span.append(k)
         k -= 1
-    if head is None:
+    if head is None or nearest is None:
         return None, None
+    # «главой штаба телеведущей Ксении Собчак»: the role the name is in the case of is its
+    # own, the farther one is another's.
+    name_cases = russian.cases(texts[first])
+    if head_case not in name_cases and nearest[1] in name_cases:
+        head, head_case = nearest
     start = head
     while start - 1 in span and russian.is_adjective(texts[start - 1]):
         start -= 1
     case = head_case or "nomn"
-    # Nominative per segment: "Заместитель Премьер-министра – министр иностранных дел".
+    return _role_words(toks, start, first, case), case
+
+
+def _role_words(toks: Tokens, start: int, first: int, case: str) -> str | None:
+    """The role of words ``start`` to the name at ``first``, in the nominative, segment by
+    segment: "Заместитель Премьер-министра – министр иностранных дел"."""
+    texts, gaps = toks.texts, toks.gaps_after
     pieces: list[str] = []
     segment_start = start
     for j in range(start, first):
@@ -272,7 +292,7 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
     role = _TRAILING_AGE.sub("", "".join(pieces)).strip(" ,–-—")
     if role.count("«") > role.count("»"):
         role += "»"  # «Глава «Металлоинвеста»»: the closing mark is in the gap before the name
-    return role or None, case
+    return role or None
 
 
 def _kazakh_role(
@@ -535,11 +555,15 @@ def _has_evidence(
     # word like a name: after a role's complement, an unknown word is another one ("главарём
     # клана Гамбино").
     cases = russian.cases(word)
-    role_fits = role[0] is not None and (role[1] is None or role[1] in cases)
+    role_fits = role[0] is not None and (role[1] is None or role[1] in russian.role_cases(word))
     # Right after a role in the genitive, a word in it may as well be its complement
     # («архиепископа Ньюарка»): then only one like a name.
+    # After the role's country, a word not in the dictionary names the holder («Император
+    # Японии Акихито», «президента Франции Макрона»).
     if role_fits and (
-        name_like or (role[1] not in ("gent", "accs") and _role_word(toks.texts[first - 1]))
+        name_like
+        or (role[1] not in ("gent", "accs") and _role_word(toks.texts[first - 1]))
+        or (not facts.common and _a_country(toks.texts[first - 1], gazetteer, kazakh_text))
     ):
         return True
     if _not_a_name_alone(toks, first):
@@ -589,16 +613,22 @@ def _a_named_thing(word: str) -> bool:
 def _addressed(toks: Tokens, first: int, last: int) -> bool:
     """A name said in address, as a Kazakh anchor hands over: after a greeting or thanks
     («Қайырлы күн, Динара!», «Рақмет, Зейін.»), or opening a sentence that speaks to them
-    («Лаура, кезек сізде»)."""
+    («Лаура, кезек сізде»); a first name the Russian dictionary knows as written, set off by
+    a comma at either end of a sentence («Индира, сонымен ...», «Менде әзірге осы, Динара.»)."""
     texts, gaps = toks.texts, toks.gaps_after
     after = gaps[last]
-    if first > 0 and gaps[first - 1] == ", " and toks.lower(first - 1) in KK_GREETING_ENDS:
+    comma_before = first > 0 and gaps[first - 1] == ", "
+    ends_sentence = after[:1] in _SENTENCE_ENDS or last + 1 == len(texts)
+    if comma_before and toks.lower(first - 1) in KK_GREETING_ENDS:
         return after[:1] in _CLAUSE_ENDS or last + 1 == len(texts)
+    opens = toks.sentence_start(first) and after == ", " and last + 1 < len(texts)
+    if opens and toks.lower(last + 1).startswith(_ADDRESS_STARTS):
+        return True
     return (
-        toks.sentence_start(first)
-        and after == ", "
-        and last + 1 < len(texts)
-        and toks.lower(last + 1).startswith(_ADDRESS_STARTS)
+        first == last
+        and ((opens and not toks.capitals[last + 1]) or (comma_before and ends_sentence))
+        and not kazakh.is_kazakh(texts[first])  # read with Russian letters, Әрине is Арина
+        and russian.name_facts(texts[first]).name_as_likely  # Динара: динар as likely
     )
 
 
@@ -639,17 +669,19 @@ def _one_word_evidence(
     ``Лётчиков``, not an adjective); at the start of a sentence, only a known name as its
     likeliest reading or a surname's ending."""
     unknown_surname = surname_ending and not facts.common and not facts.adjective
+    common_first_name = (
+        facts.first_name and gazetteer.frequency(facts.lemma, "ru") >= _COMMON_FIRST_NAME_ZIPF
+    )
     if toks.sentence_start(i):
         # Kazakh sentences open with words the Russian dictionary reads as rare first names
-        # (Айта, Жаңа, Және): there only a surname's ending tells a name.
-        return (facts.likeliest_name and not kazakh_text) or unknown_surname
+        # (Айта, Жаңа, Және): there only a common one as written (Светлана) or a surname's
+        # ending tells a name.
+        if kazakh_text:
+            return (common_first_name and not kazakh.is_kazakh(toks.texts[i])) or unknown_surname
+        return facts.likeliest_name or unknown_surname
     # A first name alone: in Russian text, a common one (Глеб, not the rare Алят); in Kazakh
     # text, where only proper nouns are capitalised, any (Абайдың, Азамат).
-    first_name = (
-        facts.first_name
-        and _alone(toks, i)
-        and (kazakh_text or gazetteer.frequency(facts.lemma, "ru") >= _COMMON_FIRST_NAME_ZIPF)
-    )
+    first_name = facts.first_name and _alone(toks, i) and (kazakh_text or common_first_name)
     return facts.surname or first_name or unknown_surname
 
 
@@ -991,7 +1023,13 @@ def _named_again(
         word = texts[i]
         if i in used or kind_of[word] is not True or known.isdisjoint(_forms(word)):
             continue
-        out.append(Mention(i, i, kazakh.without_case(word) if kazakh_text else word, None))
+        if kazakh_text:
+            out.append(Mention(i, i, kazakh.without_case(word), None))
+            continue
+        # «Сидибе работал премьером Мали»: a role said of the person by their surname.
+        case = "nomn" if "nomn" in russian.cases(word) else None
+        role = _role_after(toks, i, case) or _role_said(toks, i) if case else None
+        out.append(Mention(i, i, word, role))
     return out
 
 

@@ -11,7 +11,8 @@ Two groupings:
   every dictionary form it may come from (``forms``: ``Путиным`` -> путин). Full names of
   one surname are one person unless their first names differ (Барак and Мишель Обама); a
   surname alone or a first name alone joins the person it names, else stands alone (a
-  person named by surname only is still a person). The name shown is the fullest form.
+  person named by surname only is still a person). The name shown is the fullest form;
+  the role, the first given that is an occupation rather than a standing (``лауреат``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 
 from newswire.core.models import Mention as SpanMention
 from newswire.core.models import Person
+from newswire.enrich.cyrillic_lexicon import RU_STANDINGS
 from newswire.enrich.document import Document
 from newswire.enrich.person_key import person_key
 from newswire.enrich.text import Mention
@@ -63,8 +65,8 @@ class _Group:
     def add(self, mention: Mention) -> None:
         self.names.append(mention.name)
         self.spans.append((mention.first, mention.last))
-        if self.role is None:
-            self.role = mention.role
+        if self.role is None or (_a_standing(self.role) and not _a_standing(mention.role)):
+            self.role = mention.role or self.role
 
     def name(self, forms: Callable[[str], frozenset[str]]) -> str:
         """The fullest name given; of two as full, the nominative (the one the others'
@@ -85,6 +87,12 @@ class _Group:
 
 def _fold(word: str) -> str:
     return word.lower().replace("ё", "е")
+
+
+def _a_standing(role: str | None) -> bool:
+    """A role that is a standing, not an occupation (``Другой фаворит``, ``лауреат премии``):
+    the first occupation the article gives is the person's role."""
+    return role is not None and not RU_STANDINGS.isdisjoint(role.lower().split())
 
 
 class _Index:

@@ -47,6 +47,7 @@ _PARTS_OF_SPEECH = frozenset(pymorphy3.tagset.OpencorporaTag.PARTS_OF_SPEECH)
 _CASE_GRAMMEMES = frozenset(pymorphy3.tagset.OpencorporaTag.CASES)
 _ALL_CASES = frozenset(("nomn", *_CASES))
 _INDECLINABLE_ENDINGS = frozenset("еиоуэю")
+_FEMININE_ENDINGS = frozenset("ая")
 _LIKE_ADJECTIVES = ("ский", "цкий")  # surnames declined as adjectives
 _LIKELY = 0.1  # the least score of a reading taken as evidence
 _SHORT_PART = 3  # a compound's parts this short are prefixes: экс-, хип-
@@ -196,8 +197,8 @@ def profession_case(word: str) -> str | None:
         parts = [part for part in word.split("-") if len(part) > _SHORT_PART]
         return next(filter(None, map(profession_case, parts)), None)
     readings = analyses(word)
-    if not readings or readings[0].pos != "NOUN":
-        return None
+    if not readings or readings[0].pos != "NOUN" or readings[0].lemma in RU_NOT_ROLES:
+        return None  # not a role, nor a kin noun read otherwise (внучка: внучек)
     return next((r.case or "nomn" for r in readings if _a_role(r)), None)
 
 
@@ -281,6 +282,7 @@ class NameFacts(NamedTuple):
     likeliest_name: bool  # its likeliest reading is a known first name, surname, patronymic
     place: bool  # a known reading is a place, the likeliest no name: Анталье, Уфы
     may_be_place: bool  # a known reading is a place, as likely as any name: Астану (Астан)
+    name_as_likely: bool  # a known first name or surname, as likely as any place: Абай
     organization: bool  # a known reading is an organisation, the likeliest no name: Лукойла
     adjective: bool  # its likeliest reading is an adjective: Московский, Гегаркуникском
     common: bool  # its likeliest reading is a known word that is no name: Лётчиков
@@ -293,16 +295,19 @@ def name_facts(word: str) -> NameFacts:
     readings = analyses(russian_spelling)
     top = readings[0] if readings else None
     if top is None:
-        return NameFacts(False, False, False, False, False, False, False, False, "")
+        return NameFacts(False, False, False, False, False, False, False, False, False, "")
     adjective = top.pos in ("ADJF", "PRTF") and not top.name
     if not top.known:
-        return NameFacts(False, False, False, False, False, False, adjective, False, top.lemma)
+        return NameFacts(
+            False, False, False, False, False, False, False, adjective, False, top.lemma
+        )
     return NameFacts(
         first_name=top.proper == "Name" and not top.plural,
         surname=any(r.known and r.proper == "Surn" for r in readings),
         likeliest_name=top.name,
         place=not top.name and any(r.known and r.proper == "Geox" for r in readings),
         may_be_place=_best(readings, ("Geox",)) >= _best(readings, ("Name", "Surn", "Patr")),
+        name_as_likely=_best(readings, ("Name", "Surn")) >= max(_best(readings, ("Geox",)), 1e-9),
         organization=not top.name and any(r.known and r.proper == "Orgn" for r in readings),
         adjective=adjective,
         # A Kazakh word read with Russian letters is only near a Russian one (Тоқаев: токай).
@@ -340,9 +345,10 @@ def first_name_cases(word: str) -> frozenset[str]:
 @lru_cache(maxsize=_CACHED_WORDS)
 def never_a_first_name_in(word: str, case: str) -> bool:
     """The word is a known first name, never a singular one in ``case`` (Александры: no
-    nominative but the plural, Alexanders)."""
-    named = [r for r in analyses(word) if r.known and r.proper == "Name"]
-    return bool(named) and all(r.case != case or r.plural for r in named)
+    nominative but the plural, Alexanders). Not one read only as a plural: that is a
+    foreign name the dictionary takes for one (Фрэнки, not Фрэнки = Franks)."""
+    named = [r for r in analyses(word) if r.known and r.proper == "Name" and not r.plural]
+    return bool(named) and all(r.case != case for r in named)
 
 
 @lru_cache(maxsize=_CACHED_WORDS)
@@ -355,6 +361,16 @@ def cases(word: str) -> frozenset[str]:
         return _ALL_CASES  # a foreign name the dictionary does not know: Бейонсе, Кокаку
     found = {r.case for r in readings if r.case}
     return frozenset(found or {"nomn"})
+
+
+def role_cases(word: str) -> frozenset[str]:
+    """The cases a word after a role may be in to be named by it: ``cases``, and the
+    nominative for a word the dictionary does not know ending in -а, -я, which it guesses
+    a genitive of, and which is as often a foreign name (моряк Мендонса)."""
+    found = cases(word)
+    if word[-1:].lower() in _FEMININE_ENDINGS and not any(r.known for r in analyses(word)):
+        return found | {"nomn"}
+    return found
 
 
 @lru_cache(maxsize=_CACHED_WORDS)

@@ -362,3 +362,77 @@ def test_a_surname_or_first_name_alone_is_a_mention_of_the_person_named_in_full(
         "Дмитрий добавил, что встреча прошла."
     )
     assert _mentions(body) == {"Дмитрий Песков": ["Дмитрий Песков", "Песков", "Дмитрий"]}
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (  # a name the dictionary reads as a town's as likely is the person's in Kazakh text;
+            # with its noun it is the place
+            "Шетелдіктердің бәрі бірдей бірден Абайдың есімін атайды. Абай ауданында жол салынды.",
+            {"Абай": None},
+        ),
+        (  # a first name set off by a comma at either end of a sentence is said in address
+            "Бүгін жоба басталды. Индира, бұл құжаттың маңыздылығы неде? Менде әзірге осы, Динара.",
+            {"Индира": None, "Динара": None},
+        ),
+        (  # not a Kazakh word the Russian letters read as a name (Әрине: Арина)
+            "Бүгін жоба басталды. Әрине, бұл құжаттың маңыздылығы зор.",
+            {},
+        ),
+        (  # a common first name as written may open a Kazakh sentence; a rare one may not
+            "Жоба басталды. Светлана осы қылмысқа қатысты заңның қатаңдатылуын қолдайды.",
+            {"Светлана": None},
+        ),
+    ],
+)
+def test_kazakh_names_over_towns_address_and_sentence_starts(
+    body: str, people: dict[str, str | None]
+) -> None:
+    assert _people(body) == people
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (  # a compound of a role or a trade is no name's first word, but the role
+            "Поп-звезда Мадонна выступила в Лондоне. Экс-президент Борис Ельцин прилетел.",
+            {"Борис Ельцин": "Экс-президент"},
+        ),
+        (  # after the role's country, a word the dictionary does not know is the holder
+            "Император Японии Акихито отрёкся от престола.",
+            {"Акихито": "Император Японии"},
+        ),
+        (  # a foreign first name the dictionary reads only as a plural (Фрэнки: Franks)
+            "Французский спортсмен Фрэнки Запата пересёк Ла-Манш.",
+            {"Фрэнки Запата": "Французский спортсмен"},
+        ),
+        (  # an unknown name in -а after a role in the nominative, though guessed a genitive
+            "На фотографии моряк Мендонса целует медсестру.",
+            {"Мендонса": "моряк"},
+        ),
+        (  # the role the name agrees with is its own, not the farther one it depends on
+            "Он стал главой штаба телеведущей Ксении Собчак.",
+            {"Ксения Собчак": "телеведущий"},
+        ),
+        (  # a kin noun is no role, whatever reading the dictionary ranks (внучка: внучек)
+            "Кроме того, внучка Минтимера Шаймиева вошла в совет директоров.",
+            {"Минтимер Шаймиев": None},
+        ),
+    ],
+)
+def test_role_compounds_countries_and_agreement(body: str, people: dict[str, str | None]) -> None:
+    assert _people(body) == people
+
+
+def test_a_role_said_of_a_person_named_again_by_surname() -> None:
+    body = "Другой кандидат — Модибо Сидибе. С 2007 года Сидибе работал премьером Мали."
+    assert _people(body) == {"Модибо Сидибе": "премьер Мали"}
+
+
+def test_an_occupation_is_the_role_rather_than_a_standing() -> None:
+    body = (
+        "Лауреат премии Grammy Даниил Трифонов выступил в Москве. "
+        "Трифонов, пианист из Нижнего Новгорода, сыграл Рахманинова."
+    )
+    assert _people(body)["Даниил Трифонов"] == "пианист"
