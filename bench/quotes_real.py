@@ -18,6 +18,11 @@ gold PERSON spans, independently of the extractor's patterns:
   scored: ``bench.scoring.clues.same_person``); *speaker in article*: a gold PERSON anywhere
   in the article (a pronoun's speaker is named in an earlier sentence); *no speaker*: the
   share with none (``— сообщил представитель Обамы``: no name is said);
+- *person in sentence*: the share of those quotes whose sentences name a gold PERSON at all,
+  and *speaker | person*: of these, the share whose speaker is that PERSON. Most reported
+  speech in KazNERD's television news credits no named person (``— дейді мамандар``,
+  ``тұрғындардың айтуынша``): *speaker in sentence* is bounded by *person in sentence*;
+  ``--missed-speakers`` samples the quotes whose sentences name one that was not given;
 - *outside candidates*: found quotes that touch no candidate (counted: a reading of precision
   where nothing else is available; the sample shows them too);
 - *provenance*: the share of quotes whose mention is exactly their text in the event.
@@ -26,7 +31,7 @@ Figures go to bench/results/quotes_real.json (no corpus text; not when ``--corpu
 some splits). ``--sample N`` prints N random candidates and quotes of the selected splits
 with what was found, for a hand check (corpus text: on the terminal, never in git).
 
-    python -m bench.quotes_real [--corpus nerel-dev ...] [--sample 30] [--seed 1]
+    python -m bench.quotes_real [--corpus nerel-dev ...] [--sample 30] [--missed-speakers]
 """
 
 from __future__ import annotations
@@ -91,6 +96,7 @@ class Tally:
     speaker_in_article: int = 0
     no_speaker: int = 0
     given_in_sentence: int = 0  # of the quotes with a speaker, the gold PERSON of its sentence
+    person_in_sentence: int = 0  # quotes on candidates whose sentences name a gold PERSON
     outside: int = 0
     with_provenance: int = 0
 
@@ -105,6 +111,10 @@ class Tally:
             "no_speaker": ratio(self.no_speaker, self.on_candidates),
             "speaker_right_when_given": ratio(
                 self.given_in_sentence, self.on_candidates - self.no_speaker
+            ),
+            "person_in_sentence": ratio(self.person_in_sentence, self.on_candidates),
+            "speaker_when_person_in_sentence": ratio(
+                self.speaker_in_sentence, self.person_in_sentence
             ),
             "quotes_outside_candidates": self.outside,
             "provenance": ratio(self.with_provenance, self.quotes),
@@ -154,6 +164,7 @@ class Seen:
     quote: str | None
     speaker: str | None
     gold_persons: list[str]
+    speaker_missed: bool = False  # a gold PERSON in its sentences, and not given as speaker
 
 
 def score(document: Document, event: ArticleEvent, tally: Tally, seen: list[Seen]) -> None:
@@ -184,13 +195,15 @@ def score(document: Document, event: ArticleEvent, tally: Tally, seen: list[Seen
             tally.on_candidates += 1
             near = [p for p in persons if any(_inside(p, s) for s in touched)]
             in_sentence = _is_gold(quote.speaker, near, language)
+            tally.person_in_sentence += bool(near)
             tally.speaker_in_sentence += in_sentence
             tally.given_in_sentence += in_sentence or _is_gold(quote.speaker, persons, language)
             tally.speaker_in_article += _is_gold(quote.speaker, persons, language)
             tally.no_speaker += quote.speaker is None
         text = " ".join(s.text for s in touched)
         gold_near = [name for s in touched for name in _in(persons, s)]
-        seen.append(Seen(text, quote.text, quote.speaker, gold_near))
+        missed = bool(gold_near) and not _is_gold(quote.speaker, persons, language)
+        seen.append(Seen(text, quote.text, quote.speaker, gold_near, missed))
 
 
 def _introduced(touched: list[Sentence], said: list[Sentence]) -> list[Sentence]:
@@ -231,14 +244,16 @@ def _show(seen: list[Seen], count: int, seed: int) -> None:
 
 def table(results: dict[str, dict[str, Any]]) -> str:
     head = ("split", "candidates", "coverage", "quotes", "on cand.", "speaker sent.",
-            "speaker art.", "no speaker", "right if given", "outside", "provenance")  # fmt: skip
+            "speaker art.", "no speaker", "right if given", "person sent.", "speaker|person",
+            "outside", "provenance")  # fmt: skip
     rows = [head]
     for label, f in results.items():
         rows.append((
             label, str(f["candidates"]), _num(f["coverage"]), str(f["quotes"]),
             str(f["quotes_on_candidates"]), _num(f["speaker_in_sentence"]),
             _num(f["speaker_in_article"]), _num(f["no_speaker"]),
-            _num(f["speaker_right_when_given"]),
+            _num(f["speaker_right_when_given"]), _num(f["person_in_sentence"]),
+            _num(f["speaker_when_person_in_sentence"]),
             str(f["quotes_outside_candidates"]), _num(f["provenance"]),
         ))  # fmt: skip
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
@@ -255,6 +270,9 @@ def main() -> int:
                         choices=SPLITS, help="nerel-dev, ... (default: all four)")  # fmt: skip
     parser.add_argument("--sample", type=int, default=0, help="print this many for a hand check")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--missed-speakers", action="store_true",
+                        help="sample only quotes whose sentences name a gold PERSON that is "
+                             "not given as their speaker")  # fmt: skip
     args = parser.parse_args()
     results: dict[str, dict[str, Any]] = {}
     skipped: dict[str, str] = {}
@@ -269,6 +287,8 @@ def main() -> int:
             continue
         results[label] = tally.figures()
         sample += seen
+    if args.missed_speakers:
+        sample = [item for item in sample if item.speaker_missed]
     if args.sample:
         _show(sample, args.sample, args.seed)
     print(table(results) if results else "no corpus could be read")

@@ -289,6 +289,10 @@ def parse_speed_rows(speed: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
 def _pr(figure: dict[str, Any] | None) -> str:
     if not figure or figure.get("precision") is None:
         return "-"
@@ -303,7 +307,8 @@ def quality_table(real: dict[str, Any], quotes: dict[str, Any]) -> str:
         return ""
     head = (
         "| corpus | articles | persons | persons (mentions) | full-name recall | places "
-        "| countries | organisations | roles | money (value) | quotes: coverage, speaker right |"
+        "| countries | organisations | roles | money (value) "
+        "| quotes: coverage, speaker right, speaker when a person is in the sentence |"
     )
     lines = [head, "|" + " --- |" * 11]
     for name, run in corpora.items():
@@ -318,7 +323,10 @@ def quality_table(real: dict[str, Any], quotes: dict[str, Any]) -> str:
         role = f"{roles['role_right']:.2f}" if roles.get("role_right") is not None else "-"
         quote = (quotes.get("corpora") or {}).get(name)
         quoted = (
-            f"{quote['coverage']:.2f}, {quote['speaker_right_when_given']:.2f}" if quote else "-"
+            f"{quote['coverage']:.2f}, {quote['speaker_right_when_given']:.2f}, "
+            f"{_num(quote.get('speaker_when_person_in_sentence'))}"
+            if quote
+            else "-"
         )
         full = level["persons"].get("full_name_recall")
         lines.append(

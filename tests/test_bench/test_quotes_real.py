@@ -56,3 +56,21 @@ def test_coverage_and_speakers_against_the_gold_persons_of_the_sentence() -> Non
     assert figures["no_speaker"] == round(1 / 3, 4)
     assert figures["speaker_right_when_given"] == 0.5
     assert (figures["quotes_outside_candidates"], figures["provenance"]) == (0, 1.0)
+    # One quote's sentences name a gold person, and it is that quote's speaker.
+    assert figures["person_in_sentence"] == round(1 / 3, 4)
+    assert figures["speaker_when_person_in_sentence"] == 1.0
+    assert not any(item.speaker_missed for item in seen)
+
+
+def test_a_quote_whose_sentence_names_a_person_not_given_as_speaker_is_sampled() -> None:
+    start = _BODY.index("Иван Петров")
+    person = Span("T1", "PERSON", "body", start, start + 11, "Иван Петров")
+    document = Document("nerel", "dev", "demo", "ru", "Завод", _BODY, spans=(person,))
+    event = unenriched("Завод", _BODY).model_copy(
+        update={"quotes": [_quote("завод откроют", None)]}
+    )
+    tally, seen = quotes_real.Tally(), list[quotes_real.Seen]()
+    quotes_real.score(document, event, tally, seen)
+    figures = tally.figures()
+    assert (figures["person_in_sentence"], figures["speaker_when_person_in_sentence"]) == (1.0, 0.0)
+    assert [item.quote for item in seen if item.speaker_missed] == ["завод откроют"]
