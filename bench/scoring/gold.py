@@ -301,6 +301,7 @@ def _countries(
     out.country_neutral |= _countries_inside(document, corpus)
     out.country_neutral -= set(out.countries)
     out.place_neutral |= {f"country:{code}" for code in out.country_neutral} - set(out.places)
+    out.place_neutral |= _places_inside(document, corpus) - set(out.places)
 
 
 def _countries_inside(document: Document, corpus: Corpus) -> set[str]:
@@ -320,6 +321,27 @@ def _countries_inside(document: Document, corpus: Corpus) -> set[str]:
                 mapped = table.map(" ".join(parts[i : i + size]), document.language)
                 if mapped.code is not None and mapped.how != "adjective":
                     found.add(mapped.code)
+    return found
+
+
+def _places_inside(document: Document, corpus: Corpus) -> set[str]:
+    """Keys of the places named by a word or two inside a gold span of another kind
+    (``Павлодар`` in the FACILITY ``Павлодар мұнай-химия зауыты``, ``Europe`` in the ORG
+    ``Organisation for Security and Cooperation in Europe``): annotated flat, as with
+    countries (``_countries_inside``); NEREL annotates such a city nested, then it is gold."""
+    found: set[str] = set()
+    language = document.language
+    for span in document.spans:
+        if corpus.KINDS.get(span.label) == "place" or span.label in corpus.COUNTRY_LABELS:
+            continue
+        parts = words(span.text)
+        if len(parts) < 2:
+            continue
+        for size in (1, 2):
+            for i in range(len(parts) - size + 1):
+                text = " ".join(parts[i : i + size])
+                if countries.gazetteer_place(text, language) is not None:
+                    found.add(place_key(text, language).key)
     return found
 
 
