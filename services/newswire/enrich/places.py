@@ -14,7 +14,8 @@ The rules a place keeps:
   place only when national (a country, demonym or capital); a word in capitals (a dateline's
   ``LONDON``) begins no sentence by its capital;
 - inside an organisation's name only national places count (``Toyota`` in ``Toyota Motor``);
-- in a results line a town followed by a score is a team (``Kent 108-3``, ``Bristol 28``).
+- in a results line a town followed by a score is a team (``Kent 108-3``, ``Bristol 28``),
+  and so is a city beside a word of playing (``v Northampton``, ``Glamorgan beat Durham``).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def _accept(
     place: Place, toks: Tokens, i: int, size: int, gazetteer: Gazetteer, *, in_org: bool
 ) -> bool:
     """Whether the place named by ``size`` words from token ``i`` on counts."""
-    if _is_team(place, toks, i + size - 1) or _quoted(toks, i, i + size - 1):
+    if _is_team(place, toks, i, i + size - 1) or _quoted(toks, i, i + size - 1):
         return False
     if place.kind in _NATIONAL:
         return True
@@ -241,7 +242,7 @@ def _alone_counts(start: _Alone, toks: Tokens, i: int, orgs: set[int]) -> bool:
     named = start.person or _after_first_name(toks, i)
     if named and start.place.kind != "country" and not _after_place_preposition(toks, i):
         return False  # "Виктория", "Киров"; "Войцеха Хаса": a person's name first
-    if _is_team(start.place, toks, i) or _quoted(toks, i, i):
+    if _is_team(start.place, toks, i, i) or _quoted(toks, i, i):
         return False
     if start.place.kind not in _NATIONAL and _in_longer_name(toks, i, i):
         return False
@@ -327,9 +328,22 @@ _TEAM_KINDS = frozenset({"city", "region", "capital"})
 _SCORE = re.compile(r" \d{1,3}(?!\d)")  # not a dateline's year: "CHICAGO 1996-08-31"
 
 
-def _is_team(place: Place, toks: Tokens, last: int) -> bool:
-    """A town followed by a score is a team in a results line ("Kent 108-3", "Bristol 28")."""
-    return place.kind in _TEAM_KINDS and _SCORE.match(toks.gaps_after[last]) is not None
+def _is_team(place: Place, toks: Tokens, first: int, last: int) -> bool:
+    """A town followed by a score is a team in a results line ("Kent 108-3", "Bristol 28"),
+    and so is a city that plays or beats another ("v Northampton", "Glamorgan beat Durham")."""
+    if place.kind not in _TEAM_KINDS:
+        return False
+    if _SCORE.match(toks.gaps_after[last]) is not None:
+        return True
+    if place.kind != "city":
+        return False  # "Wales beat San Marino": a country's team is named as the country
+    before = toks.lower(first - 1) if first > 0 and toks.gaps_after[first - 1] == " " else ""
+    after = toks.lower(last + 1) if last + 1 < len(toks) and toks.gaps_after[last] == " " else ""
+    return before in _PLAYS or after in _PLAYS
+
+
+# Words between two teams: "Essex v Kent", "Glamorgan beat Durham", "drew with".
+_PLAYS = frozenset({"v", "vs", "versus", "beat", "beats", "thrashed", "edged", "drew", "draw"})
 
 
 def places(

@@ -157,6 +157,11 @@ def test_a_town_followed_by_a_score_is_a_team() -> None:
     ]
 
 
+def test_a_city_beside_a_word_of_playing_is_a_team_and_a_country_still_a_place() -> None:
+    text = "Glamorgan beat Durham by 141 runs. Next: May 17 v Northampton. Italy beat Wales again."
+    assert sorted(_located(text, "en")) == [("Italy", "IT"), ("Wales", "GB")]
+
+
 @pytest.mark.parametrize(
     ("text", "language", "expected"),
     [
