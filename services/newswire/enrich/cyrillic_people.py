@@ -267,7 +267,11 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
     if head_case not in name_cases and nearest[1] in name_cases:
         head, head_case = nearest
     start = head
-    while start - 1 in span and russian.is_adjective(texts[start - 1]):
+    while (
+        start - 1 in span
+        and russian.is_adjective(texts[start - 1])
+        and not _an_age_at(toks, start - 1)  # «15-летней певице»: the age is no role's
+    ):
         start -= 1
     case = head_case or "nomn"
     return _role_words(toks, start, first, case), case
@@ -990,6 +994,8 @@ def find(doc: Document, taken: set[int]) -> tuple[list[Person], set[int]]:
     kazakh_text = doc.language == "kk"
     mentioned = mentions(doc.text, doc.tokens, doc.gazetteer, taken, kazakh_text=kazakh_text)
     mentioned += _latin_mentions(doc, taken, mentioned)
+    if not kazakh_text:
+        mentioned += _latin_after_role(doc, taken, mentioned)
     mentioned += _named_again(doc, taken, mentioned, kazakh_text=kazakh_text)
     mentioned.sort(key=_first)
     names = {i for m in mentioned for i in range(m.first, m.last + 1)}
@@ -1065,6 +1071,45 @@ def _latin_mentions(doc: Document, taken: set[int], cyrillic: list[Mention]) -> 
             last += 1
         out.append(Mention(i, last, named.name, named.role))
     return out
+
+
+def _latin_after_role(doc: Document, taken: set[int], found: list[Mention]) -> list[Mention]:
+    """A name in Latin letters right after a Russian noun of a person's trade is that
+    person's, as a Cyrillic one would be («певице Aaliyah», «блогера Mimeng»,
+    «Композитор-неоклассик Long Arm»); after an office or another noun it is as often an
+    organisation's, a company's or a band's («секретаря Osapp», «компанией Apple»)."""
+    toks = doc.tokens
+    texts, gaps = toks.texts, toks.gaps_after
+    used = {i for m in found for i in range(m.first, m.last + 1)} | taken
+    out: list[Mention] = []
+    resume = 0
+    for i in toks.capitalised_at:
+        if i < resume or i == 0 or i in used or not _LATIN_NAME.match(texts[i]):
+            continue
+        before = texts[i - 1]
+        if gaps[i - 1] != " " or not is_cyrillic(before) or not _a_trade(before):
+            continue
+        if before[:1].isupper() and not toks.sentence_start(i - 1):
+            continue  # a capitalised word mid-sentence is a name's, not a trade
+        last = i
+        while (
+            last + 1 < len(texts)
+            and last + 1 - i < _MAX_NAME_WORDS
+            and gaps[last] == " "
+            and last + 1 not in used
+            and _LATIN_NAME.match(texts[last + 1])
+        ):
+            last += 1
+        role, _ = _russian_role(toks, i, -1)
+        out.append(Mention(i, last, " ".join(texts[i : last + 1]), role))
+        resume = last + 1
+    return out
+
+
+def _a_trade(word: str) -> bool:
+    """A noun of a person's trade, not an office: an office's complement follows it as
+    often as its holder («генерального секретаря Osapp»: the union)."""
+    return russian.role_head_case(word) is None and russian.profession_case(word) is not None
 
 
 def _word_forms(word: str) -> frozenset[str]:

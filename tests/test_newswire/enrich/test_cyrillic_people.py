@@ -436,3 +436,12 @@ def test_an_occupation_is_the_role_rather_than_a_standing() -> None:
         "Трифонов, пианист из Нижнего Новгорода, сыграл Рахманинова."
     )
     assert _people(body)["Даниил Трифонов"] == "пианист"
+
+
+def test_a_latin_name_after_a_trade_is_a_person_and_after_an_office_or_a_noun_is_not() -> None:
+    body = (
+        "В 1994 году он женился на 15-летней певице Aaliyah. Аккаунты блогера Mimeng закрыты. "
+        "По словам генерального секретаря Osapp, тюрьмы переполнены. Контракт с компанией Apple "
+        "подписан."
+    )
+    assert _people(body) == {"Aaliyah": "певица", "Mimeng": "блогер"}
