@@ -520,7 +520,7 @@ def _starts_another_name(word: str, following: str, *, kazakh_text: bool) -> boo
     return (
         russian.name_facts(word).surname
         or _ends_like_surname(word, kazakh_text=False)
-        or russian.cases(word).isdisjoint(russian.first_name_cases(following))
+        or russian.name_cases(word).isdisjoint(russian.first_name_cases(following))
     )
 
 
@@ -559,7 +559,7 @@ def _has_evidence(
     # word like a name: after a role's complement, an unknown word is another one ("главарём
     # клана Гамбино").
     cases = russian.cases(word)
-    role_fits = role[0] is not None and (role[1] is None or role[1] in russian.role_cases(word))
+    role_fits = role[0] is not None and (role[1] is None or role[1] in russian.name_cases(word))
     # Right after a role in the genitive, a word in it may as well be its complement
     # («архиепископа Ньюарка»): then only one like a name.
     # After the role's country, a word not in the dictionary names the holder («Император

@@ -363,10 +363,10 @@ def cases(word: str) -> frozenset[str]:
     return frozenset(found or {"nomn"})
 
 
-def role_cases(word: str) -> frozenset[str]:
-    """The cases a word after a role may be in to be named by it: ``cases``, and the
-    nominative for a word the dictionary does not know ending in -а, -я, which it guesses
-    a genitive of, and which is as often a foreign name (моряк Мендонса)."""
+def name_cases(word: str) -> frozenset[str]:
+    """The cases a name word may be in: ``cases``, and the nominative for a word the
+    dictionary does not know ending in -а, -я, which it guesses a genitive of, and which
+    is as often a foreign name (моряк Мендонса, Зулема Томас)."""
     found = cases(word)
     if word[-1:].lower() in _FEMININE_ENDINGS and not any(r.known for r in analyses(word)):
         return found | {"nomn"}

@@ -411,6 +411,10 @@ def test_kazakh_names_over_towns_address_and_sentence_starts(
             "На фотографии моряк Мендонса целует медсестру.",
             {"Мендонса": "моряк"},
         ),
+        (  # an unknown first name in -а goes on with a first name after it (not «Зулема»)
+            "Министр здравоохранения Перу Зулема Томас назвала состояние тяжёлым.",
+            {"Зулема Томас": "Министр здравоохранения Перу"},
+        ),
         (  # the role the name agrees with is its own, not the farther one it depends on
             "Он стал главой штаба телеведущей Ксении Собчак.",
             {"Ксения Собчак": "телеведущий"},
