@@ -49,6 +49,7 @@ from newswire.enrich.cyrillic_lexicon import (
     KK_GREETING_ENDS,
     KK_NAMED_THING_STEMS,
     KK_TITLE_STEMS,
+    RU_EMPLOYED_TRADES,
     RU_NAMED_THING_NOUNS,
     RU_ROLE_VERBS,
 )
@@ -1107,9 +1108,14 @@ def _latin_after_role(doc: Document, taken: set[int], found: list[Mention]) -> l
 
 
 def _a_trade(word: str) -> bool:
-    """A noun of a person's trade, not an office: an office's complement follows it as
-    often as its holder («генерального секретаря Osapp»: the union)."""
-    return russian.role_head_case(word) is None and russian.profession_case(word) is not None
+    """A noun of a person's own trade: not an office, nor a trade named with its employer,
+    whose complement follows it as often as its holder («генерального секретаря Osapp»,
+    «корреспондент Kazinform»: the union, the agency)."""
+    return (
+        russian.role_head_case(word) is None
+        and russian.profession_case(word) is not None
+        and russian.lemma(word) not in RU_EMPLOYED_TRADES
+    )
 
 
 def _word_forms(word: str) -> frozenset[str]:

@@ -446,6 +446,6 @@ def test_a_latin_name_after_a_trade_is_a_person_and_after_an_office_or_a_noun_is
     body = (
         "В 1994 году он женился на 15-летней певице Aaliyah. Аккаунты блогера Mimeng закрыты. "
         "По словам генерального секретаря Osapp, тюрьмы переполнены. Контракт с компанией Apple "
-        "подписан."
+        "подписан, сообщает корреспондент Kazinform."
     )
     assert _people(body) == {"Aaliyah": "певица", "Mimeng": "блогер"}
