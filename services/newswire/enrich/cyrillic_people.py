@@ -81,6 +81,7 @@ _APPOSITION_GAPS = (", ", *_DASHES)
 # Gaps inside a role: an organisation's name in quotes belongs to it («Глава
 # «Металлоинвеста» Андрей Варичев»).
 _ROLE_GAPS = frozenset((" ", " «", "» ", *_DASHES))
+_MAX_ASIDE_WORDS = 3  # an aside inside a role: «(ФБК)», «(Роскомнадзора)»
 _LATIN_NAME = re.compile("[A-Z][a-z]")  # a word like a name's in Latin letters
 _KEY_FORM = "key:"  # a form that is a cross-language key, never a word
 _CLAUSE_ENDS = frozenset(".!?,;")
@@ -106,6 +107,9 @@ _SURNAME_ENDINGS = (
 )  # fmt: skip
 _NATIONAL = ("country", "demonym", "capital")
 _ROLE_PREPOSITIONS = frozenset(("в", "во", "по", "при"))
+# Before a noun of a person, these take the accusative («ссылкой на пресс-секретаря»).
+_ACCUSATIVE_OF_PERSONS = frozenset(("на", "про", "через"))
+_COMPLEMENT_PREPOSITIONS = frozenset(("в", "во", "по", "при", "с", "со", "за", "от", "для"))
 # Locative, dative and ablative endings: a word in them is no part of a role.
 _KK_ADVERBIAL = (
     "да", "де", "та", "те", "нда", "нде", "ға", "ге", "қа", "ке", "на", "не", "дан", "ден", "тан",
@@ -232,18 +236,33 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
     head_case: str | None = None
     nearest: tuple[int, str] | None = None  # the role noun nearest the name, and its case
     k = first - 1
+    aside = False  # the word k stands before an aside in parentheses
     while k > barrier and len(span) < _MAX_ROLE_WORDS:
         gap = gaps[k]
-        if gap not in _ROLE_GAPS and not _an_age_at(toks, k + 1):
+        if gap == ") " and not aside:  # «пресс-секретаря Фонда (ФБК) Киру Ярмыш»
+            opening = _aside_opening(toks, k, barrier)
+            if opening is None:
+                break
+            span.extend(range(k, opening - 1, -1))
+            k, aside = opening - 1, True
+            continue
+        if gap not in _ROLE_GAPS and not (aside and gap == " (") and not _an_age_at(toks, k + 1):
             break
+        aside = False
         word = texts[k]
         lower = word.lower()
         if lower == "и" and _role_word(texts[k + 1]):
             break  # "акимы областей и министр энергетики": two roles, the name has the second
         readings = russian.analyses(word)
         # "Посол Италии в Казахстане", "директор банка по Центральной Азии": a preposition
-        # before a capitalised word stays inside the role.
-        inside = lower in _ROLE_PREPOSITIONS and capitals[k + 1]
+        # before a capitalised word stays inside the role; so does one in the complement
+        # before any role noun is met ("Фонда борьбы с коррупцией", "по контролю за
+        # оборотом"), not one before another person's role ("с министром ... с журналистом").
+        inside = (lower in _ROLE_PREPOSITIONS and capitals[k + 1]) or (
+            nearest is None
+            and lower in _COMPLEMENT_PREPOSITIONS
+            and k + 2 < first  # not «по делу Ивана Голунова»: that object is the name's
+        )
         if (
             not inside
             and readings[0].known
@@ -253,7 +272,19 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
         word_case = russian.role_head_case(word)
         if word_case is None and (not capitals[k] or toks.sentence_start(k)):
             word_case = russian.profession_case(word)  # писатель, «Режиссёр Георгий Данелия»
-        if not (capitals[k] or word_case is not None or russian.may_be_genitive(word)):
+        if not (
+            capitals[k]
+            or inside
+            or word_case is not None
+            or russian.may_be_genitive(word)
+            # the object of a preposition of the complement: «борьбы с коррупцией»
+            or (
+                nearest is None
+                and k > 0
+                and k + 1 < first
+                and toks.lower(k - 1) in _COMPLEMENT_PREPOSITIONS
+            )
+        ):
             break
         if word_case is not None:
             head, head_case = k, word_case
@@ -262,19 +293,35 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
         k -= 1
     if head is None or nearest is None:
         return None, None
+    return _role_of_name(toks, first, span, (head, head_case or "nomn"), nearest)
+
+
+def _role_of_name(
+    toks: Tokens, first: int, span: list[int], head: tuple[int, str], nearest: tuple[int, str]
+) -> tuple[str | None, str]:
+    """The role, from its start-most role noun ``head`` or the one ``nearest`` the name
+    (words ``span``), and the case it gives the name."""
+    texts = toks.texts
     # «главой штаба телеведущей Ксении Собчак»: the role the name is in the case of is its
     # own, the farther one is another's.
     name_cases = russian.cases(texts[first])
-    if head_case not in name_cases and nearest[1] in name_cases:
-        head, head_case = nearest
-    start = head
+    if head[1] not in name_cases and nearest[1] in name_cases:
+        head = nearest
+    noun, case = head
+    start = noun
     while (
         start - 1 in span
         and russian.is_adjective(texts[start - 1])
         and not _an_age_at(toks, start - 1)  # «15-летней певице»: the age is no role's
     ):
         start -= 1
-    case = head_case or "nomn"
+    # «со ссылкой на пресс-секретаря ... Киру»: a preposition before the role gives it the
+    # case the name is in, where the dictionary read the genitive first.
+    if case not in name_cases and start > 0:
+        before = toks.lower(start - 1)
+        governed = "accs" if before in _ACCUSATIVE_OF_PERSONS else russian.preposition_case(before)
+        if governed in name_cases and russian.role_noun_in(texts[noun], governed):
+            case = governed
     return _role_words(toks, start, first, case), case
 
 
@@ -297,7 +344,23 @@ def _role_words(toks: Tokens, start: int, first: int, case: str) -> str | None:
     role = _TRAILING_AGE.sub("", "".join(pieces)).strip(" ,–-—")
     if role.count("«") > role.count("»"):
         role += "»"  # «Глава «Металлоинвеста»»: the closing mark is in the gap before the name
+    if role.count("(") > role.count(")"):
+        role += ")"  # «пресс-секретарь Фонда (ФБК)»: so is the closing parenthesis
     return role or None
+
+
+def _aside_opening(toks: Tokens, close: int, barrier: int) -> int | None:
+    """The first word of a short aside in parentheses ending at word ``close`` (an
+    acronym, an organisation's short name), None when there is none."""
+    gaps = toks.gaps_after
+    for j in range(close, max(barrier + 1, close - _MAX_ASIDE_WORDS + 1) - 1, -1):
+        if j - 1 <= barrier:
+            return None
+        if gaps[j - 1].endswith(" ("):
+            return j
+        if gaps[j - 1] != " ":
+            return None
+    return None
 
 
 def _kazakh_role(

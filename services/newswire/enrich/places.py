@@ -239,18 +239,17 @@ def _after_place_preposition(toks: Tokens, i: int) -> bool:
 
 def _alone_counts(start: _Alone, toks: Tokens, i: int, orgs: set[int]) -> bool:
     """Whether a word that names a place alone is one here."""
+    # What the word alone and its place in the sentence say first: most words end here.
+    if not start.anywhere and (
+        i in orgs or not start.rare or (not start.first_word_ok and toks.sentence_start(i))
+    ):
+        return False
     named = start.person or _after_first_name(toks, i)
     if named and start.place.kind != "country" and not _after_place_preposition(toks, i):
         return False  # "Виктория", "Киров"; "Войцеха Хаса": a person's name first
     if _is_team(start.place, toks, i, i) or _quoted(toks, i, i):
         return False
-    if start.place.kind not in _NATIONAL and _in_longer_name(toks, i, i):
-        return False
-    if start.anywhere:
-        return True
-    if i in orgs or not start.rare:
-        return False
-    return start.first_word_ok or not toks.sentence_start(i)
+    return start.place.kind in _NATIONAL or not _in_longer_name(toks, i, i)
 
 
 def _after_first_name(toks: Tokens, i: int) -> bool:

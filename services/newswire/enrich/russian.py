@@ -352,6 +352,13 @@ def never_a_first_name_in(word: str, case: str) -> bool:
 
 
 @lru_cache(maxsize=_CACHED_WORDS)
+def role_noun_in(word: str, case: str) -> bool:
+    """A reading of the word is a role or trade noun in ``case`` (секретаря: genitive and
+    accusative, so accusative after «на»), not another noun (политику: policy)."""
+    return any((r.case or "nomn") == case and _a_role(r) for r in analyses(word))
+
+
+@lru_cache(maxsize=_CACHED_WORDS)
 def cases(word: str) -> frozenset[str]:
     """Every case the word may be in, by any reading, known or guessed (and the nominative
     for a word no reading declines: ``Мугабе``; any for an unknown word ending in a vowel

@@ -449,3 +449,34 @@ def test_a_latin_name_after_a_trade_is_a_person_and_after_an_office_or_a_noun_is
         "подписан, сообщает корреспондент Kazinform."
     )
     assert _people(body) == {"Aaliyah": "певица", "Mimeng": "блогер"}
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (  # an aside in parentheses and a preposition inside the complement stay in the role
+            "Об этом сообщила со ссылкой на пресс-секретаря Фонда борьбы с коррупцией (ФБК) "
+            "Киру Ярмыш газета.",
+            {"Кира Ярмыш": "пресс-секретарь Фонда борьбы с коррупцией (ФБК)"},
+        ),
+        (
+            "Кремль объявил об увольнении начальника Управления по контролю за оборотом "
+            "наркотиков Юрия Девяткина.",
+            {"Юрий Девяткин": "начальник Управления по контролю за оборотом наркотиков"},
+        ),
+        (  # not a preposition before another person's role
+            "Он встретился с министром в Москве с журналистом Иваном Ивановым.",
+            {"Иван Иванов": "журналист"},
+        ),
+        (  # nor one whose object is the name's («по делу»); a noun only read as a person's
+            # in another case is no role (политику: the policy)
+            "Уволены генералы полиции по делу Ивана Голунова. Он подверг критике политику "
+            "Дональда Трампа.",
+            {"Иван Голунов": None, "Дональд Трамп": None},
+        ),
+    ],
+)
+def test_roles_with_asides_and_prepositions_in_their_complement(
+    body: str, people: dict[str, str | None]
+) -> None:
+    assert _people(body) == people
