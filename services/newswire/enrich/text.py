@@ -135,7 +135,10 @@ def tokens(text: str) -> Tokens:
     if "’s" in text or "'s" in text:
         _split_possessives(parts)
     bounds = list(accumulate(map(len, parts)))  # where each part ends
-    return Tokens(parts[1::2], bounds[:-1:2], bounds[1::2], parts[2::2])
+    gaps = parts[2::2]
+    if "\xa0" in text:  # a no-break space is a space to every rule («СВ\xa0— Вадимом»)
+        gaps = [gap.replace("\xa0", " ") for gap in gaps]
+    return Tokens(parts[1::2], bounds[:-1:2], bounds[1::2], gaps)
 
 
 def _split_possessives(parts: list[str]) -> None:

@@ -480,3 +480,11 @@ def test_roles_with_asides_and_prepositions_in_their_complement(
     body: str, people: dict[str, str | None]
 ) -> None:
     assert _people(body) == people
+
+
+def test_a_role_before_a_dash_after_a_no_break_space_is_the_names() -> None:
+    body = "Он выступил с музыкантами группы СВ\xa0— Вадимом Голутвиным и Юрием Китаевым."
+    assert _people(body) == {
+        "Вадим Голутвин": "музыкант группы СВ",
+        "Юрий Китаев": "музыкант группы СВ",
+    }

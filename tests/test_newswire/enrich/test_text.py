@@ -109,3 +109,10 @@ def test_the_columns_hold_what_the_tokens_hold(text: str) -> None:
     assert toks.gaps_after == [
         text[t.end : start] for t, start in zip(toks, following_starts, strict=True)
     ]
+
+
+def test_a_no_break_space_in_a_gap_reads_as_a_space_and_offsets_stay() -> None:
+    text = "группы СВ\xa0— Вадимом\xa0Голутвиным"
+    toks = tokens(text)
+    assert toks.gaps_after[:3] == [" ", " — ", " "]
+    assert [text[s:e] for s, e in zip(toks.starts, toks.ends, strict=True)] == toks.texts
