@@ -109,6 +109,7 @@ _NATIONAL = ("country", "demonym", "capital")
 _ROLE_PREPOSITIONS = frozenset(("в", "во", "по", "при"))
 # Before a noun of a person, these take the accusative («ссылкой на пресс-секретаря»).
 _ACCUSATIVE_OF_PERSONS = frozenset(("на", "про", "через"))
+_LIST_OPENERS = frozenset(("среди которых", "среди них", "в том числе"))
 _COMPLEMENT_PREPOSITIONS = frozenset(("в", "во", "по", "при", "с", "со", "за", "от", "для"))
 # Locative, dative and ablative endings: a word in them is no part of a role.
 _KK_ADVERBIAL = (
@@ -235,10 +236,12 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
     head: int | None = None  # the role noun nearest the start of the role
     head_case: str | None = None
     nearest: tuple[int, str] | None = None  # the role noun nearest the name, and its case
-    k = first - 1
+    # The name may open a list after a plural role: then only a plural role counts.
+    k, listed = _list_opened(toks, first, barrier)
+    end = k  # the role's last word
     aside = False  # the word k stands before an aside in parentheses
     while k > barrier and len(span) < _MAX_ROLE_WORDS:
-        gap = gaps[k]
+        gap = " " if listed and not span else gaps[k]
         if gap == ") " and not aside:  # «пресс-секретаря Фонда (ФБК) Киру Ярмыш»
             opening = _aside_opening(toks, k, barrier)
             if opening is None:
@@ -291,16 +294,48 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
             nearest = nearest or (k, word_case)
         span.append(k)
         k -= 1
-    if head is None or nearest is None:
+    if head is None or nearest is None or (listed and not _plural(texts[head])):
         return None, None
-    return _role_of_name(toks, first, span, (head, head_case or "nomn"), nearest)
+    return _role_of_name(toks, first, end, span, head=(head, head_case or "nomn"), nearest=nearest)
+
+
+def _list_opened(toks: Tokens, first: int, barrier: int) -> tuple[int, bool]:
+    """Where a role before the name at ``first`` may end: the word before it, or before
+    what opens a list («пять экс-президентов: Альберто Фухимори», «писатели, среди которых
+    — Павел Басинский»), and whether a list is opened."""
+    gaps = toks.gaps_after
+    before = first - 1
+    if before <= barrier:
+        return before, False
+    if gaps[before] == ": ":
+        return before, True
+    if (
+        before - 2 > barrier
+        and gaps[before].strip() in ("—", "–", ":")
+        and " ".join(toks.texts[before - 1 : first]).lower() in _LIST_OPENERS
+        and gaps[before - 2] == ", "
+    ):
+        return before - 2, True
+    return before, False
+
+
+def _plural(word: str) -> bool:
+    """A role noun in the plural (of a compound, its last part: экс-президентов)."""
+    return russian.analyses(word.rsplit("-", 1)[-1])[0].plural
 
 
 def _role_of_name(
-    toks: Tokens, first: int, span: list[int], head: tuple[int, str], nearest: tuple[int, str]
+    toks: Tokens,
+    first: int,
+    end: int,
+    span: list[int],
+    *,
+    head: tuple[int, str],
+    nearest: tuple[int, str],
 ) -> tuple[str | None, str]:
-    """The role, from its start-most role noun ``head`` or the one ``nearest`` the name
-    (words ``span``), and the case it gives the name."""
+    """The role ending at word ``end`` before the name at ``first``, from its start-most
+    role noun ``head`` or the one ``nearest`` the name (words ``span``), and the case it
+    gives the name."""
     texts = toks.texts
     # «главой штаба телеведущей Ксении Собчак»: the role the name is in the case of is its
     # own, the farther one is another's.
@@ -322,21 +357,21 @@ def _role_of_name(
         governed = "accs" if before in _ACCUSATIVE_OF_PERSONS else russian.preposition_case(before)
         if governed in name_cases and russian.role_noun_in(texts[noun], governed):
             case = governed
-    return _role_words(toks, start, first, case), case
+    return _role_words(toks, start, end, case), case
 
 
-def _role_words(toks: Tokens, start: int, first: int, case: str) -> str | None:
-    """The role of words ``start`` to the name at ``first``, in the nominative, segment by
-    segment: "Заместитель Премьер-министра – министр иностранных дел"."""
+def _role_words(toks: Tokens, start: int, end: int, case: str) -> str | None:
+    """The role of words ``start`` to ``end``, in the nominative, segment by segment:
+    "Заместитель Премьер-министра – министр иностранных дел"."""
     texts, gaps = toks.texts, toks.gaps_after
     pieces: list[str] = []
     segment_start = start
-    for j in range(start, first):
-        if j == first - 1 or gaps[j] in _DASHES:
+    for j in range(start, end + 1):
+        if j == end or gaps[j] in _DASHES:
             words = russian.nominative_role(texts[segment_start : j + 1], case)
             pieces.append(
                 "".join(
-                    w + (gaps[s] if s != first - 1 else "")
+                    w + (gaps[s] if s != end else "")
                     for w, s in zip(words, range(segment_start, j + 1), strict=True)
                 )
             )

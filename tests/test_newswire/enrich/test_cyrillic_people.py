@@ -488,3 +488,25 @@ def test_a_role_before_a_dash_after_a_no_break_space_is_the_names() -> None:
         "Вадим Голутвин": "музыкант группы СВ",
         "Юрий Китаев": "музыкант группы СВ",
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (  # a plural role before a colon is each listed name's
+            "Под расследование попали экс-президенты: Альберто Фухимори (1990—2000 годы), "
+            "Алехандро Толедо (2001—2006 годы).",
+            {"Альберто Фухимори": "экс-президент", "Алехандро Толедо": "экс-президент"},
+        ),
+        (  # and before «, среди которых —»
+            "Прилетели известные писатели, среди которых — Павел Басинский и Михаил Павлов.",
+            {"Павел Басинский": "известный писатель", "Михаил Павлов": "известный писатель"},
+        ),
+        (  # a singular one before a colon is not: what follows is said to it
+            "Он сказал министру: Иван Петров уйдёт.",
+            {"Иван Петров": None},
+        ),
+    ],
+)
+def test_a_plural_role_opening_a_list(body: str, people: dict[str, str | None]) -> None:
+    assert _people(body) == people
