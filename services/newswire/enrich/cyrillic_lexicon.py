@@ -235,3 +235,24 @@ RU_EMPLOYED_TRADES = frozenset(
         "спонсор",
     ]
 )
+
+# Titles written with a capital before the name in mid-sentence («Папа Иоанн Павел II»,
+# «Патриарх Кирилл»): a role still (a capitalised word there is otherwise a name's).
+RU_TITLES = frozenset(
+    [
+        "папа",
+        "патриарх",
+        "император",
+        "императрица",
+        "король",
+        "королева",
+        "принц",
+        "принцесса",
+        "кронпринц",
+        "султан",
+        "шейх",
+        "эмир",
+        "митрополит",
+        "архиепископ",
+    ]
+)

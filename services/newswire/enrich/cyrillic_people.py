@@ -52,6 +52,7 @@ from newswire.enrich.cyrillic_lexicon import (
     RU_EMPLOYED_TRADES,
     RU_NAMED_THING_NOUNS,
     RU_ROLE_VERBS,
+    RU_TITLES,
 )
 from newswire.enrich.document import Document
 from newswire.enrich.gazetteer import Gazetteer
@@ -273,8 +274,10 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
         ):
             break
         word_case = russian.role_head_case(word)
-        if word_case is None and (not capitals[k] or toks.sentence_start(k)):
-            word_case = russian.profession_case(word)  # писатель, «Режиссёр Георгий Данелия»
+        if word_case is None and (
+            not capitals[k] or toks.sentence_start(k) or russian.lemma(word) in RU_TITLES
+        ):  # писатель, «Режиссёр Георгий Данелия», «Папа Иоанн Павел II»
+            word_case = russian.profession_case(word)
         if not (
             capitals[k]
             or inside
@@ -294,7 +297,7 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
             nearest = nearest or (k, word_case)
         span.append(k)
         k -= 1
-    if head is None or nearest is None or (listed and not _plural(texts[head])):
+    if head is None or nearest is None or (listed and not russian.plural_role(texts[head])):
         return None, None
     return _role_of_name(toks, first, end, span, head=(head, head_case or "nomn"), nearest=nearest)
 
@@ -317,11 +320,6 @@ def _list_opened(toks: Tokens, first: int, barrier: int) -> tuple[int, bool]:
     ):
         return before - 2, True
     return before, False
-
-
-def _plural(word: str) -> bool:
-    """A role noun in the plural (of a compound, its last part: экс-президентов)."""
-    return russian.analyses(word.rsplit("-", 1)[-1])[0].plural
 
 
 def _role_of_name(
@@ -992,7 +990,7 @@ def _plural_role_before(toks: Tokens, first: int, barrier: int) -> bool:
     Вадимом Голутвиным и Евгением Казанцевым»)."""
     for k in range(first - 1, max(barrier, first - _MAX_ROLE_WORDS - 1), -1):
         if _role_word(toks.texts[k]):
-            return russian.analyses(toks.texts[k])[0].plural
+            return russian.plural_role(toks.texts[k])
     return False
 
 

@@ -352,6 +352,13 @@ def never_a_first_name_in(word: str, case: str) -> bool:
 
 
 @lru_cache(maxsize=_CACHED_WORDS)
+def plural_role(word: str) -> bool:
+    """A reading of the word (of a compound, of its last part: экс-президентов) is a role
+    or trade noun in the plural (критики: critics, though read first as критика)."""
+    return any(r.plural and _a_role(r) for r in analyses(word.rsplit("-", 1)[-1]))
+
+
+@lru_cache(maxsize=_CACHED_WORDS)
 def role_noun_in(word: str, case: str) -> bool:
     """A reading of the word is a role or trade noun in ``case`` (секретаря: genitive and
     accusative, so accusative after «на»), not another noun (политику: policy)."""

@@ -502,6 +502,14 @@ def test_a_role_before_a_dash_after_a_no_break_space_is_the_names() -> None:
             "Прилетели известные писатели, среди которых — Павел Басинский и Михаил Павлов.",
             {"Павел Басинский": "известный писатель", "Михаил Павлов": "известный писатель"},
         ),
+        (  # a plural the dictionary reads first as another noun's singular (критика)
+            "Прилетели писатели и критики, среди которых — Павел Басинский и Михаил Павлов.",
+            {"Павел Басинский": "критик", "Михаил Павлов": "критик"},
+        ),
+        (  # a title with a capital in mid-sentence is a role
+            "В 1986 году Папа Иоанн Павел II назначил его архиепископом.",
+            {"Иоанн Павел II": "Папа"},
+        ),
         (  # a singular one before a colon is not: what follows is said to it
             "Он сказал министру: Иван Петров уйдёт.",
             {"Иван Петров": None},
