@@ -1197,19 +1197,25 @@ def _latin_after_role(doc: Document, taken: set[int], found: list[Mention]) -> l
             and _LATIN_NAME.match(texts[last + 1])
         ):
             last += 1
+        resume = last + 1
+        following = last + 1
+        if following < len(texts) and (
+            (gaps[last] == " " and toks.capitals[following]) or _an_age_at(toks, following)
+        ):
+            continue  # «Сооснователь Microsoft (64-летний) Билл Гейтс»: the trade's complement
         role, _ = _russian_role(toks, i, -1)
         out.append(Mention(i, last, " ".join(texts[i : last + 1]), role))
-        resume = last + 1
     return out
 
 
 def _a_trade(word: str) -> bool:
-    """A noun of a person's own trade: not an office, nor a trade named with its employer,
-    whose complement follows it as often as its holder («генерального секретаря Osapp»,
-    «корреспондент Kazinform»: the union, the agency)."""
+    """A noun of a person's own trade, read so first: not an office, nor a trade named with
+    its employer, whose complement follows it as often as its holder («генерального
+    секретаря Osapp», «корреспондент Kazinform»: the union, the agency)."""
     return (
         russian.role_head_case(word) is None
         and russian.profession_case(word) is not None
+        and russian.analyses(word)[0].animate  # not «тур» (a tour; an aurochs too)
         and russian.lemma(word) not in RU_EMPLOYED_TRADES
     )
 

@@ -451,6 +451,14 @@ def test_a_latin_name_after_a_trade_is_a_person_and_after_an_office_or_a_noun_is
     assert _people(body) == {"Aaliyah": "певица", "Mimeng": "блогер"}
 
 
+def test_a_latin_name_after_a_trade_and_before_a_name_is_the_trades_complement() -> None:
+    body = (
+        "Сооснователь Microsoft 64-летний Билл Гейтс покидает совет. Группа анонсировала "
+        "мировой тур Global Spirit Tour."
+    )
+    assert _people(body) == {"Билл Гейтс": "Сооснователь Microsoft"}
+
+
 @pytest.mark.parametrize(
     ("body", "people"),
     [
