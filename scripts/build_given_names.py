@@ -1,5 +1,7 @@
 """Build services/newswire/enrich/data/given_names.txt.gz: the given names the English people
-rules know ("Michael" in "Michael Bevan", "Tiger" in "Tiger Woods").
+rules know ("Michael" in "Michael Bevan", "Tiger" in "Tiger Woods"); and
+kazakh_given_names.txt.gz: the Cyrillic given names of Kazakhstan the Kazakh rules know
+(Ғалымжан, Димаш, Сағыныш: the Russian dictionary knows Russian ones only).
 
 Source (a dev extra, not needed at run time): names-dataset (first names with their rank in
 each of 105 countries, MIT licence), filtered by wordfreq's English frequencies. The dataset
@@ -8,8 +10,12 @@ comes from social-network profiles, so it also holds words that are no names ("T
 English word, only if it ranks high in an English-speaking country too ("Mark", "Grant") or
 among the very first names of a country ("Ali").
 
+Kazakh: the Cyrillic names among the first MAX_KZ_RANK of Kazakhstan (KZ), of four letters
+or more (not Ай, Жан, Нұр: words first), no letter three times over (Аааа), and not a word
+the dataset holds that names the people (Қазақ) or a month (Наурыз).
+
 The output is deterministic (one name a line, sorted, after a header line with the source
-versions); `make given-names` rewrites it and a test fails when it is stale.
+versions); `make given-names` rewrites both and a test fails when one is stale.
 
     python scripts/build_given_names.py [--check]
 """
@@ -28,7 +34,9 @@ from typing import Any
 
 import wordfreq
 
-OUT = Path(__file__).resolve().parents[1] / "services/newswire/enrich/data/given_names.txt.gz"
+DATA = Path(__file__).resolve().parents[1] / "services/newswire/enrich/data"
+OUT = DATA / "given_names.txt.gz"
+KAZAKH_OUT = DATA / "kazakh_given_names.txt.gz"
 SOURCES = ("names-dataset", "wordfreq")
 # A name ranks among the first MAX_RANK first names of at least one country.
 MAX_RANK = 1000
@@ -43,6 +51,15 @@ ENGLISH_SPEAKING = ("US", "GB", "CA", "AU", "IE", "NZ")
 # "Khan", "Li": frequent in English text because they are frequent names).
 MAX_TOP_RANK = 5
 TOP_NAME_ZIPF = 4.5
+MAX_KZ_RANK = 5000
+MIN_KZ_LETTERS = 4
+# The people's name, and the months (Наурыз is a holiday too; Тамыз, Мамыр are names as
+# rarely as May is in English).
+NOT_KAZAKH_NAMES = frozenset((
+    "Қазақ", "Казах", "Қаңтар", "Ақпан", "Наурыз", "Сәуір", "Мамыр", "Маусым", "Шілде",
+    "Тамыз", "Қыркүйек", "Қазан", "Қараша", "Желтоқсан",
+))  # fmt: skip
+_REPEATED = re.compile(r"(.)\1\1", re.IGNORECASE)  # "Аааа": a keyboard, not a name
 # Capitalised letters, at most one hyphen ("Jean-Pierre"); no initials, no spaces.
 _NAME = re.compile(r"^[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_][^\W\d_A-Z]+)?$")
 
@@ -76,24 +93,40 @@ def given_names() -> list[str]:
     )
 
 
-def build() -> bytes:
+def kazakh_given_names() -> list[str]:
+    return sorted(
+        name
+        for name, info in _first_names().items()
+        if (rank := (info.get("rank") or {}).get("KZ")) is not None
+        and rank <= MAX_KZ_RANK
+        and len(name) >= MIN_KZ_LETTERS
+        and _NAME.match(name)
+        and any("\u0400" <= c <= "\u04ff" for c in name)
+        and name not in NOT_KAZAKH_NAMES
+        and not _REPEATED.search(name)
+    )
+
+
+def build(names: list[str] | None = None) -> bytes:
     sources = " ".join(f"{name}={v}" for name, v in source_versions().items())
-    text = "\n".join([f"# {sources}", *given_names()]) + "\n"
+    text = "\n".join([f"# {sources}", *(given_names() if names is None else names)]) + "\n"
     return gzip.compress(text.encode(), compresslevel=9, mtime=0)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when the file is stale")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a file is stale")
     args = parser.parse_args()
-    fresh = build()
-    if args.check:
-        same = OUT.exists() and gzip.decompress(OUT.read_bytes()) == gzip.decompress(fresh)
-        print("given names up to date" if same else f"{OUT} is stale: run make given-names")
-        return 0 if same else 1
-    OUT.write_bytes(fresh)
-    print(f"wrote {OUT.name} ({len(fresh):,} bytes)")
-    return 0
+    stale = 0
+    for out, fresh in ((OUT, build()), (KAZAKH_OUT, build(kazakh_given_names()))):
+        if args.check:
+            same = out.exists() and gzip.decompress(out.read_bytes()) == gzip.decompress(fresh)
+            print(f"{out.name} up to date" if same else f"{out} is stale: run make given-names")
+            stale += not same
+        else:
+            out.write_bytes(fresh)
+            print(f"wrote {out.name} ({len(fresh):,} bytes)")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

@@ -56,6 +56,7 @@ from newswire.enrich.cyrillic_lexicon import (
 )
 from newswire.enrich.document import Document
 from newswire.enrich.gazetteer import Gazetteer
+from newswire.enrich.given_names import kazakh_given_names
 from newswire.enrich.lexicon import KK_NOT_NAMES, KK_SPEECH_VERBS, RU_SPEECH_VERBS
 from newswire.enrich.person_key import person_key
 from newswire.enrich.persons import persons_by_surname
@@ -197,9 +198,16 @@ def _never_a_name(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
         or lower.startswith(KK_TITLE_STEMS)  # "Елбасы", "Елбасымыз"
         or _a_country(word, gazetteer, kazakh_text)
         or (len(word) > 3 and russian.role_head_case(word) is not None)  # "Аким": a name too
-        # A compound of a role or a trade opening a sentence: "Экс-президент", "Поп-звезда".
+        # A compound of a role or a trade opening a sentence: "Экс-президент", "Поп-звезда";
+        # one of a country or a continent: "Азия-Тынық" (Asia-Pacific).
         or ("-" in word and russian.profession_case(lower) is not None)
+        or ("-" in word and _a_region_of_the_world(word.split("-", 1)[0], gazetteer))
     )
+
+
+def _a_region_of_the_world(word: str, gazetteer: Gazetteer) -> bool:
+    place = gazetteer.place(word) if len(word) > _SYLLABLE else None
+    return place is not None and (place.kind in _NATIONAL or place.kind == "area")
 
 
 def _a_country(word: str, gazetteer: Gazetteer, kazakh_text: bool) -> bool:
@@ -645,6 +653,13 @@ def _has_evidence(
             role[0] is not None
             or _speaks(toks, first, last)
             or facts.first_name
+            # a Kazakh given name before a word no Russian dictionary holds (Әсел Мәркен;
+            # not Алтын Орда, the Golden Horde)
+            or (
+                kazakh_text
+                and _kazakh_given(word)
+                and not russian.name_facts(toks.texts[last]).common
+            )
             or surname_ending
             or russian.name_facts(toks.texts[last]).likeliest_name  # Деуэйну Джонсону
             or _after_a_person_noun(toks, first)
@@ -728,8 +743,13 @@ def _addressed(toks: Tokens, first: int, last: int) -> bool:
     return (
         first == last
         and ((opens and not toks.capitals[last + 1]) or (comma_before and ends_sentence))
-        and not kazakh.is_kazakh(texts[first])  # read with Russian letters, Әрине is Арина
-        and russian.name_facts(texts[first]).name_as_likely  # Динара: динар as likely
+        and (
+            texts[first] in kazakh_given_names()  # Ғалымжан, Сағыныш
+            or (
+                not kazakh.is_kazakh(texts[first])  # with Russian letters, Әрине is Арина
+                and russian.name_facts(texts[first]).name_as_likely  # Динара: динар as likely
+            )
+        )
     )
 
 
@@ -782,7 +802,10 @@ def _one_word_evidence(
         return facts.likeliest_name or unknown_surname
     # A first name alone: in Russian text, a common one (Глеб, not the rare Алят); in Kazakh
     # text, where only proper nouns are capitalised, any (Абайдың, Азамат).
-    first_name = facts.first_name and _alone(toks, i) and (kazakh_text or common_first_name)
+    first_name = _alone(toks, i) and (
+        (facts.first_name and (kazakh_text or common_first_name))
+        or (kazakh_text and _kazakh_given(toks.texts[i]))
+    )
     return facts.surname or first_name or unknown_surname
 
 
@@ -839,6 +862,11 @@ def _without_initials(word: str) -> str:
         return word
     *initials, surname = word.split(".")
     return surname if surname and all(len(part) <= _MAX_INITIAL for part in initials) else word
+
+
+def _kazakh_given(word: str) -> bool:
+    """A given name common in Kazakhstan, in any case (Дәуренмен, Димаш)."""
+    return kazakh.without_case(word) in kazakh_given_names()
 
 
 def _alone(toks: Tokens, i: int) -> bool:

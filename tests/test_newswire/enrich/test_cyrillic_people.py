@@ -526,3 +526,25 @@ def test_a_role_before_a_dash_after_a_no_break_space_is_the_names() -> None:
 )
 def test_a_plural_role_opening_a_list(body: str, people: dict[str, str | None]) -> None:
     assert _people(body) == people
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (  # a Kazakh given name the Russian dictionary lacks, alone or before a surname
+            "Ол жолдасы Дәуренмен бірге жоба әзірлейді. Кеше Әсел Мәркен сөз сөйледі.",
+            {"Дәурен": None, "Әсел Мәркен": None},
+        ),
+        (  # in address at a sentence's start
+            "Жоба басталды. Сағыныш, енді «Цифрлы Қазақстан» бағдарламасы бар.",
+            {"Сағыныш": None},
+        ),
+        (  # not before a word of the Russian dictionary, a month, a road, or «Азия-Тынық»
+            "Алтын Орда тарихы зерттелді. Наурыз мерекесі өтті. Ұлы Жібек жолы бойында. "
+            "Өнерпаз Азия-Тынық мұхиты фестивалінде өнер көрсетті.",
+            {},
+        ),
+    ],
+)
+def test_kazakh_given_names_as_evidence(body: str, people: dict[str, str | None]) -> None:
+    assert _people(body) == people
