@@ -117,7 +117,7 @@ gazetteer: $(STAMP) ## Rebuild the enrichment gazetteer from its data packages
 	$(BIN)/python scripts/build_gazetteer.py
 
 .PHONY: given-names
-given-names: $(STAMP) ## Rebuild the given names the English people rules know
+given-names: $(STAMP) ## Rebuild the given names the English and the Kazakh people rules know
 	$(BIN)/python scripts/build_given_names.py
 
 .PHONY: lint
