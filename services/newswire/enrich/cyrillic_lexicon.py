@@ -256,3 +256,12 @@ RU_TITLES = frozenset(
         "архиепископ",
     ]
 )
+
+# Kin nouns: a capitalised word right after one, in its case, is a name («дочь Стефани»,
+# «сын Гидеон»), whatever else the dictionary reads it as (Стефани: a town).
+RU_KIN = frozenset(
+    [
+        "сын", "дочь", "жена", "муж", "супруг", "супруга", "брат", "сестра", "мать", "отец",
+        "внук", "внучка", "вдова", "вдовец", "племянник", "племянница", "невеста", "жених",
+    ]
+)  # fmt: skip

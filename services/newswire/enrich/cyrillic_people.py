@@ -50,6 +50,7 @@ from newswire.enrich.cyrillic_lexicon import (
     KK_NAMED_THING_STEMS,
     KK_TITLE_STEMS,
     RU_EMPLOYED_TRADES,
+    RU_KIN,
     RU_NAMED_THING_NOUNS,
     RU_ROLE_VERBS,
     RU_TITLES,
@@ -685,12 +686,20 @@ def _has_evidence(
     if _not_a_name_alone(toks, first):
         return False
     # A speaker is named in the nominative («заявил Путин»; not «от Афросоюза заявил»).
-    return ("nomn" in cases and _speaks(toks, first, last)) or _one_word_evidence(
-        toks, first, facts, gazetteer=gazetteer, surname_ending=surname_ending,
-        kazakh_text=kazakh_text,
-    ) or (  # «сын Гидеон», «певицы Бейонсе»
-        (facts.first_name or not facts.common) and _after_a_person_noun(toks, first)
-    )  # fmt: skip
+    return (
+        ("nomn" in cases and _speaks(toks, first, last))
+        or _one_word_evidence(
+            toks,
+            first,
+            facts,
+            gazetteer=gazetteer,
+            surname_ending=surname_ending,
+            kazakh_text=kazakh_text,
+        )
+        # «сын Гидеон», «певицы Бейонсе»
+        or ((facts.first_name or not facts.common) and _after_a_person_noun(toks, first))
+        or (not kazakh_text and _named_by_kin(toks, first, gazetteer))  # «дочь Стефани»
+    )
 
 
 def _kazakh_verdict(toks: Tokens, first: int, last: int) -> bool | None:
@@ -844,6 +853,19 @@ def _after_a_person_noun(toks: Tokens, first: int) -> bool:
     )
 
 
+def _named_by_kin(toks: Tokens, i: int, gazetteer: Gazetteer) -> bool:
+    """Word i follows a kin noun in its case, and is no country or role: a name («дочь
+    Стефани», «сыну Нарухито»)."""
+    if i == 0 or toks.gaps_after[i - 1] != " " or toks.capitals[i - 1]:
+        return False
+    before = toks.texts[i - 1]
+    return (
+        russian.lemma(before) in RU_KIN
+        and not russian.person_noun_cases(before.lower()).isdisjoint(russian.cases(toks.texts[i]))
+        and not _never_a_name(toks.texts[i], gazetteer, kazakh_text=False)
+    )
+
+
 def _role_word(word: str) -> bool:
     return russian.role_head_case(word) is not None or russian.profession_case(word) is not None
 
@@ -896,7 +918,9 @@ def mentions(
     capitalised = toks.capitalised_at
     kinds = map(kind_of.__getitem__, map(texts.__getitem__, capitalised))
     for i, kind in zip(capitalised, kinds, strict=True):
-        if kind is False or i < resume or i in taken or (kind is None and toks.sentence_start(i)):
+        # «дочь Стефани»: a name after a kin noun, though the dictionary reads a town
+        never = kind is False and (kazakh_text or not _named_by_kin(toks, i, gazetteer))
+        if never or i < resume or i in taken or (kind is None and toks.sentence_start(i)):
             continue
         last = _run_end(toks, i, taken, kind_of, surname_words, kazakh_text=kazakh_text)
         if (

@@ -548,3 +548,10 @@ def test_a_plural_role_opening_a_list(body: str, people: dict[str, str | None]) 
 )
 def test_kazakh_given_names_as_evidence(body: str, people: dict[str, str | None]) -> None:
     assert _people(body) == people
+
+
+def test_a_name_after_a_kin_noun_is_a_persons_though_the_dictionary_reads_a_town() -> None:
+    body = "Возможно, у него есть дочь Стефани от искусствоведа Хелен Макинтайр."
+    event = enriched("Заголовок", body)
+    assert {p.name for p in event.entities.persons} == {"Стефани", "Хелен Макинтайр"}
+    assert event.entities.locations == []
