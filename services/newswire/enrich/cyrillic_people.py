@@ -811,9 +811,10 @@ def _one_word_evidence(
         return facts.likeliest_name or unknown_surname
     # A first name alone: in Russian text, a common one (Глеб, not the rare Алят); in Kazakh
     # text, where only proper nouns are capitalised, any (Абайдың, Азамат).
+    # A rare one (Радик, Камиля) when it is among the given names common in Kazakhstan.
     first_name = _alone(toks, i) and (
         (facts.first_name and (kazakh_text or common_first_name))
-        or (kazakh_text and _kazakh_given(toks.texts[i]))
+        or ((kazakh_text or facts.first_name) and _kazakh_given(toks.texts[i]))
     )
     return facts.surname or first_name or unknown_surname
 

@@ -555,3 +555,8 @@ def test_a_name_after_a_kin_noun_is_a_persons_though_the_dictionary_reads_a_town
     event = enriched("Заголовок", body)
     assert {p.name for p in event.entities.persons} == {"Стефани", "Хелен Макинтайр"}
     assert event.entities.locations == []
+
+
+def test_a_rare_first_name_alone_in_russian_counts_when_common_in_kazakhstan() -> None:
+    body = "Акционерами выступали его сыновья - Радик (51% акций). Грузы идут через порт Алят."
+    assert _people(body) == {"Радик": None}
