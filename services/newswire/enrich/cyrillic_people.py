@@ -314,20 +314,24 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
 def _list_opened(toks: Tokens, first: int, barrier: int) -> tuple[int, bool]:
     """Where a role before the name at ``first`` may end: the word before it, or before
     what opens a list («пять экс-президентов: Альберто Фухимори», «писатели, среди которых
-    — Павел Басинский»), and whether a list is opened."""
+    — Павел Басинский», «музыканты, в том числе Юрий Царёв»), and whether a list is opened."""
     gaps = toks.gaps_after
     before = first - 1
     if before <= barrier:
         return before, False
     if gaps[before] == ": ":
         return before, True
-    if (
-        before - 2 > barrier
-        and gaps[before].strip() in ("—", "–", ":")
-        and " ".join(toks.texts[before - 1 : first]).lower() in _LIST_OPENERS
-        and gaps[before - 2] == ", "
-    ):
-        return before - 2, True
+    for size in (2, 3):  # «среди них», «в том числе»
+        opener = first - size
+        if opener - 1 <= barrier:
+            break
+        if (
+            gaps[opener - 1] == ", "
+            and gaps[before].strip() in ("", "—", "–", ":")
+            and all(gaps[k] == " " for k in range(opener, before))
+            and " ".join(toks.texts[opener:first]).lower() in _LIST_OPENERS
+        ):
+            return opener - 1, True
     return before, False
 
 
@@ -738,8 +742,9 @@ def _a_named_thing(word: str) -> bool:
 def _addressed(toks: Tokens, first: int, last: int) -> bool:
     """A name said in address, as a Kazakh anchor hands over: after a greeting or thanks
     («Қайырлы күн, Динара!», «Рақмет, Зейін.»), or opening a sentence that speaks to them
-    («Лаура, кезек сізде»); a first name the Russian dictionary knows as written, set off by
-    a comma at either end of a sentence («Индира, сонымен ...», «Менде әзірге осы, Динара.»)."""
+    («Лаура, кезек сізде»); a first name set off by a comma at either end of a sentence
+    («Индира, сонымен ...», «Менде әзірге осы, Динара.»): one of the given names common in
+    Kazakhstan (Сағыныш), or one the Russian dictionary knows as written (not Әрине)."""
     texts, gaps = toks.texts, toks.gaps_after
     after = gaps[last]
     comma_before = first > 0 and gaps[first - 1] == ", "
