@@ -328,11 +328,13 @@ def _places_inside(document: Document, corpus: Corpus) -> set[str]:
     """Keys of the places named by a word or two inside a gold span of another kind
     (``Павлодар`` in the FACILITY ``Павлодар мұнай-химия зауыты``, ``Europe`` in the ORG
     ``Organisation for Security and Cooperation in Europe``): annotated flat, as with
-    countries (``_countries_inside``); NEREL annotates such a city nested, then it is gold."""
+    countries (``_countries_inside``); NEREL annotates such a city nested, then it is gold.
+    Never inside a person's name: a place taken from one (``Jack London``) stays wrong."""
     found: set[str] = set()
     language = document.language
     for span in document.spans:
-        if corpus.KINDS.get(span.label) == "place" or span.label in corpus.COUNTRY_LABELS:
+        kind = corpus.KINDS.get(span.label)
+        if kind in ("place", "person") or span.label in corpus.COUNTRY_LABELS:
             continue
         parts = words(span.text)
         if len(parts) < 2:

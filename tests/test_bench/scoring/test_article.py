@@ -169,15 +169,18 @@ def test_a_person_carrying_its_original_in_latin_letters_is_both_gold_persons() 
 def test_a_place_named_inside_a_flat_annotated_organisation_is_excused() -> None:
     doc = document(
         "Talks",
-        "The Organisation for Security and Cooperation in Europe met in Vienna. Karlsruhe won.",
+        "The Organisation for Security and Cooperation in Europe met in Vienna. Karlsruhe won. "
+        "Jack London wrote.",
         [("ORG", "Organisation for Security and Cooperation in Europe", "body"),
-         ("LOC", "Vienna", "body"), ("ORG", "Karlsruhe", "body")],
+         ("LOC", "Vienna", "body"), ("ORG", "Karlsruhe", "body"), ("PER", "Jack London", "body")],
         language="en",
         corpus="conllpp",
     )  # fmt: skip
     locations = [Location(name=n, country=c) for n, c in
-                 (("Europe", None), ("Vienna", "AT"), ("Karlsruhe", "DE"))]  # fmt: skip
+                 (("Europe", None), ("Vienna", "AT"), ("Karlsruhe", "DE"),
+                  ("London", "GB"))]  # fmt: skip
     places = score(doc, CORPORA["conllpp"], event(doc, locations=locations)).tallies["places"]
     # Europe inside the organisation's name: neither right nor wrong; the club's town alone
-    # is wrong (a one-word ORG annotation names the club, not the town).
-    assert (places.right, places.excused, places.wrong) == (1, 1, 1)
+    # is wrong (a one-word ORG annotation names the club, not the town), and so is a place
+    # taken from a person's name.
+    assert (places.right, places.excused, places.wrong) == (1, 1, 2)
