@@ -169,6 +169,13 @@ class Cluster:
                 parts.append(f"--- worker {i} ---\n" + "\n".join(text))
         return "\n".join(parts)
 
+    def stopped_as_told(self) -> bool:
+        """A worker has stopped as a signal tells one to (exit 0 after a graceful stop, or
+        killed by SIGINT or SIGTERM): Ctrl-C reaches the whole foreground group, the
+        workers too, and one may be gone before this process hears it."""
+        told = (0, -signal.SIGINT, -signal.SIGTERM, 128 + signal.SIGINT)
+        return any(process.poll() in told for process in self.workers.values())
+
     def stop(self) -> None:
         for process in self.workers.values():
             process.send_signal(signal.SIGTERM)

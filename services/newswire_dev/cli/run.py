@@ -24,7 +24,7 @@ from newswire import jsonio
 from newswire.cli.parse import positive_int
 from newswire.cli.report import summary_line
 from newswire.cli.sources import source_ids
-from newswire.errors import InputError
+from newswire.errors import InputError, NewswireError
 from newswire.settings import Settings
 from newswire_dev.cli.broker import local_broker
 
@@ -90,14 +90,24 @@ async def _run_cluster(args: argparse.Namespace, settings: Settings, cluster: An
     try:
         return await _work(args, settings, cluster)
     except asyncio.CancelledError:
-        # Ctrl-C: asyncio cancels the run once; a second Ctrl-C would abandon the workers and
-        # topics, and cleaning up is bounded (workers get 30 s after SIGTERM), so let it finish.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        _say(f"interrupted: stopping {len(cluster.workers)} worker(s) and cleaning up ...")
+        _interrupted(cluster)
         raise
+    except NewswireError:
+        if not cluster.stopped_as_told():
+            raise
+        # Ctrl-C stopped a worker before asyncio cancelled this run: an interruption still.
+        _interrupted(cluster)
+        raise KeyboardInterrupt from None
     finally:
         await asyncio.to_thread(cluster.stop)
         await _clean_up(cluster, keep=args.keep_topics)
+
+
+def _interrupted(cluster: Any) -> None:
+    """Ctrl-C: asyncio cancels the run once; a second Ctrl-C would abandon the workers and
+    topics, and cleaning up is bounded (workers get 30 s after SIGTERM), so let it finish."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _say(f"interrupted: stopping {len(cluster.workers)} worker(s) and cleaning up ...")
 
 
 async def _work(args: argparse.Namespace, settings: Settings, cluster: Any) -> int:
