@@ -21,6 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
+def num(value: float | None) -> str:
+    """A figure to two decimals, or "-" when there is none."""
+    return "-" if value is None else f"{value:.2f}"
+
+
 def machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}"
 

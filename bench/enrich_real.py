@@ -48,7 +48,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import write
+from bench.common import num, write
 from bench.corpora import CORPORA, ROOT, Document, Unavailable, available, corpora_dir, load
 from bench.corpora.dump import write_dump
 from bench.scoring import report
@@ -199,12 +199,8 @@ def time_parse(documents: list[Document], repeat: int) -> dict[str, Any]:
     }
 
 
-def _num(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}"
-
-
 def _pr(figure: dict[str, Any]) -> str:
-    return f"{_num(figure.get('precision'))}/{_num(figure.get('recall'))}"
+    return f"{num(figure.get('precision'))}/{num(figure.get('recall'))}"
 
 
 def _mentions(split: dict[str, Any]) -> str:
@@ -213,7 +209,7 @@ def _mentions(split: dict[str, Any]) -> str:
     if isinstance(level, str):
         return "n/a"
     body = level["persons"]["body"]
-    return f"{_num(body['overlap_precision'])}/{_num(body['overlap_recall'])}"
+    return f"{num(body['overlap_precision'])}/{num(body['overlap_recall'])}"
 
 
 def table(results: dict[str, dict[str, Any]]) -> str:
@@ -236,12 +232,12 @@ def table(results: dict[str, dict[str, Any]]) -> str:
             name,
             str(split["articles"]),
             _pr(a["persons"]),
-            _num(a["persons"]["full_name_recall"]),
+            num(a["persons"]["full_name_recall"]),
             _pr(a["places"]),
             _pr(a["organizations"]),
             _pr(a["countries"]),
             _pr(a["money"]),
-            _num(split["roles"]["role_right"]),
+            num(split["roles"]["role_right"]),
             _mentions(split),
             f"{cold}|{warm}",
             f"{whole}|{after_start}",

@@ -43,7 +43,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from bench.common import write
+from bench.common import num, write
 from bench.corpora import CORPORA, Document, Span, Unavailable, load
 from bench.scoring.clues import same_person
 from bench.scoring.keys import person_key
@@ -185,6 +185,7 @@ def score(document: Document, event: ArticleEvent, tally: Tally, seen: list[Seen
         if not covering:
             seen.append(Seen(sentence.text, None, None, _in(persons, sentence)))
     for quote, spans in quote_spans:
+        missed = False  # a gold PERSON in its sentences, and not given as its speaker
         tally.quotes += 1
         exact = any(event.body[m.start : m.end] == m.text for m in quote.mentions)
         tally.with_provenance += exact and bool(spans)
@@ -196,13 +197,13 @@ def score(document: Document, event: ArticleEvent, tally: Tally, seen: list[Seen
             near = [p for p in persons if any(_inside(p, s) for s in touched)]
             in_sentence = _is_gold(quote.speaker, near, language)
             tally.person_in_sentence += bool(near)
+            missed = bool(near) and not in_sentence
             tally.speaker_in_sentence += in_sentence
             tally.given_in_sentence += in_sentence or _is_gold(quote.speaker, persons, language)
             tally.speaker_in_article += _is_gold(quote.speaker, persons, language)
             tally.no_speaker += quote.speaker is None
         text = " ".join(s.text for s in touched)
         gold_near = [name for s in touched for name in _in(persons, s)]
-        missed = bool(gold_near) and not _is_gold(quote.speaker, persons, language)
         seen.append(Seen(text, quote.text, quote.speaker, gold_near, missed))
 
 
@@ -249,19 +250,15 @@ def table(results: dict[str, dict[str, Any]]) -> str:
     rows = [head]
     for label, f in results.items():
         rows.append((
-            label, str(f["candidates"]), _num(f["coverage"]), str(f["quotes"]),
-            str(f["quotes_on_candidates"]), _num(f["speaker_in_sentence"]),
-            _num(f["speaker_in_article"]), _num(f["no_speaker"]),
-            _num(f["speaker_right_when_given"]), _num(f["person_in_sentence"]),
-            _num(f["speaker_when_person_in_sentence"]),
-            str(f["quotes_outside_candidates"]), _num(f["provenance"]),
+            label, str(f["candidates"]), num(f["coverage"]), str(f["quotes"]),
+            str(f["quotes_on_candidates"]), num(f["speaker_in_sentence"]),
+            num(f["speaker_in_article"]), num(f["no_speaker"]),
+            num(f["speaker_right_when_given"]), num(f["person_in_sentence"]),
+            num(f["speaker_when_person_in_sentence"]),
+            str(f["quotes_outside_candidates"]), num(f["provenance"]),
         ))  # fmt: skip
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows)
-
-
-def _num(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}"
 
 
 def main() -> int:

@@ -11,7 +11,7 @@ from typing import Any
 
 import orjson
 
-from bench.common import RESULTS, machine
+from bench.common import RESULTS, machine, num
 
 _RESULTS = (
     *("parse", "e2e", "enrich", "dedup", "near", "state", "compare", "profile"),
@@ -289,10 +289,6 @@ def parse_speed_rows(speed: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-def _num(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}"
-
-
 def _pr(figure: dict[str, Any] | None) -> str:
     if not figure or figure.get("precision") is None:
         return "-"
@@ -324,7 +320,7 @@ def quality_table(real: dict[str, Any], quotes: dict[str, Any]) -> str:
         quote = (quotes.get("corpora") or {}).get(name)
         quoted = (
             f"{quote['coverage']:.2f}, {quote['speaker_right_when_given']:.2f}, "
-            f"{_num(quote.get('speaker_when_person_in_sentence'))}"
+            f"{num(quote.get('speaker_when_person_in_sentence'))}"
             if quote
             else "-"
         )

@@ -11,8 +11,9 @@ English word, only if it ranks high in an English-speaking country too ("Mark", 
 among the very first names of a country ("Ali").
 
 Kazakh: the Cyrillic names among the first MAX_KZ_RANK of Kazakhstan (KZ), of four letters
-or more (not Ай, Жан, Нұр: words first), no letter three times over (Аааа), and not a word
-the dataset holds that names the people (Қазақ) or a month (Наурыз).
+or more (not Ай, Жан, Нұр: words first), no letter three times over (Аааа), not the people
+(Қазақ) or a month (Наурыз), and not a country, capital, continent or city of a million
+of the gazetteer (Азия, Астана), unless among the first MAX_CITY_NAME_RANK names (Мадина).
 
 The output is deterministic (one name a line, sorted, after a header line with the source
 versions); `make given-names` rewrites both and a test fails when one is stale.
@@ -52,6 +53,7 @@ ENGLISH_SPEAKING = ("US", "GB", "CA", "AU", "IE", "NZ")
 MAX_TOP_RANK = 5
 TOP_NAME_ZIPF = 4.5
 MAX_KZ_RANK = 5000
+MAX_CITY_NAME_RANK = 100
 MIN_KZ_LETTERS = 4
 # The people's name, and the months (Наурыз is a holiday too; Тамыз, Мамыр are names as
 # rarely as May is in English).
@@ -94,6 +96,18 @@ def given_names() -> list[str]:
 
 
 def kazakh_given_names() -> list[str]:
+    from newswire.enrich.gazetteer import load  # noqa: PLC0415 - the product's, only here
+
+    gazetteer = load()
+
+    def a_region(name: str, rank: int) -> bool:  # Азия, Астана: a continent, a large city
+        place = gazetteer.place(name, "kk")
+        return place is not None and (
+            place.kind in ("country", "capital", "demonym", "area")
+            # a city of a million, unless a name of the first hundred (Мадина: Medina)
+            or (place.name.lower() in gazetteer.large_cities and rank > MAX_CITY_NAME_RANK)
+        )
+
     return sorted(
         name
         for name, info in _first_names().items()
@@ -104,6 +118,7 @@ def kazakh_given_names() -> list[str]:
         and any("\u0400" <= c <= "\u04ff" for c in name)
         and name not in NOT_KAZAKH_NAMES
         and not _REPEATED.search(name)
+        and not a_region(name, rank)
     )
 
 

@@ -106,9 +106,12 @@ def role_head(text: str, language: str) -> str:
     if not found:
         return fold(text)
     if language == "ru":
-        noun = next((w for w in found if ru_part_of_speech(w) == "NOUN"), found[-1])
-        return word_key(noun, language)
+        return word_key(_ru_head_noun(found) or found[-1], language)
     return _kazakh_stem(word_key(found[-1], language)) if language == "kk" else fold(found[-1])
+
+
+def _ru_head_noun(found: list[str]) -> str | None:
+    return next((w for w in found if ru_part_of_speech(w) == "NOUN"), None)
 
 
 def _kazakh_stem(word: str) -> str:
@@ -120,8 +123,8 @@ def _kazakh_stem(word: str) -> str:
 
 
 def role_words(text: str, language: str) -> set[str]:
-    """A role's words as keys; Russian, every lemma of each word and of each part of a
-    compound (``экс-президент``: президент; ``премьера``: премьер), so that a role
+    """A role's words as keys; Russian, every lemma of each word, and of a former office
+    its office (``экс-президент``: президент; ``премьера``: премьер), so that a role
     matches by its head whichever reading the dictionary ranks first."""
     keys = {word_key(w, language) for w in words(text)}
     if language == "kk":
@@ -134,19 +137,24 @@ def role_words(text: str, language: str) -> set[str]:
 
 def role_heads(text: str, language: str) -> set[str]:
     """The keys a gold role's head is matched by: ``role_head``, and in Russian every
-    lemma of the head word and of its compound's parts (``-пограничник``)."""
+    lemma of the head word (and of a former office, its office: ``экс-президента``)."""
     head = role_head(text, language)
     if language != "ru":
         return {head}
-    noun = next((w for w in words(text) if ru_part_of_speech(w) == "NOUN"), None)
+    noun = _ru_head_noun(words(text))
     if noun is None:
         return {head}
     return {head} | {k for p in _parts(noun) for k in ru_lemmas(p)}
 
 
 def _parts(word: str) -> list[str]:
-    """A word and, for a compound, its parts of more than three letters (not «экс»)."""
-    return [word, *(p for p in word.split("-") if len(p) > 3 and p != word)]
+    """A word and, for a former office, the office (экс-президент: президент). Not the parts
+    of other compounds: премьер-министр is no министр, генерал-майор no генерал-лейтенант."""
+    former = word.lower().startswith(_FORMER)
+    return [word, word[len(_FORMER) :]] if former and len(word) > len(_FORMER) else [word]
+
+
+_FORMER = "экс-"
 
 
 @dataclass
@@ -329,7 +337,8 @@ def _places_inside(document: Document, corpus: Corpus) -> set[str]:
     (``Павлодар`` in the FACILITY ``Павлодар мұнай-химия зауыты``, ``Europe`` in the ORG
     ``Organisation for Security and Cooperation in Europe``): annotated flat, as with
     countries (``_countries_inside``); NEREL annotates such a city nested, then it is gold.
-    Never inside a person's name: a place taken from one (``Jack London``) stays wrong."""
+    Not inside a person's name (``Jack London``). By key, as the article level scores: a
+    place named so anywhere is excused in the whole article."""
     found: set[str] = set()
     language = document.language
     for span in document.spans:

@@ -40,34 +40,25 @@ KK_NAMED_THING_STEMS = (
 KK_GREETING_ENDS = frozenset(("рақмет", "рахмет", "күн", "таң", "жарық", "сәлем"))
 
 # Lemmas, as pymorphy3 gives them.
-RU_NOT_ROLES = frozenset(
+# Kin nouns: a capitalised word right after one, in its case, is a name («дочь Стефани»,
+# «сын Гидеон»), whatever else the dictionary reads it as (Стефани: a town).
+RU_KIN = frozenset(
     [
-        "сын",
-        "дочь",
-        "жена",
-        "муж",
-        "супруг",
-        "супруга",
-        "брат",
-        "сестра",
-        "мать",
-        "отец",
-        "внук",
-        "внучка",
-        "внучок",
+        "сын", "дочь", "жена", "муж", "супруг", "супруга", "брат", "сестра", "мать", "отец",
+        "внук", "внучка", "внучок", "вдова", "вдовец", "племянник", "племянница", "невеста",
+        "жених",
+    ]
+)  # fmt: skip
+
+# Nouns of people that are no role: kin, and anyone at all.
+RU_NOT_ROLES = RU_KIN | frozenset(
+    [
         "дед",
         "бабушка",
         "дедушка",
         "мама",
         "тётя",
         "дядя",
-        "племянник",
-        "племянница",
-        "сестра",
-        "вдова",
-        "вдовец",
-        "невеста",
-        "жених",
         "родственник",
         "родственница",
         "человек",
@@ -256,12 +247,3 @@ RU_TITLES = frozenset(
         "архиепископ",
     ]
 )
-
-# Kin nouns: a capitalised word right after one, in its case, is a name («дочь Стефани»,
-# «сын Гидеон»), whatever else the dictionary reads it as (Стефани: a town).
-RU_KIN = frozenset(
-    [
-        "сын", "дочь", "жена", "муж", "супруг", "супруга", "брат", "сестра", "мать", "отец",
-        "внук", "внучка", "вдова", "вдовец", "племянник", "племянница", "невеста", "жених",
-    ]
-)  # fmt: skip

@@ -306,9 +306,14 @@ def _russian_role(toks: Tokens, first: int, barrier: int) -> tuple[str | None, s
             nearest = nearest or (k, word_case)
         span.append(k)
         k -= 1
-    if head is None or nearest is None or (listed and not russian.plural_role(texts[head])):
+    if head is None or head_case is None or nearest is None:
         return None, None
-    return _role_of_name(toks, first, end, span, head=(head, head_case or "nomn"), nearest=nearest)
+    if listed and not russian.plural_role(texts[head]):
+        return None, None
+    role, case = _role_of_name(toks, first, end, span, head=(head, head_case), nearest=nearest)
+    # The names of a list opened after the role are in their own case (the nominative,
+    # mostly), not the role's: «экс-президентов: Иван Петров».
+    return role, (None if listed else case)
 
 
 def _list_opened(toks: Tokens, first: int, barrier: int) -> tuple[int, bool]:
@@ -327,7 +332,7 @@ def _list_opened(toks: Tokens, first: int, barrier: int) -> tuple[int, bool]:
             break
         if (
             gaps[opener - 1] == ", "
-            and gaps[before].strip() in ("", "—", "–", ":")
+            and gaps[before].strip() in ("", "—", "–", "-", ":")
             and all(gaps[k] == " " for k in range(opener, before))
             and " ".join(toks.texts[opener:first]).lower() in _LIST_OPENERS
         ):
@@ -350,7 +355,7 @@ def _role_of_name(
     texts = toks.texts
     # «главой штаба телеведущей Ксении Собчак»: the role the name is in the case of is its
     # own, the farther one is another's.
-    name_cases = russian.cases(texts[first])
+    name_cases = russian.name_cases(texts[first])
     if head[1] not in name_cases and nearest[1] in name_cases:
         head = nearest
     noun, case = head
@@ -363,7 +368,7 @@ def _role_of_name(
         start -= 1
     # «со ссылкой на пресс-секретаря ... Киру»: a preposition before the role gives it the
     # case the name is in, where the dictionary read the genitive first.
-    if case not in name_cases and start > 0:
+    if case not in name_cases and start > 0 and toks.gaps_after[start - 1] == " ":
         before = toks.lower(start - 1)
         governed = "accs" if before in _ACCUSATIVE_OF_PERSONS else russian.preposition_case(before)
         if governed in name_cases and russian.role_noun_in(texts[noun], governed):
@@ -402,7 +407,7 @@ def _aside_opening(toks: Tokens, close: int, barrier: int) -> int | None:
     for j in range(close, max(barrier + 1, close - _MAX_ASIDE_WORDS + 1) - 1, -1):
         if j - 1 <= barrier:
             return None
-        if gaps[j - 1].endswith(" ("):
+        if gaps[j - 1] == " (":
             return j
         if gaps[j - 1] != " ":
             return None
@@ -819,7 +824,8 @@ def _one_word_evidence(
     # A rare one (Радик, Камиля) when it is among the given names common in Kazakhstan.
     first_name = _alone(toks, i) and (
         (facts.first_name and (kazakh_text or common_first_name))
-        or ((kazakh_text or facts.first_name) and _kazakh_given(toks.texts[i]))
+        or (kazakh_text and _kazakh_given(toks.texts[i]))
+        or (facts.first_name and facts.lemma.capitalize() in kazakh_given_names())  # Радика
     )
     return facts.surname or first_name or unknown_surname
 
@@ -1188,8 +1194,9 @@ def _named_again(
             out.append(Mention(i, i, kazakh.without_case(word), None))
             continue
         # «Сидибе работал премьером Мали»: a role said of the person by their surname.
-        case = "nomn" if "nomn" in russian.cases(word) else None
-        role = _role_after(toks, i, case) or _role_said(toks, i) if case else None
+        role = None
+        if "nomn" in russian.cases(word):
+            role = _role_after(toks, i, "nomn") or _role_said(toks, i)
         out.append(Mention(i, i, word, role))
     return out
 
@@ -1261,7 +1268,8 @@ def _latin_after_role(doc: Document, taken: set[int], found: list[Mention]) -> l
             (gaps[last] == " " and toks.capitals[following]) or _an_age_at(toks, following)
         ):
             continue  # «Сооснователь Microsoft (64-летний) Билл Гейтс»: the trade's complement
-        role, _ = _russian_role(toks, i, -1)
+        barrier = max((m.last for m in found if m.last < i), default=-1)
+        role, _ = _russian_role(toks, i, barrier)
         out.append(Mention(i, last, " ".join(texts[i : last + 1]), role))
     return out
 

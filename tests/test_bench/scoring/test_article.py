@@ -184,3 +184,20 @@ def test_a_place_named_inside_a_flat_annotated_organisation_is_excused() -> None
     # is wrong (a one-word ORG annotation names the club, not the town), and so is a place
     # taken from a person's name.
     assert (places.right, places.excused, places.wrong) == (1, 1, 2)
+
+
+def test_a_role_matches_a_former_office_but_not_another_part_of_a_compound() -> None:
+    body = "Выступили премьер-министр Иван Петров и экс-президент Пётр Сидоров."
+    doc = document(
+        "Заголовок",
+        body,
+        [("PERSON", "Иван Петров", "body"), ("PROFESSION", "премьер-министр", "body"),
+         ("PERSON", "Пётр Сидоров", "body"), ("PROFESSION", "экс-президент", "body")],
+        relations=(Relation("WORKS_AS", "T1", "T2"), Relation("WORKS_AS", "T3", "T4")),
+    )  # fmt: skip
+    persons = [
+        Person(name="Иван Петров", role="министр обороны", key="petrov"),
+        Person(name="Пётр Сидоров", role="президент", key="sidorov"),
+    ]
+    result = score(doc, NEREL, event(doc, persons=persons))
+    assert (result.counts["roles_gold"], result.counts["roles_right"]) == (2, 1)

@@ -522,6 +522,10 @@ def test_a_role_before_a_dash_after_a_no_break_space_is_the_names() -> None:
             "В 1986 году Папа Иоанн Павел II назначил его архиепископом.",
             {"Иоанн Павел II": "Папа"},
         ),
+        (  # the listed names keep their own case, not the role's genitive
+            "Вчера на сцену вышли пять экс-президентов: Иван Петров и Пётр Сидоров.",
+            {"Иван Петров": "экс-президент", "Пётр Сидоров": "экс-президент"},
+        ),
         (  # a singular one before a colon is not: what follows is said to it
             "Он сказал министру: Иван Петров уйдёт.",
             {"Иван Петров": None},
@@ -564,3 +568,10 @@ def test_a_name_after_a_kin_noun_is_a_persons_though_the_dictionary_reads_a_town
 def test_a_rare_first_name_alone_in_russian_counts_when_common_in_kazakhstan() -> None:
     body = "Акционерами выступали его сыновья - Радик (51% акций). Грузы идут через порт Алят."
     assert _people(body) == {"Радик": None}
+    # in any case: the name's dictionary form is looked up
+    assert _people("Половину акций передали Радику (51% акций).") == {"Радик": None}
+
+
+def test_a_latin_name_after_a_trade_takes_no_role_across_an_earlier_name() -> None:
+    body = "Глава Минкульта Иван Петров композитор Long Arm выступил."
+    assert _people(body)["Long Arm"] == "композитор"
