@@ -31,6 +31,7 @@ matching one is neither right nor wrong):
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bench.corpora import Corpus, Document, Span
@@ -321,14 +322,10 @@ def _countries_inside(document: Document, corpus: Corpus) -> set[str]:
     for span in document.spans:
         if span.label in corpus.COUNTRY_LABELS and corpus.KINDS.get(span.label) != "place":
             continue
-        parts = words(span.text)
-        if len(parts) < 2:
-            continue
-        for size in (1, 2):
-            for i in range(len(parts) - size + 1):
-                mapped = table.map(" ".join(parts[i : i + size]), document.language)
-                if mapped.code is not None and mapped.how != "adjective":
-                    found.add(mapped.code)
+        for text in _inner_phrases(span):
+            mapped = table.map(text, document.language)
+            if mapped.code is not None and mapped.how != "adjective":
+                found.add(mapped.code)
     return found
 
 
@@ -345,15 +342,20 @@ def _places_inside(document: Document, corpus: Corpus) -> set[str]:
         kind = corpus.KINDS.get(span.label)
         if kind in ("place", "person") or span.label in corpus.COUNTRY_LABELS:
             continue
-        parts = words(span.text)
-        if len(parts) < 2:
-            continue
-        for size in (1, 2):
-            for i in range(len(parts) - size + 1):
-                text = " ".join(parts[i : i + size])
-                if countries.gazetteer_place(text, language) is not None:
-                    found.add(place_key(text, language).key)
+        for text in _inner_phrases(span):
+            if countries.gazetteer_place(text, language) is not None:
+                found.add(place_key(text, language).key)
     return found
+
+
+def _inner_phrases(span: Span) -> Iterator[str]:
+    """Every run of one or two words inside a span of two words or more."""
+    parts = words(span.text)
+    if len(parts) < 2:
+        return
+    for size in (1, 2):
+        for i in range(len(parts) - size + 1):
+            yield " ".join(parts[i : i + size])
 
 
 def _roles(out: Gold, document: Document, language: str) -> None:
