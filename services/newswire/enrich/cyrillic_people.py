@@ -868,12 +868,11 @@ def _after_a_person_noun(toks: Tokens, first: int) -> bool:
 def _named_by_kin(toks: Tokens, i: int, gazetteer: Gazetteer) -> bool:
     """Word i follows a kin noun in its case, and is no country or role: a name («дочь
     Стефани», «сыну Нарухито»)."""
-    if i == 0 or toks.gaps_after[i - 1] != " " or toks.capitals[i - 1]:
-        return False
-    before = toks.texts[i - 1]
     return (
-        russian.lemma(before) in RU_KIN
-        and not russian.person_noun_cases(before.lower()).isdisjoint(russian.cases(toks.texts[i]))
+        i > 0
+        and not toks.capitals[i - 1]
+        and russian.lemma(toks.texts[i - 1]) in RU_KIN
+        and _after_a_person_noun(toks, i)
         and not _never_a_name(toks.texts[i], gazetteer, kazakh_text=False)
     )
 
