@@ -301,13 +301,15 @@ def name_facts(word: str) -> NameFacts:
         return NameFacts(
             False, False, False, False, False, False, False, adjective, False, top.lemma
         )
+    places = _best(readings, ("Geox",))
+    names = _best(readings, ("Name", "Surn"))
     return NameFacts(
         first_name=top.proper == "Name" and not top.plural,
         surname=any(r.known and r.proper == "Surn" for r in readings),
         likeliest_name=top.name,
         place=not top.name and any(r.known and r.proper == "Geox" for r in readings),
-        may_be_place=_best(readings, ("Geox",)) >= _best(readings, ("Name", "Surn", "Patr")),
-        name_as_likely=_best(readings, ("Name", "Surn")) >= max(_best(readings, ("Geox",)), 1e-9),
+        may_be_place=places >= _best(readings, ("Name", "Surn", "Patr")),
+        name_as_likely=names > 0 and names >= places,
         organization=not top.name and any(r.known and r.proper == "Orgn" for r in readings),
         adjective=adjective,
         # A Kazakh word read with Russian letters is only near a Russian one (Тоқаев: токай).
